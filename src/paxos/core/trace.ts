@@ -1,0 +1,42 @@
+// paxos-trace/1, the engine's public output (../shared/design/trace-format.md). Keep field meanings stable.
+import type { Message } from './message.ts';
+import type { NodeId, NodeInfo, Slot, Value } from './ids.ts';
+
+export const TRACE_FORMAT = 'paxos-trace/1';
+
+export type ProtocolName = 'basic' | 'multi' | 'fast';
+
+interface EventBase {
+  readonly seq: number;
+  readonly time: number;
+}
+
+export type TraceEvent = EventBase &
+  (
+    | { readonly type: 'propose'; readonly node: NodeId; readonly value: Value }
+    | { readonly type: 'send'; readonly msg: Message }
+    | { readonly type: 'deliver'; readonly msg: Message }
+    | { readonly type: 'drop'; readonly msg: Message }
+    | { readonly type: 'crash'; readonly node: NodeId }
+    | { readonly type: 'recover'; readonly node: NodeId }
+    | { readonly type: 'timeout'; readonly node: NodeId; readonly timer?: string }
+    | { readonly type: 'chosen'; readonly node: NodeId; readonly slot: Slot; readonly value: Value }
+  );
+
+export type TraceEventType = TraceEvent['type'];
+
+export interface Quorums {
+  readonly classic: number;
+  /** Only for protocol `fast`. */
+  readonly fast?: number;
+}
+
+export interface TraceDocument {
+  readonly format: typeof TRACE_FORMAT;
+  readonly protocol: ProtocolName;
+  /** Echo of the run's settings (seed, sizes, nack, mutant …); free form. */
+  readonly config: { readonly seed: number; readonly [setting: string]: unknown };
+  readonly quorums: Quorums;
+  readonly nodes: readonly NodeInfo[];
+  readonly events: readonly TraceEvent[];
+}

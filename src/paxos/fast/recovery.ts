@@ -1,0 +1,39 @@
+// The coordinator's value-selection rule for a classic round that follows a fast round, from Lamport's
+// "Fast Paxos" (2006), §3.3: shared by the coordinator (fast/) and the trace checker (check/), so both
+// apply the one rule. In a fast round several values can be accepted at one ballot, and a value may already
+// have been chosen by a fast quorum that the coordinator can only partly see.
+import { compareBallots, type Ballot } from '../core/ballot.ts';
+import type { NodeId, Value } from '../core/ids.ts';
+
+export interface PhaseOneReport {
+  readonly acceptor: NodeId;
+  /** Highest ballot the acceptor accepted in (vrnd), or undefined if it accepted nothing. */
+  readonly ballot?: Ballot;
+  readonly value?: Value;
+}
+
+export type RecoveryPick =
+  | { readonly kind: 'forced'; readonly value: Value } // this value may have been chosen: it must be proposed
+  | { readonly kind: 'free' } // nothing can have been chosen: the coordinator may propose any proposed value
+  | { readonly kind: 'any-of'; readonly values: readonly Value[] }; // several fast-round values, none could be chosen
+
+/**
+ * reports: phase-1b replies from a classic quorum Q (|Q| ≥ q_c). n acceptors, fast quorum size q_f.
+ * Let k be the highest ballot reported. If nobody accepted anything, the pick is free. If k is classic,
+ * exactly one value was proposed at k: it is forced. If k is fast, value v "may have been chosen" when some
+ * fast quorum R could consist of acceptors outside Q plus the members of Q that reported (k, v), i.e. when
+ * |{a ∈ Q : reported (k, v)}| ≥ q_f − (n − |Q|). q_c + 2·q_f > 2n makes that v unique.
+ */
+export function pickRecoveryValue(reports: readonly PhaseOneReport[], n: number, fastQuorum: number): RecoveryPick {
+  let k: Ballot | undefined;
+  for (const r of reports) if (r.ballot && (!k || compareBallots(r.ballot, k) > 0)) k = r.ballot;
+  if (!k) return { kind: 'free' };
+  const atK = reports.filter((r) => r.ballot && compareBallots(r.ballot, k) === 0);
+  const values = [...new Set(atK.map((r) => r.value as Value))];
+  if (!k.fast) return { kind: 'forced', value: values[0] as Value };
+  const unseen = n - reports.length;
+  const needed = fastQuorum - unseen;
+  const possible = values.filter((v) => atK.filter((r) => r.value === v).length >= needed);
+  if (possible.length >= 1) return { kind: 'forced', value: possible[0] as Value };
+  return { kind: 'any-of', values };
+}
