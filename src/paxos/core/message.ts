@@ -30,6 +30,11 @@ export interface NackBody { readonly kind: 'nack'; readonly ballot: Ballot; read
 /** Fast Paxos: a client's value sent straight to the acceptors. `slot` is an extension field. */
 export interface RequestBody { readonly kind: 'request'; readonly value: Value; readonly slot?: Slot }
 /**
+ * Fast Paxos phase 2a "any" (an extension kind, outside the contract's table): the coordinator of fast
+ * ballot `ballot` lets each acceptor accept the first client `request` it gets in that ballot.
+ */
+export interface AcceptAnyBody { readonly kind: 'accept-any'; readonly ballot: Ballot; readonly slot: Slot }
+/**
  * Kinds outside the contract's table (heartbeat, chosen/commit broadcast, catch-up …). Readers that do not
  * know a kind skip it, so every extra field must be plain JSON.
  */
@@ -38,7 +43,7 @@ export interface OtherBody {
   readonly [field: string]: unknown;
 }
 
-export type MessageBody = PrepareBody | PromiseBody | AcceptBody | AcceptedBody | NackBody | RequestBody | OtherBody;
+export type MessageBody = PrepareBody | PromiseBody | AcceptBody | AcceptedBody | NackBody | RequestBody | AcceptAnyBody | OtherBody;
 export type MessageKind = MessageBody['kind'];
 
 /** What a role emits: the body plus the receiver. The simulator stamps `id` and `from`. */
