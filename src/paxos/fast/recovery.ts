@@ -1,7 +1,8 @@
 // The coordinator's value-selection rule for a classic round that follows a fast round, from Lamport's
-// "Fast Paxos" (2006), §3.3: shared by the coordinator (fast/) and the trace checker (check/), so both
-// apply the one rule. In a fast round several values can be accepted at one ballot, and a value may already
-// have been chosen by a fast quorum that the coordinator can only partly see.
+// "Fast Paxos" (2006), §3.1 (the phase-2a rule; §3.2 uses it for collision recovery): shared by the
+// coordinator (fast/) and the trace checker (check/), so both apply the one rule. In a fast round several
+// values can be accepted at one ballot, and a value may already have been chosen by a fast quorum that the
+// coordinator can only partly see.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Value } from '../core/ids.ts';
 
@@ -15,7 +16,10 @@ export interface PhaseOneReport {
 export type RecoveryPick =
   | { readonly kind: 'forced'; readonly value: Value } // this value may have been chosen: it must be proposed
   | { readonly kind: 'free' } // nothing can have been chosen: the coordinator may propose any proposed value
-  | { readonly kind: 'any-of'; readonly values: readonly Value[] }; // several fast-round values, none could be chosen
+  // The values reported at fast ballot k, none of which can have been chosen at k: propose one of them. With
+  // a single value this is still a must (Lamport: "if V = {v}, pick v"), since k's coordinator may have
+  // sent exactly v because a lower ballot may have chosen it.
+  | { readonly kind: 'any-of'; readonly values: readonly Value[] };
 
 /**
  * reports: phase-1b replies from a classic quorum Q (|Q| ≥ q_c). n acceptors, fast quorum size q_f.
@@ -24,7 +28,10 @@ export type RecoveryPick =
  * fast quorum R could consist of acceptors outside Q plus the members of Q that reported (k, v), i.e. when
  * |{a ∈ Q : reported (k, v)}| ≥ q_f − (n − |Q|). q_c + 2·q_f > 2n makes that v unique.
  */
-export function pickRecoveryValue(reports: readonly PhaseOneReport[], n: number, fastQuorum: number): RecoveryPick {
+export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: number, fastQuorum: number): RecoveryPick {
+  // One report per acceptor: a repeated (duplicated) promise must not count twice towards "may have been
+  // chosen", nor shrink the number of acceptors the coordinator has not heard from.
+  const reports = allReports.filter((r, i) => allReports.findIndex((o) => o.acceptor === r.acceptor) === i);
   let k: Ballot | undefined;
   for (const r of reports) if (r.ballot && (!k || compareBallots(r.ballot, k) > 0)) k = r.ballot;
   if (!k) return { kind: 'free' };

@@ -1,0 +1,190 @@
+// The Fast Paxos coordinator (proposer + leader + learner). It opens the run (fast round 0, a prepared
+// fast ballot, or a prepared classic ballot), learns from `accepted`, detects a collision in its fast
+// ballot, and recovers with a classic round whose value comes from pickRecoveryValue — the same function
+// the trace checker applies, so the coordinator and the checker agree on what "may have been chosen" means.
+import { ballotEquals, type Ballot } from '../core/ballot.ts';
+import type { Message, Outgoing } from '../core/message.ts';
+import type { Input, StepResult, TimerCommand } from '../core/protocol.ts';
+import type { NodeId, Slot, Value } from '../core/ids.ts';
+import { COORDINATOR, type FastConfig } from './config.ts';
+import { ROUND_ZERO } from './acceptor.ts';
+import { EMPTY_TALLY, isCollision, recordVote } from './learner.ts';
+import { pickRecoveryValue, type PhaseOneReport } from './recovery.ts';
+import { acceptorTargets } from './targets.ts';
+import type { CoordinatorState } from './state.ts';
+
+/** Timer names: `round` bounds one ballot; `retry` is the randomized back-off before the next one. */
+export const ROUND_TIMER = 'round';
+export const RETRY_TIMER = 'retry';
+
+type Result = StepResult<CoordinatorState>;
+type Chosen = readonly { readonly slot: Slot; readonly value: Value }[];
+
+export function initCoordinator(config: FastConfig): CoordinatorState {
+  const fastZero = config.opening === 'fast-zero';
+  return {
+    role: 'coordinator',
+    id: COORDINATOR,
+    round: 0,
+    ballot: fastZero ? ROUND_ZERO : null,
+    phase: fastZero ? 'accepting' : 'idle',
+    promises: [],
+    sent: fastZero ? 'any' : null,
+    candidates: [],
+    armed: false,
+    tally: EMPTY_TALLY,
+  };
+}
+
+/** Only the highest round begun survives a restart: it keeps the next ballot above every earlier one. */
+export function crashCoordinator(s: CoordinatorState): CoordinatorState {
+  return {
+    role: 'coordinator',
+    id: s.id,
+    round: s.round,
+    ballot: null,
+    phase: 'idle',
+    promises: [],
+    sent: null,
+    candidates: [],
+    armed: false,
+    tally: EMPTY_TALLY,
+  };
+}
+
+const result = (state: CoordinatorState, send: readonly Outgoing[] = [], timers: readonly TimerCommand[] = [], chosen: Chosen = []): Result => ({
+  state,
+  send,
+  timers,
+  chosen,
+});
+
+const roundTimer = (config: FastConfig): TimerCommand => ({ op: 'set', timer: ROUND_TIMER, delay: config.timing.proposerTimeout });
+const retryTimer = (config: FastConfig): TimerCommand => ({ op: 'set', timer: RETRY_TIMER, delay: config.timing.backoff });
+const CANCEL_ROUND: TimerCommand = { op: 'cancel', timer: ROUND_TIMER };
+const CANCEL_RETRY: TimerCommand = { op: 'cancel', timer: RETRY_TIMER };
+
+const withCandidate = (s: CoordinatorState, v: Value): CoordinatorState =>
+  s.candidates.includes(v) ? s : { ...s, candidates: [...s.candidates, v] };
+
+/** Begin round `round + 1`: phase 1a to every acceptor. Fast only for the opening; every retry is classic. */
+function startRound(s: CoordinatorState, fast: boolean, config: FastConfig): Result {
+  const round = s.round + 1;
+  const ballot: Ballot = fast ? { round, node: s.id, fast: true } : { round, node: s.id };
+  const send: Outgoing[] = [];
+  for (const to of acceptorTargets(config)) send.push({ kind: 'prepare', ballot, slot: 0, to });
+  const state: CoordinatorState = { ...s, round, ballot, phase: 'preparing', promises: [], sent: null, armed: true };
+  return result(state, send, [CANCEL_RETRY, roundTimer(config)]);
+}
+
+function sendAccept(s: CoordinatorState, ballot: Ballot, value: Value, config: FastConfig): Result {
+  const send: Outgoing[] = [];
+  for (const to of acceptorTargets(config)) send.push({ kind: 'accept', ballot, slot: 0, value, to });
+  return result({ ...s, phase: 'accepting', sent: { value }, armed: true }, send, [roundTimer(config)]);
+}
+
+function sendAcceptAny(s: CoordinatorState, ballot: Ballot, config: FastConfig): Result {
+  const send: Outgoing[] = [];
+  for (const to of acceptorTargets(config)) send.push({ kind: 'accept-any', ballot, slot: 0, to });
+  return result({ ...s, phase: 'accepting', sent: 'any' }, send);
+}
+
+/** Phase 2a once a classic quorum promised: the recovery rule decides what may (or must) be proposed. */
+function phaseTwo(s: CoordinatorState, ballot: Ballot, config: FastConfig): Result {
+  const pick = pickRecoveryValue(s.promises, config.acceptors, config.fastQuorum);
+  if (pick.kind === 'forced') return sendAccept(s, ballot, pick.value, config);
+  if (pick.kind === 'any-of') return sendAccept(s, ballot, pick.values[0] as Value, config);
+  // Nothing can have been chosen below this ballot: a fast ballot lets the clients race, a classic one
+  // proposes a value someone asked for, or waits until someone does.
+  if (ballot.fast) return sendAcceptAny(s, ballot, config);
+  if (s.candidates.length > 0) return sendAccept(s, ballot, s.candidates[0] as Value, config);
+  return result({ ...s, phase: 'waiting-value', armed: false }, [], [CANCEL_ROUND]);
+}
+
+/** Give up on the current ballot; the back-off timer starts the next (classic) round. */
+function retry(s: CoordinatorState, config: FastConfig, minRound = 0): Result {
+  const round = Math.max(s.round, minRound);
+  return result({ ...s, round, phase: 'retrying', armed: false }, [], [CANCEL_ROUND, retryTimer(config)]);
+}
+
+/** Somebody proposed something: from now on a stalled ballot must time out. */
+function arm(r: Result, config: FastConfig): Result {
+  const s = r.state;
+  if (s.armed || s.phase !== 'accepting') return r;
+  return { ...r, state: { ...s, armed: true }, timers: [...r.timers, roundTimer(config)] };
+}
+
+function onPromise(s: CoordinatorState, msg: Message & { readonly kind: 'promise' }, config: FastConfig): Result {
+  if (s.phase !== 'preparing' || s.ballot === null || !ballotEquals(msg.ballot, s.ballot)) return result(s);
+  if (s.promises.some((p) => p.acceptor === msg.from)) return result(s); // duplicate
+  const last = msg.accepted.find((e) => e.slot === 0);
+  const report: PhaseOneReport = last ? { acceptor: msg.from, ballot: last.ballot, value: last.value } : { acceptor: msg.from };
+  const next: CoordinatorState = { ...s, promises: [...s.promises, report] };
+  if (next.promises.length < config.classicQuorum) return result(next);
+  return phaseTwo(next, s.ballot, config);
+}
+
+function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accepted' }, config: FastConfig): Result {
+  const { tally, learned } = recordVote(s.tally, msg.from, msg.ballot, msg.value, config);
+  let state = tally === s.tally ? s : withCandidate({ ...s, tally }, msg.value);
+  if (learned) {
+    state = { ...state, phase: 'done', armed: false };
+    return result(state, [], [CANCEL_ROUND, CANCEL_RETRY], [{ slot: 0, value: msg.value }]);
+  }
+  if (state.phase === 'done') return result(state);
+  const b = state.ballot;
+  if (state.phase === 'accepting' && b !== null && b.fast && ballotEquals(msg.ballot, b) && isCollision(state.tally, b, config)) {
+    // Collision: no value can reach a fast quorum in b any more. Recover now rather than at the timeout.
+    return startRound(state, false, config);
+  }
+  return arm(result(state), config);
+}
+
+function onRequest(s: CoordinatorState, value: Value, config: FastConfig, from: NodeId | null): Result {
+  const state = withCandidate(s, value);
+  if (state.phase === 'waiting-value' && state.ballot !== null) return sendAccept(state, state.ballot, value, config);
+  // The coordinator's own proposal in an open fast ballot goes straight to the acceptors, like a client's.
+  if (from === null && state.phase === 'accepting' && state.sent === 'any') {
+    const send: Outgoing[] = [];
+    for (const to of acceptorTargets(config)) send.push({ kind: 'request', value, to });
+    return arm(result(state, send), config);
+  }
+  return arm(result(state), config);
+}
+
+export function stepCoordinator(s: CoordinatorState, input: Input, config: FastConfig): Result {
+  switch (input.type) {
+    case 'start':
+      if (config.opening === 'fast-zero' || s.phase !== 'idle') return result(s);
+      return startRound(s, config.opening === 'fast-prepare', config);
+    case 'recover':
+      // It forgot its ballot and what it learned; a new classic round finds out what the acceptors hold.
+      return retry(s, config);
+    case 'propose':
+      return onRequest(s, input.value, config, null);
+    case 'timeout':
+      if (input.timer === ROUND_TIMER) {
+        if (s.phase === 'preparing' || s.phase === 'accepting') return retry(s, config);
+        return result({ ...s, armed: false });
+      }
+      if (input.timer === RETRY_TIMER && s.phase === 'retrying') return startRound(s, false, config);
+      return result(s);
+    case 'message': {
+      const msg = input.msg;
+      switch (msg.kind) {
+        case 'promise':
+          return onPromise(s, msg, config);
+        case 'accepted':
+          return onAccepted(s, msg, config);
+        case 'request':
+          return onRequest(s, msg.value, config, msg.from);
+        case 'nack':
+          if (s.ballot === null || s.phase === 'done' || !ballotEquals(msg.ballot, s.ballot)) return result(s);
+          if (s.phase !== 'preparing' && s.phase !== 'accepting') return result(s);
+          return retry(s, config, msg.promised.round);
+        default:
+          return result(s);
+      }
+    }
+  }
+}
