@@ -57,7 +57,7 @@ test('quorum config: explicit sizes are checked against both formulas, the error
   assertConfigError(() => cfg({ acceptors: 0 }), 'acceptors');
   assertConfigError(() => cfg({ mutant: 'no-reply' }), 'mutant');
   assertConfigError(() => cfg({ opening: 'slow' as never }), 'opening');
-  assertConfigError(() => fastPaxos.config({ protocol: 'basic' }), 'protocol');
+  assertConfigError(() => fastPaxos.config({ protocol: 'basic' } as never), 'protocol');
   const msg = (() => {
     try {
       cfg({ acceptors: 5, fastQuorum: 3 });
