@@ -65,7 +65,7 @@ export function convertPost(post: PostSource): ConvertResult {
   return {
     ok: true,
     fileName,
-    text: emitNote(front, mapped.unused, body.body),
+    text: emitNote(front, mapped.unused, parsed.comments, body.body),
     front,
     changes,
     warnings: body.warnings,
@@ -73,7 +73,7 @@ export function convertPost(post: PostSource): ConvertResult {
   };
 }
 
-export function emitNote(front: NoteFrontMatter, unused: Record<string, unknown>, body: string): string {
+export function emitNote(front: NoteFrontMatter, unused: Record<string, unknown>, comments: string[], body: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of fieldOrder) if (front[key] !== undefined) ordered[key] = front[key];
   let yaml = YAML.stringify(ordered, yamlOptions);
@@ -81,6 +81,7 @@ export function emitNote(front: NoteFrontMatter, unused: Record<string, unknown>
     const kept = YAML.stringify(unused, yamlOptions).trimEnd().split('\n');
     yaml += `# Hexo fields this site does not use, kept for reference:\n${kept.map((l) => `#   ${l}`).join('\n')}\n`;
   }
+  for (const comment of comments) yaml += `${comment.trim()}\n`;
   const content = body.replace(/^\n+/, '').replace(/\s+$/, '');
   return `---\n${yaml}---\n\n${content}\n`;
 }

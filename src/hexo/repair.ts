@@ -11,6 +11,8 @@ export interface ParsedFrontMatter {
   changes: string[];
   /** Source line of each top-level key, for messages about a field. */
   keyLines: Map<string, number>;
+  /** Whole-line YAML comments, in order. */
+  comments: string[];
 }
 
 /** Fields whose value is text: a leading `[` or `{` there is part of the text, never a list or map. */
@@ -39,7 +41,7 @@ function parseJson(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } 
     const key = /^\s*"([^"]+)"\s*:/.exec(line)?.[1];
     if (key !== undefined && !keyLines.has(key)) keyLines.set(key, split.dataLine + i);
   });
-  return { ok: true, data, changes: ['front matter: JSON (";;;") → YAML'], keyLines };
+  return { ok: true, data, changes: ['front matter: JSON (";;;") → YAML'], keyLines, comments: [] };
 }
 
 function parseYaml(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } & Failure) {
@@ -87,9 +89,13 @@ function parseYaml(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } 
       const data: unknown = doc.toJS();
       if (data === null || data === undefined) return { ok: false, line: split.dataLine, reason: 'front matter has no fields; add at least "title: …"' };
       if (!isRecord(data)) return { ok: false, line: split.dataLine, reason: 'front matter is not a list of "field: value" lines' };
-      const comments = lines.flatMap((line, i) => (line.trimStart().startsWith('#') ? [at(i)] : []));
-      if (comments.length > 0) changes.push(`YAML comments dropped (line${comments.length > 1 ? 's' : ''} ${comments.join(', ')})`);
-      return { ok: true, data, changes, keyLines: topLevelKeyLines(lines, split.dataLine) };
+      // Whole-line comments are carried over, written after the fields (where the note keeps its own).
+      const isComment = (line: string) => line.trimStart().startsWith('#');
+      const comments = lines.filter(isComment);
+      const lastField = lines.findLastIndex((line) => line.trim() !== '' && !isComment(line));
+      const moved = lines.flatMap((line, i) => (isComment(line) && i < lastField ? [at(i)] : []));
+      if (moved.length > 0) changes.push(`YAML comments moved below the fields (line${moved.length > 1 ? 's' : ''} ${moved.join(', ')})`);
+      return { ok: true, data, changes, keyLines: topLevelKeyLines(lines, split.dataLine), comments };
     }
     const index = Math.min((error.linePos?.[0].line ?? 1) - 1, lines.length - 1);
     const line = lines[index] ?? '';
@@ -97,6 +103,16 @@ function parseYaml(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } 
     const value = m?.[4];
     const fixable = m !== null && value !== undefined && value !== '' && !quoted.has(index) && !/^['"|>]/.test(value);
     const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
+    if (error.code === 'MISSING_CHAR' && /quote/.test(message)) {
+      // YAML notices a missing closing quote only where the text ends; name the line that opened it.
+      for (let k = index; k >= 0; k--) {
+        const opened = entry.exec(lines[k] ?? '');
+        const start = opened?.[4]?.charAt(0);
+        if (opened && (start === '"' || start === "'") && !closesOnItsLine(opened[4] ?? '')) {
+          return { ok: false, line: at(k), reason: `front matter is not valid YAML: the ${start} that opens the value of ${opened[2]} is never closed; add the closing ${start}` };
+        }
+      }
+    }
     if (!fixable || m === null || value === undefined) {
       const hint = error.code === 'DUPLICATE_KEY' ? 'keep one of the two fields' : 'quote the value or fix the indentation';
       return { ok: false, line: at(index), reason: `front matter is not valid YAML: ${message}; ${hint}` };
@@ -119,6 +135,14 @@ function parsesAsFlowCollection(value: string, lines: string[], index: number, i
   }
   const doc = YAML.parseDocument(`v: ${parts.join(' ')}`);
   return doc.errors.length === 0;
+}
+
+/** Whether a quoted YAML value (starting with " or ') ends its quote on the same line. */
+function closesOnItsLine(value: string): boolean {
+  const quote = value.charAt(0);
+  const rest = value.slice(1);
+  if (quote === "'") return /^(?:[^']|'')*'(?!')/.test(rest);
+  return /^(?:[^"\\]|\\.)*"/.test(rest);
 }
 
 /** `[WIP] x # note` → text `[WIP] x`, comment ` # note` (in a plain YAML value ` #` starts a comment). */
