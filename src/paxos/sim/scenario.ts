@@ -1,0 +1,125 @@
+// Scenarios: plain JSON data that describe one run — protocol, sizes, network, faults, seed and optionally a
+// script of steps. They cross into the browser and into share links, so validation is hand-written (no
+// dependency) and every complaint names the field path, e.g.
+//   steps[3].node: unknown node "A9"; nodes are P1, P2, A1, A2, A3
+//
+// Schema (every field but `protocol` optional; defaults in brackets):
+//   {
+//     "protocol": "basic" | "multi" | "fast",
+//     "acceptors": int ≥ 1 [3], "proposers": int ≥ 1 [2], "clients": int ≥ 0 [protocol's default],
+//     "nack": bool [true], "mutant": one of `paxos mutants` for this protocol,
+//     "classicQuorum", "fastQuorum": ints, Fast Paxos only (q_c > n/2, q_c + 2·q_f > 2n unless mutant
+//         "small-fast-quorum"),
+//     "timing": { "proposerTimeout", "backoff": [min,max], "heartbeat", "electionTimeout": [min,max] },
+//     "options": { … protocol-specific config fields … },
+//     "seed": int [1],
+//     "network": { "latency": [min,max] [1,3], "drop": p [0], "duplicate": p [0], "reorder": p [0],
+//                  "partitions": int (that many random ones) | [{ "nodes": [ids], "from": t, "to": t }] },
+//     "faults": { "crashes": int (that many random ones) | [{ "node": id, "at": t, "recover"?: t }] },
+//     "workload": bool [true without steps, false with steps] — each proposing node (clients if the protocol
+//         has any, else proposers) is asked to propose `proposals` values v1, v2, … at random early times,
+//         and again after it recovers from a crash while its value is not chosen,
+//     "proposals": int ≥ 0 [1],
+//     "maxTime": t [500], "maxEvents": int [200000],
+//     "steps": [Step, …] — without steps the run is `[{ "type": "run", "until": "quiet" }]`,
+//     "title", "description", "expect": free, for the notes (ignored by the engine)
+//   }
+// Step (also the playground's Action; `at` = do it at this simulated time, default: now, or when the
+// message/timer is due):
+//   { "type": "propose", "node": id, "value": string | null }
+//   { "type": "deliver" | "drop" | "duplicate", "match": Pattern, "count"?: int | "all" }
+//       the next in-flight message(s) matching; order: due time, then send order
+//   { "type": "crash" | "recover", "node": id }
+//   { "type": "timeout", "node": id, "timer"?: name }        fire a pending timer (default: its earliest)
+//   { "type": "tick" }                                       the next scheduled event, whatever it is
+//   { "type": "run", "until": "quiet" | t }                  ticks until nothing is left, or up to time t
+// Pattern: { "kind"?, "from"?, "to"?, "id"?, "copy"?, "slot"?, "value"?, "ballot"?: { "round"?, "node"? } }
+//   (`copy` tells a duplicate apart from its original: 0 is the original.)
+import type { NodeId, Value } from '../core/ids.ts';
+import type { TimingConfig } from '../core/protocol.ts';
+import type { ProtocolName } from '../core/trace.ts';
+import type { MutantName } from '../core/mutants.ts';
+
+export interface PartitionSpec {
+  readonly nodes: readonly NodeId[];
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface CrashSpec {
+  readonly node: NodeId;
+  readonly at: number;
+  readonly recover?: number;
+}
+
+export interface NetworkSpec {
+  readonly latency?: readonly [number, number];
+  readonly drop?: number;
+  readonly duplicate?: number;
+  readonly reorder?: number;
+  readonly partitions?: number | readonly PartitionSpec[];
+}
+
+export interface Pattern {
+  readonly kind?: string;
+  readonly from?: NodeId;
+  readonly to?: NodeId;
+  readonly id?: number;
+  readonly copy?: number;
+  readonly slot?: number;
+  readonly value?: Value;
+  readonly ballot?: { readonly round?: number; readonly node?: NodeId };
+}
+
+export type Step =
+  | { readonly type: 'propose'; readonly node: NodeId; readonly value: Value; readonly at?: number }
+  | { readonly type: 'deliver' | 'drop' | 'duplicate'; readonly match: Pattern; readonly count?: number | 'all'; readonly at?: number }
+  | { readonly type: 'crash' | 'recover'; readonly node: NodeId; readonly at?: number }
+  | { readonly type: 'timeout'; readonly node: NodeId; readonly timer?: string; readonly at?: number }
+  | { readonly type: 'tick' }
+  | { readonly type: 'run'; readonly until: 'quiet' | number };
+
+/** The playground drives a Simulation with the same data a script is made of. */
+export type Action = Step;
+
+export interface Scenario {
+  readonly protocol: ProtocolName;
+  readonly acceptors?: number;
+  readonly proposers?: number;
+  readonly clients?: number;
+  readonly nack?: boolean;
+  readonly mutant?: MutantName;
+  readonly classicQuorum?: number;
+  readonly fastQuorum?: number;
+  readonly timing?: Partial<TimingConfig>;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly seed?: number;
+  readonly network?: NetworkSpec;
+  readonly faults?: { readonly crashes?: number | readonly CrashSpec[] };
+  readonly workload?: boolean;
+  readonly proposals?: number;
+  readonly maxTime?: number;
+  readonly maxEvents?: number;
+  readonly steps?: readonly Step[];
+  readonly title?: string;
+  readonly description?: string;
+  readonly expect?: unknown;
+}
+
+export class ScenarioError extends Error {
+  /** Field path such as `steps[3].node`, or `scenario` for the whole document. */
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'ScenarioError';
+    this.path = path;
+  }
+}
+
+export const DEFAULTS = {
+  seed: 1,
+  latency: [1, 3] as readonly [number, number],
+  maxTime: 500,
+  maxEvents: 200_000,
+  proposals: 1,
+} as const;

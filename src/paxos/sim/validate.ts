@@ -1,0 +1,289 @@
+// Hand-written scenario validation (no schema library: this ships to the browser). Every error names the
+// field path and, where it helps, the allowed values. See scenario.ts for the schema.
+import type { NodeId, NodeInfo } from '../core/ids.ts';
+import { ConfigError, type ProtocolConfig } from '../core/protocol.ts';
+import type { Quorums } from '../core/trace.ts';
+import { MUTANTS, isMutantName } from '../core/mutants.ts';
+import { PROTOCOL_NAMES, getProtocol, protocolNames, type AnyProtocol } from '../registry.ts';
+import { DEFAULTS, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
+
+/** A validated scenario with everything the simulator needs filled in. */
+export interface ResolvedScenario {
+  readonly scenario: Scenario;
+  readonly protocol: AnyProtocol;
+  readonly config: ProtocolConfig;
+  readonly nodes: readonly NodeInfo[];
+  readonly quorums: Quorums;
+  readonly seed: number;
+  readonly latency: readonly [number, number];
+  readonly drop: number;
+  readonly duplicate: number;
+  readonly reorder: number;
+  readonly partitions: number | readonly PartitionSpec[];
+  readonly crashes: number | readonly CrashSpec[];
+  readonly workload: boolean;
+  readonly proposals: number;
+  readonly maxTime: number;
+  readonly maxEvents: number;
+  readonly steps: readonly Step[];
+}
+
+const TOP_FIELDS = [
+  'protocol', 'acceptors', 'proposers', 'clients', 'nack', 'mutant', 'classicQuorum', 'fastQuorum', 'timing', 'options',
+  'seed', 'network', 'faults', 'workload', 'proposals', 'maxTime', 'maxEvents', 'steps', 'title', 'description', 'expect',
+];
+const NETWORK_FIELDS = ['latency', 'drop', 'duplicate', 'reorder', 'partitions'];
+const PATTERN_FIELDS = ['kind', 'from', 'to', 'id', 'copy', 'slot', 'value', 'ballot'];
+const STEP_TYPES = ['propose', 'deliver', 'drop', 'duplicate', 'crash', 'recover', 'timeout', 'tick', 'run'];
+
+const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function object(path: string, v: unknown): Record<string, unknown> {
+  if (!isObject(v)) throw new ScenarioError(path, `must be an object, got ${show(v)}`);
+  return v;
+}
+
+function onlyFields(path: string, o: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new ScenarioError(path === '' ? k : `${path}.${k}`, `unknown field; allowed: ${allowed.join(', ')}`);
+  }
+}
+
+function int(path: string, v: unknown, min: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) throw new ScenarioError(path, `must be an integer ≥ ${min}, got ${show(v)}`);
+  return v;
+}
+
+function num(path: string, v: unknown, min: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new ScenarioError(path, `must be a number ≥ ${min}, got ${show(v)}`);
+  return v;
+}
+
+function probability(path: string, v: unknown): number {
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new ScenarioError(path, `must be a probability between 0 and 1, got ${show(v)}`);
+  return v;
+}
+
+function range(path: string, v: unknown): readonly [number, number] {
+  if (!Array.isArray(v) || v.length !== 2) throw new ScenarioError(path, `must be [min, max], got ${show(v)}`);
+  const min = num(`${path}[0]`, v[0], 0);
+  const max = num(`${path}[1]`, v[1], 0);
+  if (min > max) throw new ScenarioError(path, `min ${min} is above max ${max}`);
+  return [min, max];
+}
+
+function nodeRef(path: string, v: unknown, ids: readonly NodeId[]): NodeId {
+  if (typeof v !== 'string' || !ids.includes(v)) {
+    throw new ScenarioError(path, `unknown node ${show(v)}; nodes are ${ids.join(', ')}`);
+  }
+  return v;
+}
+
+function pattern(path: string, v: unknown, ids: readonly NodeId[]): Pattern {
+  const o = object(path, v);
+  onlyFields(path, o, PATTERN_FIELDS);
+  if (o['kind'] !== undefined && typeof o['kind'] !== 'string') throw new ScenarioError(`${path}.kind`, `must be a message kind such as "prepare", got ${show(o['kind'])}`);
+  if (o['from'] !== undefined) nodeRef(`${path}.from`, o['from'], ids);
+  if (o['to'] !== undefined) nodeRef(`${path}.to`, o['to'], ids);
+  if (o['id'] !== undefined) int(`${path}.id`, o['id'], 0);
+  if (o['copy'] !== undefined) int(`${path}.copy`, o['copy'], 0);
+  if (o['slot'] !== undefined) int(`${path}.slot`, o['slot'], 0);
+  if (o['value'] !== undefined && o['value'] !== null && typeof o['value'] !== 'string') throw new ScenarioError(`${path}.value`, `must be a string or null, got ${show(o['value'])}`);
+  if (o['ballot'] !== undefined) {
+    const b = object(`${path}.ballot`, o['ballot']);
+    onlyFields(`${path}.ballot`, b, ['round', 'node']);
+    if (b['round'] !== undefined) int(`${path}.ballot.round`, b['round'], 0);
+    if (b['node'] !== undefined) nodeRef(`${path}.ballot.node`, b['node'], ids);
+  }
+  return o as Pattern;
+}
+
+/** Validates one step (or playground action); `path` names it in errors, e.g. `steps[3]`. */
+export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): Step {
+  const o = object(path, v);
+  const type = o['type'];
+  if (typeof type !== 'string' || !STEP_TYPES.includes(type)) throw new ScenarioError(`${path}.type`, `must be one of ${STEP_TYPES.join(', ')}, got ${show(type)}`);
+  const at = (): void => {
+    if (o['at'] !== undefined) num(`${path}.at`, o['at'], 0);
+  };
+  switch (type) {
+    case 'propose':
+      onlyFields(path, o, ['type', 'node', 'value', 'at']);
+      nodeRef(`${path}.node`, o['node'], ids);
+      if (o['value'] !== null && typeof o['value'] !== 'string') throw new ScenarioError(`${path}.value`, `must be a string (or null for a no-op), got ${show(o['value'])}`);
+      at();
+      break;
+    case 'deliver':
+    case 'drop':
+    case 'duplicate':
+      onlyFields(path, o, ['type', 'match', 'count', 'at']);
+      pattern(`${path}.match`, o['match'] ?? {}, ids);
+      if (o['count'] !== undefined && o['count'] !== 'all') int(`${path}.count`, o['count'], 1);
+      at();
+      return { ...o, match: o['match'] ?? {} } as Step;
+    case 'crash':
+    case 'recover':
+      onlyFields(path, o, ['type', 'node', 'at']);
+      nodeRef(`${path}.node`, o['node'], ids);
+      at();
+      break;
+    case 'timeout':
+      onlyFields(path, o, ['type', 'node', 'timer', 'at']);
+      nodeRef(`${path}.node`, o['node'], ids);
+      if (o['timer'] !== undefined && typeof o['timer'] !== 'string') throw new ScenarioError(`${path}.timer`, `must be a timer name, got ${show(o['timer'])}`);
+      at();
+      break;
+    case 'tick':
+      onlyFields(path, o, ['type']);
+      break;
+    case 'run':
+      onlyFields(path, o, ['type', 'until']);
+      if (o['until'] !== 'quiet') num(`${path}.until`, o['until'], 0);
+      break;
+  }
+  return o as Step;
+}
+
+function checkFastQuorums(s: Record<string, unknown>, n: number): void {
+  const qc = s['classicQuorum'];
+  const qf = s['fastQuorum'];
+  if (qc !== undefined) int('classicQuorum', qc, 1);
+  if (qf !== undefined) int('fastQuorum', qf, 1);
+  if (typeof qc === 'number' && qc > n) throw new ScenarioError('classicQuorum', `${qc} is more than the ${n} acceptors`);
+  if (typeof qf === 'number' && qf > n) throw new ScenarioError('fastQuorum', `${qf} is more than the ${n} acceptors`);
+  if (s['mutant'] === 'small-fast-quorum') return;
+  if (typeof qc === 'number' && !(2 * qc > n)) {
+    throw new ScenarioError('classicQuorum', `q_c = ${qc} breaks q_c > n/2 for n = ${n} (two classic quorums must intersect); use at least ${Math.floor(n / 2) + 1}`);
+  }
+  if (typeof qc === 'number' && typeof qf === 'number' && !(qc + 2 * qf > 2 * n)) {
+    throw new ScenarioError('fastQuorum', `q_c + 2·q_f = ${qc} + 2·${qf} = ${qc + 2 * qf} breaks q_c + 2·q_f > 2n = ${2 * n}; raise the quorums or set mutant "small-fast-quorum" to study the failure`);
+  }
+}
+
+/** Validates a scenario and fills in defaults. Throws ScenarioError naming the field. */
+export function resolveScenario(raw: unknown): ResolvedScenario {
+  const s = object('scenario', raw);
+  onlyFields('', s, TOP_FIELDS);
+  const name = s['protocol'];
+  if (typeof name !== 'string' || !(PROTOCOL_NAMES as readonly string[]).includes(name)) {
+    throw new ScenarioError('protocol', `must be one of ${PROTOCOL_NAMES.join(', ')}, got ${show(name)}`);
+  }
+  const protocol = getProtocol(name);
+  if (!protocol) throw new ScenarioError('protocol', `"${name}" is not available in this build yet; available: ${protocolNames().join(', ')}`);
+  if (s['acceptors'] !== undefined && (s['acceptors'] === 0 || (typeof s['acceptors'] === 'number' && s['acceptors'] < 1))) {
+    throw new ScenarioError('acceptors', `must be at least 1 (nothing can be chosen without acceptors), got ${show(s['acceptors'])}`);
+  }
+  for (const f of ['acceptors', 'proposers']) if (s[f] !== undefined) int(f, s[f], 1);
+  if (s['clients'] !== undefined) int('clients', s['clients'], 0);
+  if (s['nack'] !== undefined && typeof s['nack'] !== 'boolean') throw new ScenarioError('nack', `must be true or false, got ${show(s['nack'])}`);
+  if (s['mutant'] !== undefined) {
+    const m = s['mutant'];
+    if (typeof m !== 'string' || !isMutantName(m)) throw new ScenarioError('mutant', `unknown mutant ${show(m)}; mutants are ${MUTANTS.map((x) => x.name).join(', ')}`);
+    const info = MUTANTS.find((x) => x.name === m);
+    if (info && info.protocol !== name) {
+      throw new ScenarioError('mutant', `"${m}" is a ${info.protocol} mutant; ${name} mutants are ${MUTANTS.filter((x) => x.protocol === name).map((x) => x.name).join(', ') || 'none'}`);
+    }
+  }
+  if (name === 'fast') {
+    checkFastQuorums(s, typeof s['acceptors'] === 'number' ? s['acceptors'] : 3);
+  } else {
+    for (const f of ['classicQuorum', 'fastQuorum']) if (s[f] !== undefined) throw new ScenarioError(f, `only Fast Paxos takes quorum sizes; ${name} uses a majority`);
+  }
+  if (s['timing'] !== undefined) object('timing', s['timing']);
+  if (s['options'] !== undefined) object('options', s['options']);
+
+  let config: ProtocolConfig;
+  try {
+    const partial: Record<string, unknown> = { ...(isObject(s['options']) ? s['options'] : {}), protocol: name };
+    for (const f of ['acceptors', 'proposers', 'clients', 'nack', 'mutant', 'classicQuorum', 'fastQuorum', 'timing']) {
+      if (s[f] !== undefined) partial[f] = s[f];
+    }
+    config = protocol.config(partial as never);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ScenarioError(e.field, e.message.slice(e.field.length + 2));
+    throw e;
+  }
+  const nodes = protocol.nodes(config);
+  const ids = nodes.map((n) => n.id);
+
+  const seed = s['seed'] === undefined ? DEFAULTS.seed : int('seed', s['seed'], 0);
+  const net = s['network'] === undefined ? {} : object('network', s['network']);
+  onlyFields('network', net, NETWORK_FIELDS);
+  const latency = net['latency'] === undefined ? DEFAULTS.latency : range('network.latency', net['latency']);
+  const drop = net['drop'] === undefined ? 0 : probability('network.drop', net['drop']);
+  const duplicate = net['duplicate'] === undefined ? 0 : probability('network.duplicate', net['duplicate']);
+  const reorder = net['reorder'] === undefined ? 0 : probability('network.reorder', net['reorder']);
+  let partitions: number | PartitionSpec[] = 0;
+  if (Array.isArray(net['partitions'])) {
+    partitions = net['partitions'].map((p: unknown, i) => {
+      const path = `network.partitions[${i}]`;
+      const o = object(path, p);
+      onlyFields(path, o, ['nodes', 'from', 'to']);
+      if (!Array.isArray(o['nodes']) || o['nodes'].length === 0) throw new ScenarioError(`${path}.nodes`, `must be a non-empty list of node ids, got ${show(o['nodes'])}`);
+      const cut = o['nodes'].map((n: unknown, j) => nodeRef(`${path}.nodes[${j}]`, n, ids));
+      if (cut.length >= ids.length) throw new ScenarioError(`${path}.nodes`, 'lists every node, so nothing is cut off; list one side of the cut');
+      const from = num(`${path}.from`, o['from'], 0);
+      const to = num(`${path}.to`, o['to'], 0);
+      if (to <= from) throw new ScenarioError(`${path}.to`, `must be after from (${from}), got ${to}`);
+      return { nodes: cut, from, to };
+    });
+  } else if (net['partitions'] !== undefined) {
+    partitions = int('network.partitions', net['partitions'], 0);
+  }
+
+  const faults = s['faults'] === undefined ? {} : object('faults', s['faults']);
+  onlyFields('faults', faults, ['crashes']);
+  let crashes: number | CrashSpec[] = 0;
+  if (Array.isArray(faults['crashes'])) {
+    crashes = faults['crashes'].map((c: unknown, i) => {
+      const path = `faults.crashes[${i}]`;
+      const o = object(path, c);
+      onlyFields(path, o, ['node', 'at', 'recover']);
+      const node = nodeRef(`${path}.node`, o['node'], ids);
+      const at = num(`${path}.at`, o['at'], 0);
+      if (o['recover'] === undefined) return { node, at };
+      const recover = num(`${path}.recover`, o['recover'], 0);
+      if (recover <= at) throw new ScenarioError(`${path}.recover`, `must be after at (${at}), got ${recover}`);
+      return { node, at, recover };
+    });
+  } else if (faults['crashes'] !== undefined) {
+    crashes = int('faults.crashes', faults['crashes'], 0);
+  }
+
+  const maxTime = s['maxTime'] === undefined ? DEFAULTS.maxTime : num('maxTime', s['maxTime'], 1);
+  const maxEvents = s['maxEvents'] === undefined ? DEFAULTS.maxEvents : int('maxEvents', s['maxEvents'], 1);
+  const proposals = s['proposals'] === undefined ? DEFAULTS.proposals : int('proposals', s['proposals'], 0);
+  if (s['workload'] !== undefined && typeof s['workload'] !== 'boolean') throw new ScenarioError('workload', `must be true or false, got ${show(s['workload'])}`);
+  let steps: Step[] | undefined;
+  if (s['steps'] !== undefined) {
+    if (!Array.isArray(s['steps'])) throw new ScenarioError('steps', `must be a list of steps, got ${show(s['steps'])}`);
+    steps = s['steps'].map((st: unknown, i) => validateStep(`steps[${i}]`, st, ids));
+  }
+  const workload = typeof s['workload'] === 'boolean' ? s['workload'] : steps === undefined;
+  if (s['title'] !== undefined && typeof s['title'] !== 'string') throw new ScenarioError('title', `must be a string, got ${show(s['title'])}`);
+  if (s['description'] !== undefined && typeof s['description'] !== 'string') throw new ScenarioError('description', `must be a string, got ${show(s['description'])}`);
+
+  return {
+    scenario: s as unknown as Scenario,
+    protocol,
+    config,
+    nodes,
+    quorums: protocol.quorums(config),
+    seed,
+    latency,
+    drop,
+    duplicate,
+    reorder,
+    partitions,
+    crashes,
+    workload,
+    proposals,
+    maxTime,
+    maxEvents,
+    steps: steps ?? [{ type: 'run', until: 'quiet' }],
+  };
+}
