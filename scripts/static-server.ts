@@ -1,0 +1,107 @@
+// A tiny static file server for the built site, used by the browser tests and the Lighthouse bench.
+// It serves dist/ under a base path (like GitHub Pages serves a project site under /<repo>/), maps
+// /dir/ to /dir/index.html, answers 404 with the site's 404.html, and never caches.
+// CLI: node scripts/static-server.ts [dist] [--base /notes-site/] [--port 4321]
+
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+export interface StaticServer {
+  /** Origin + base, e.g. http://127.0.0.1:41234/notes-site/ */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+function normaliseBase(base: string): string {
+  const inner = base.replace(/^\/+|\/+$/g, '');
+  return inner ? `/${inner}/` : '/';
+}
+
+/** Maps a request path under the base to a file in root, or undefined. */
+export function resolveFile(root: string, base: string, pathname: string): string | undefined {
+  if (!pathname.startsWith(base) && `${pathname}/` !== base) return undefined;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname.slice(base.length));
+  } catch {
+    return undefined;
+  }
+  const full = normalize(join(root, rel));
+  if (full !== root && !full.startsWith(root + sep)) return undefined;
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  const index = join(full, 'index.html');
+  if (existsSync(index)) return index;
+  const html = `${full}.html`;
+  if (existsSync(html)) return html;
+  return undefined;
+}
+
+export async function serveStatic(dir: string, options: { base?: string; port?: number } = {}): Promise<StaticServer> {
+  const root = resolve(dir);
+  const base = normaliseBase(options.base ?? '/');
+  const server: Server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    if (pathname === base.slice(0, -1)) {
+      res.writeHead(301, { Location: base }).end();
+      return;
+    }
+    const file = resolveFile(root, base, pathname);
+    const notFound = join(root, '404.html');
+    const path = file ?? (existsSync(notFound) ? notFound : undefined);
+    if (!path) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(file ? 200 : 404, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(path).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin + base,
+    origin,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+if (import.meta.main) {
+  const args = process.argv.slice(2);
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dir = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist';
+  const server = await serveStatic(dir, { base: flag('--base') ?? '/', port: Number(flag('--port') ?? 4321) });
+  console.log(`serving ${dir} at ${server.url}`);
+}
