@@ -1,0 +1,52 @@
+// A key-value client. It sends each command (`client-request`) to the server it believes leads, keeps it
+// until a server answers that it is applied, follows "not the leader" hints, and after
+// `timing.proposerTimeout` without an answer sends everything unanswered to the next server. A command
+// whose answer was lost may therefore be chosen twice; `set`/`del` are idempotent and `get` only reads,
+// so the store ends the same either way.
+import type { Input, StepResult } from '../core/protocol.ts';
+import type { ClientReplyFields, ClientState, MultiConfig } from './types.ts';
+import { CLIENT_RETRY, newEffects, result, type Effects } from './effects.ts';
+import { serverIds } from './config.ts';
+
+function armRetry(config: MultiConfig, fx: Effects): void {
+  fx.timers.push({ op: 'set', timer: CLIENT_RETRY, delay: config.timing.proposerTimeout });
+}
+
+export function stepClient(s: ClientState, input: Input, config: MultiConfig): StepResult<ClientState> {
+  const fx = newEffects();
+  const servers = serverIds(config);
+  switch (input.type) {
+    case 'propose': {
+      if (input.value === null) return result(s, fx); // a client has no use for a no-op
+      fx.send.push({ kind: 'client-request', to: servers[s.target % servers.length] as string, value: input.value });
+      if (s.outstanding.length === 0) armRetry(config, fx);
+      return result({ ...s, outstanding: [...s.outstanding, input.value] }, fx);
+    }
+    case 'timeout': {
+      if (input.timer !== CLIENT_RETRY || s.outstanding.length === 0) return result(s, fx);
+      const target = (s.target + 1) % servers.length;
+      for (const value of s.outstanding) fx.send.push({ kind: 'client-request', to: servers[target] as string, value });
+      armRetry(config, fx);
+      return result({ ...s, target }, fx);
+    }
+    case 'message': {
+      if (input.msg.kind !== 'client-reply') return result(s, fx);
+      const m = input.msg as unknown as ClientReplyFields;
+      const i = s.outstanding.indexOf(m.value);
+      if (i < 0) return result(s, fx); // a duplicate answer, or for a command sent before a crash
+      if (m.ok) {
+        const outstanding = [...s.outstanding.slice(0, i), ...s.outstanding.slice(i + 1)];
+        if (outstanding.length === 0) fx.timers.push({ op: 'cancel', timer: CLIENT_RETRY });
+        const lastReply = `${m.value} → ${m.result === null ? 'null' : m.result}`;
+        return result({ ...s, outstanding, completed: s.completed + 1, lastReply }, fx);
+      }
+      // "Not the leader": follow the hint at once; without one, wait for the retry timer.
+      const hinted = m.leader === null || m.leader === input.msg.from ? -1 : servers.indexOf(m.leader);
+      if (hinted < 0) return result(s, fx);
+      fx.send.push({ kind: 'client-request', to: m.leader as string, value: m.value });
+      return result(hinted === s.target ? s : { ...s, target: hinted }, fx);
+    }
+    default:
+      return result(s, fx);
+  }
+}

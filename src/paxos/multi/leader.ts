@@ -1,0 +1,133 @@
+// Candidate and leader. A follower whose election timer fires runs phase 1 once, for every slot from its
+// first unchosen slot k on: prepare(b, k) to all servers (itself included, through the network). With
+// promises from a quorum it leads: for each slot ≥ k that any of those promises reported, it re-proposes
+// the value with the highest ballot there (a value that may already be chosen must survive); slots between
+// them that nobody reported are holes and get a no-op (null); new values go after the last reported slot.
+// From then on it skips phase 1: one accept per slot, to every server, in its ballot. It learns a slot
+// from a quorum of `accepted`, tells the others with `commit`, and sends heartbeats that also re-send the
+// accepts still short of a quorum (messages get lost) and tell followers how far the log is chosen.
+import { ballotEquals, ballotLess } from '../core/ballot.ts';
+import type { AcceptedBody, AcceptedEntry, NackBody, PromiseBody } from '../core/message.ts';
+import type { NodeId, Value } from '../core/ids.ts';
+import type { MultiConfig, Proposal, ServerState } from './types.ts';
+import { ELECTION, HEARTBEAT, withSlot, type Effects } from './effects.ts';
+import { quorumSize, serverIds } from './config.ts';
+import { armElection, stepDown } from './follower.ts';
+import { learn } from './learner.ts';
+
+export function startElection(s: ServerState, config: MultiConfig, fx: Effects): ServerState {
+  const round = Math.max(s.promised.round, s.lastBallot.round, s.seenRound) + 1;
+  const ballot = { round, node: s.id };
+  const k = s.firstUnchosen;
+  for (const to of serverIds(config)) fx.send.push({ kind: 'prepare', to, ballot, slot: k });
+  if (s.role === 'leader') fx.timers.push({ op: 'cancel', timer: HEARTBEAT });
+  armElection(config, fx); // no quorum by then: try again with a higher ballot
+  return { ...s, role: 'candidate', lastBallot: ballot, leader: null, prepareSlot: k, promisesFrom: [], reported: [], proposals: [], nextSlot: k };
+}
+
+export function onPromise(s: ServerState, from: NodeId, m: PromiseBody, config: MultiConfig, now: number, fx: Effects): ServerState {
+  if (s.role !== 'candidate' || !ballotEquals(m.ballot, s.lastBallot) || s.promisesFrom.includes(from)) return s;
+  // Keep, per slot, the highest-ballot entry among the promises counted so far.
+  let reported: (AcceptedEntry | null)[] | null = null;
+  for (const e of m.accepted) {
+    if (e.slot < s.prepareSlot) continue;
+    const current = (reported ?? s.reported)[e.slot] ?? null;
+    if (current !== null && !ballotLess(current.ballot, e.ballot)) continue;
+    reported ??= s.reported.slice();
+    while (reported.length < e.slot) reported.push(null);
+    reported[e.slot] = e;
+  }
+  const next: ServerState = { ...s, promisesFrom: [...s.promisesFrom, from], reported: reported ?? s.reported };
+  return next.promisesFrom.length >= quorumSize(config) ? becomeLeader(next, config, now, fx) : next;
+}
+
+function sendAccepts(s: ServerState, slot: number, value: Value, config: MultiConfig, fx: Effects, skip: readonly NodeId[]): void {
+  for (const to of serverIds(config)) {
+    if (!skip.includes(to)) fx.send.push({ kind: 'accept', to, ballot: s.lastBallot, slot, value });
+  }
+}
+
+function becomeLeader(s: ServerState, config: MultiConfig, now: number, fx: Effects): ServerState {
+  const k = s.prepareSlot;
+  const end = Math.max(k, s.reported.length);
+  const proposals: (Proposal | null)[] = [];
+  for (let slot = 0; slot < end; slot++) {
+    if (slot < k) {
+      proposals.push(null);
+      continue;
+    }
+    // The one rule that makes takeover safe: the highest-ballot reported value, or a no-op for a hole.
+    const value = s.reported[slot]?.value ?? null;
+    proposals.push({ value, acks: [], client: null, sentAt: now });
+    sendAccepts(s, slot, value, config, fx, []);
+  }
+  fx.timers.push({ op: 'cancel', timer: ELECTION });
+  let next: ServerState = {
+    ...s,
+    role: 'leader',
+    leader: s.id,
+    promisesFrom: [],
+    reported: [],
+    proposals,
+    nextSlot: end,
+    pending: [],
+    leaseHolder: config.lease > 0 ? s.id : null,
+    leaseUntil: config.lease > 0 ? now + config.lease : 0,
+  };
+  for (const value of s.pending) next = propose(next, value, null, config, now, fx);
+  return heartbeat(next, config, now, fx);
+}
+
+/** A new value in the next free slot: phase 2 only. */
+export function propose(s: ServerState, value: string, client: NodeId | null, config: MultiConfig, now: number, fx: Effects): ServerState {
+  const slot = s.nextSlot;
+  sendAccepts(s, slot, value, config, fx, []);
+  return { ...s, proposals: withSlot(s.proposals, slot, { value, acks: [], client, sentAt: now }), nextSlot: slot + 1 };
+}
+
+export function onAccepted(s: ServerState, from: NodeId, m: AcceptedBody, config: MultiConfig, fx: Effects): ServerState {
+  if (s.role !== 'leader' || !ballotEquals(m.ballot, s.lastBallot)) return s;
+  const p = s.proposals[m.slot] ?? null;
+  if (p === null || p.value !== m.value || p.acks.includes(from)) return s;
+  const acks = [...p.acks, from];
+  const next: ServerState = { ...s, proposals: withSlot(s.proposals, m.slot, { ...p, acks }) };
+  if (acks.length < quorumSize(config) || (next.learned[m.slot] ?? null) !== null) return next;
+  for (const to of serverIds(config)) {
+    if (to !== s.id) fx.send.push({ kind: 'commit', to, slot: m.slot, ballot: m.ballot, value: m.value });
+  }
+  return learn(next, m.slot, m.ballot, m.value, config, fx);
+}
+
+/** A refusal of our current ballot: someone promised higher. Yield and remember how high to go next time. */
+export function onNack(s: ServerState, m: NackBody, config: MultiConfig, fx: Effects): ServerState {
+  if (s.role === 'follower' || !ballotEquals(m.ballot, s.lastBallot) || !ballotLess(s.lastBallot, m.promised)) return s;
+  const seenRound = Math.max(s.seenRound, m.promised.round);
+  return stepDown({ ...s, seenRound }, null, config, fx);
+}
+
+/**
+ * Every `timing.heartbeat`: a heartbeat to each other server, and the accepts of unchosen slots that have
+ * waited a whole interval again, to the servers that have not acknowledged them (messages get lost).
+ */
+export function heartbeat(s: ServerState, config: MultiConfig, now: number, fx: Effects): ServerState {
+  if (s.role !== 'leader') return s;
+  for (const to of serverIds(config)) {
+    if (to !== s.id) fx.send.push({ kind: 'heartbeat', to, ballot: s.lastBallot, chosenUpTo: s.firstUnchosen });
+  }
+  let proposals: (Proposal | null)[] | null = null;
+  for (let slot = s.prepareSlot; slot < s.nextSlot; slot++) {
+    const p = s.proposals[slot] ?? null;
+    if (p === null || (s.learned[slot] ?? null) !== null || now - p.sentAt < config.timing.heartbeat) continue;
+    sendAccepts(s, slot, p.value, config, fx, p.acks);
+    proposals ??= s.proposals.slice();
+    proposals[slot] = { ...p, sentAt: now };
+  }
+  fx.timers.push({ op: 'set', timer: HEARTBEAT, delay: config.timing.heartbeat });
+  if (proposals === null && config.lease === 0) return s;
+  return {
+    ...s,
+    proposals: proposals ?? s.proposals,
+    leaseHolder: config.lease > 0 ? s.id : s.leaseHolder,
+    leaseUntil: config.lease > 0 ? now + config.lease : s.leaseUntil,
+  };
+}

@@ -1,0 +1,125 @@
+// Multi-Paxos node states, settings and the message kinds outside the trace contract's table. Everything
+// here is plain JSON (arrays with `null` holes, plain objects, no Maps, no undefined), so the simulator can
+// hash it, the playground can keep it by reference and the model checker can share it.
+import type { Ballot } from '../core/ballot.ts';
+import type { AcceptedEntry } from '../core/message.ts';
+import type { NodeId, Slot, Value } from '../core/ids.ts';
+import type { ProtocolConfig } from '../core/protocol.ts';
+
+export interface MultiConfig extends ProtocolConfig {
+  /**
+   * Leader lease in simulated time units; 0 (the default) turns leases off. While a follower's lease on
+   * leader L runs, its acceptor silently drops prepares from any other node, so a flaky follower cannot
+   * depose a healthy leader. Clock assumption: the simulator has one global clock, and each follower
+   * measures the lease from the moment it last heard from L (heartbeat or accept). Real servers would
+   * measure it on their own clocks; as long as clocks run at nearly the same rate this only delays
+   * elections. The leader never serves reads from the lease here, so no drift bound is needed for safety.
+   */
+  readonly lease: number;
+}
+
+/** What a server has learned as chosen in one slot, and in which ballot a quorum accepted it. */
+export interface ChosenEntry {
+  readonly ballot: Ballot;
+  readonly value: Value;
+}
+
+/** A leader's phase-2 bookkeeping for one slot. */
+export interface Proposal {
+  readonly value: Value;
+  /** Servers whose `accepted` for this ballot and slot arrived (each at most once). */
+  readonly acks: readonly NodeId[];
+  /** The client to answer once the slot is applied; null for no-ops, re-proposals and servers' own proposals. */
+  readonly client: NodeId | null;
+  /** When the accepts were last sent: a heartbeat re-sends only those older than one heartbeat interval. */
+  readonly sentAt: number;
+}
+
+export type ServerRole = 'follower' | 'candidate' | 'leader';
+
+export interface ServerState {
+  readonly kind: 'server';
+  readonly id: NodeId;
+
+  // --- Durable: survives crash() ---
+  /** Acceptor: the highest ballot promised, over all slots (one prepare covers every slot ≥ its slot). */
+  readonly promised: Ballot;
+  /** Acceptor: what it last accepted in each slot (index = slot; null: nothing). */
+  readonly accepted: readonly (AcceptedEntry | null)[];
+  /**
+   * Proposer: the highest ballot this server has used. Durable so that a restarted server never reuses a
+   * ballot it may already have sent accepts for (its own prepare to itself might have been lost).
+   */
+  readonly lastBallot: Ballot;
+  /** Highest slot this server has written a record for (accepted or learned); only the mutant reads it. */
+  readonly lastRecord: Slot;
+  /**
+   * The promise a restart reads back, when it differs from `promised`; null means "the disk holds
+   * `promised`", which is always so in the correct protocol. Only the mutant forget-promise-on-learn sets it.
+   */
+  readonly promiseOnDisk: Ballot | null;
+
+  // --- Volatile: lost on crash() ---
+  readonly role: ServerRole;
+  /** The server this one believes leads (itself when leading); null when unknown. */
+  readonly leader: NodeId | null;
+  /** Highest round seen in a nack: the next ballot must go above it. */
+  readonly seenRound: number;
+  /** Candidate/leader: the first slot its prepare covers (its first unchosen slot at election time). */
+  readonly prepareSlot: Slot;
+  /** Candidate: servers that promised `lastBallot`. */
+  readonly promisesFrom: readonly NodeId[];
+  /** Candidate: per slot, the highest-ballot entry reported by the promises so far (index = slot). */
+  readonly reported: readonly (AcceptedEntry | null)[];
+  /** Leader: phase-2 bookkeeping per slot (index = slot). */
+  readonly proposals: readonly (Proposal | null)[];
+  /** Leader: the next free slot for a new value. */
+  readonly nextSlot: Slot;
+  /** Values proposed to this server while no leader was known; handed on when one is. */
+  readonly pending: readonly string[];
+  /** Learner: chosen values by slot (index = slot; null: not known yet). */
+  readonly learned: readonly (ChosenEntry | null)[];
+  /** Learner: the first slot not known chosen; every slot below it is known. */
+  readonly firstUnchosen: Slot;
+  /** State machine: slots below this have been applied to `kv`, in order. */
+  readonly applied: Slot;
+  readonly kv: Readonly<Record<string, string>>;
+  /** Lease: the leader this server will not vote against until `leaseUntil` (0: no lease). */
+  readonly leaseHolder: NodeId | null;
+  readonly leaseUntil: number;
+}
+
+export interface ClientState {
+  readonly kind: 'client';
+  readonly id: NodeId;
+  /** Index (0-based) of the server requests go to next. */
+  readonly target: number;
+  /** Commands sent but not yet answered, oldest first. */
+  readonly outstanding: readonly string[];
+  readonly completed: number;
+  /** The last answer, e.g. `get x → 1`, for the state table. */
+  readonly lastReply: string | null;
+}
+
+export type MultiState = ServerState | ClientState;
+
+// --- Message kinds outside the contract's table (readers that do not know them skip them) ---
+
+/** Leader → other servers, every `timing.heartbeat`: "I lead with this ballot; I know every slot below chosenUpTo". */
+export interface HeartbeatFields { readonly ballot: Ballot; readonly chosenUpTo: Slot }
+/** Leader → other servers, once a quorum accepted `value` in `slot` at `ballot`. */
+export interface CommitFields { readonly slot: Slot; readonly ballot: Ballot; readonly value: Value }
+/** Lagging server → leader: "send me what you know chosen from slot `from` on". */
+export interface CatchupFields { readonly from: Slot }
+/** The answer: known chosen entries (slot, the ballot a quorum accepted, value). */
+export interface CatchupReplyFields { readonly entries: readonly AcceptedEntry[] }
+/** Client (or a server handing on a value) → server. */
+export interface ClientRequestFields { readonly value: string }
+/** Server → client: done (ok, with the slot and the state machine's result) or "not the leader" (with a hint). */
+export interface ClientReplyFields {
+  readonly value: string;
+  readonly ok: boolean;
+  readonly slot: Slot | null;
+  readonly result: string | null;
+  readonly leader: NodeId | null;
+}

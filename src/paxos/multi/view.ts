@@ -1,0 +1,44 @@
+// The read-only view for state tables and the playground.
+import { formatBallot } from '../core/ballot.ts';
+import type { AcceptedEntry } from '../core/message.ts';
+import type { Slot, Value } from '../core/ids.ts';
+import type { NodeView } from '../core/protocol.ts';
+import type { MultiState } from './types.ts';
+import { formatKv } from './kv.ts';
+
+const show = (v: Value): string => (v === null ? 'no-op' : v);
+
+export function viewState(s: MultiState): NodeView {
+  if (s.kind === 'client') {
+    return {
+      accepted: [],
+      chosen: [],
+      extra: {
+        role: 'client',
+        outstanding: s.outstanding.length === 0 ? '—' : s.outstanding.join(' ; '),
+        completed: String(s.completed),
+        last: s.lastReply ?? '—',
+      },
+    };
+  }
+  const accepted: AcceptedEntry[] = [];
+  for (const e of s.accepted) if (e) accepted.push(e);
+  const chosen: { slot: Slot; value: Value }[] = [];
+  s.learned.forEach((e, slot) => {
+    if (e) chosen.push({ slot, value: e.value });
+  });
+  const extra: Record<string, string> = {
+    role: s.role,
+    ballot: s.role === 'follower' ? '—' : formatBallot(s.lastBallot),
+    leader: s.leader ?? '—',
+    log: s.learned.length === 0 ? '—' : s.learned.map((e, slot) => `${slot}:${e ? show(e.value) : '?'}`).join(' | '),
+    chosenUpTo: String(s.firstUnchosen),
+    kv: formatKv(s.kv),
+  };
+  if (s.role === 'leader') extra['nextSlot'] = String(s.nextSlot);
+  if (s.role === 'candidate') extra['promises'] = s.promisesFrom.join(',') || '—';
+  if (s.pending.length > 0) extra['pending'] = s.pending.join(' ; ');
+  if (s.leaseHolder !== null) extra['lease'] = `${s.leaseHolder} until ${s.leaseUntil}`;
+  if (s.promiseOnDisk !== null) extra['promiseOnDisk'] = formatBallot(s.promiseOnDisk);
+  return { promised: s.promised, accepted, chosen, extra };
+}
