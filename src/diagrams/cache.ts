@@ -1,0 +1,37 @@
+// Disk cache of rendered SVGs. The key is a sha256 over everything that changes the output, so a
+// diagram whose source, theme and mermaid version are unchanged is never rendered twice.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class DiagramCache {
+  readonly dir: string;
+  #made = false;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  get(key: string): string | undefined {
+    try {
+      return readFileSync(join(this.dir, `${key}.svg`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, svg: string): void {
+    if (!this.#made) {
+      mkdirSync(this.dir, { recursive: true });
+      this.#made = true;
+    }
+    // Write then rename, so a concurrent build never reads half a file.
+    const tmp = join(this.dir, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    writeFileSync(tmp, svg);
+    renameSync(tmp, join(this.dir, `${key}.svg`));
+  }
+}

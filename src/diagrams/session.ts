@@ -1,0 +1,121 @@
+// One headless Chromium and ONE page for the whole build. mermaid's 5.5 MB bundle is loaded once;
+// renders are serialised through a promise chain (mermaid.render is not re-entrant on one page).
+//
+// The session lives on globalThis: Astro may load this module more than once (config loader, Vite's
+// SSR graph for .mdx and components), and every copy must share the same browser.
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from './browser.ts';
+import { mermaidBundlePath } from './mermaid-assets.ts';
+
+export class BrowserUnavailableError extends Error {
+  readonly tried: string[];
+  constructor(tried: string[]) {
+    super(`No Chromium found (tried: ${tried.join(', ') || 'nothing'})`);
+    this.name = 'BrowserUnavailableError';
+    this.tried = tried;
+  }
+}
+
+/** mermaid rejected the diagram; `mermaidLine` is the 1-based line inside the diagram when known. */
+export class MermaidSyntaxError extends Error {
+  readonly mermaidLine: number | undefined;
+  constructor(message: string, mermaidLine: number | undefined) {
+    super(message);
+    this.name = 'MermaidSyntaxError';
+    this.mermaidLine = mermaidLine;
+  }
+}
+
+interface SessionState {
+  browser: Browser | undefined;
+  page: Promise<Page> | undefined;
+  queue: Promise<unknown>;
+  renders: number;
+}
+
+const KEY = Symbol.for('paxos-notes.diagrams.session');
+function state(): SessionState {
+  const g = globalThis as unknown as Record<symbol, SessionState | undefined>;
+  return (g[KEY] ??= { browser: undefined, page: undefined, queue: Promise.resolve(), renders: 0 });
+}
+
+async function openPage(s: SessionState): Promise<Page> {
+  const found = findChromium();
+  if (!found.path) throw new BrowserUnavailableError(found.tried);
+  const { chromium } = await import('playwright-core');
+  s.browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  const page = await s.browser.newPage();
+  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  await page.addScriptTag({ path: mermaidBundlePath() });
+  return page;
+}
+
+function page(s: SessionState): Promise<Page> {
+  if (!s.page) {
+    s.page = openPage(s);
+    // A failed launch is remembered (no retry per diagram), but the rejection must not go unhandled.
+    s.page.catch(() => {});
+  }
+  return s.page;
+}
+
+/** Render one diagram in the shared page. `config` goes to mermaid.initialize (an init directive in the source still wins). */
+export function renderInBrowser(id: string, source: string, config: Record<string, unknown>): Promise<string> {
+  const s = state();
+  const job = s.queue.then(async () => {
+    const p = await page(s);
+    const result = await p.evaluate(
+      async ({ id, source, config }) => {
+        const w = window as unknown as {
+          mermaid: {
+            initialize(c: unknown): void;
+            render(id: string, text: string): Promise<{ svg: string }>;
+          };
+        };
+        w.mermaid.initialize({ startOnLoad: false, ...config });
+        try {
+          const { svg } = await w.mermaid.render(id, source);
+          return { svg };
+        } catch (e) {
+          const err = e as { message?: string; hash?: { loc?: { first_line?: number }; line?: number } };
+          // mermaid leaves its scratch element behind after an error; remove it so the page stays clean.
+          document.getElementById(`d${id}`)?.remove();
+          document.getElementById(id)?.remove();
+          const line = err.hash?.loc?.first_line ?? (typeof err.hash?.line === 'number' ? err.hash.line + 1 : undefined);
+          return { error: String(err.message ?? e), line };
+        }
+      },
+      { id, source, config },
+    );
+    s.renders++;
+    if ('error' in result) {
+      throw new MermaidSyntaxError(result.error ?? 'unknown mermaid error', result.line ?? undefined);
+    }
+    return result.svg;
+  });
+  // Keep the chain going whatever this job did.
+  s.queue = job.catch(() => {});
+  return job;
+}
+
+/** Whether a browser is (or could be) available, without launching it. */
+export function browserAvailable(): boolean {
+  return findChromium().path !== null;
+}
+
+/** Number of diagrams actually rendered in the browser by this process (cache hits excluded). */
+export function browserRenderCount(): number {
+  return state().renders;
+}
+
+/** Close the shared browser (at astro:build:done, or when a script is finished). Safe to call twice. */
+export async function closeBrowser(): Promise<void> {
+  const s = state();
+  const pending = s.page;
+  s.page = undefined;
+  // Wait for a launch still in progress, so its browser is closed too.
+  if (pending) await pending.catch(() => {});
+  const browser = s.browser;
+  s.browser = undefined;
+  await browser?.close().catch(() => {});
+}

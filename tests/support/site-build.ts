@@ -1,0 +1,139 @@
+// Build an Astro site into its own temporary project root, so test files running in parallel never
+// share .astro/, the content data store or dist/.
+//
+//   const site = await makeSite({ name: 'basic', notesFrom: 'tests/fixtures/site-basic/notes' });
+//   const result = await buildSite(site);          // { code, stdout, stderr, output, dist }
+//   await removeSite(site);
+//
+// The temporary root gets copies of the project's config and src/ (pages: only the site foundation's
+// home and note routes, so half-finished pages elsewhere do not break fixture builds) and a symlink
+// to the project's node_modules.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { ASTRO_BIN, PROJECT_ROOT } from './project.ts';
+
+export interface SiteOptions {
+  /** Label in the temp dir name. */
+  name: string;
+  /** A folder (relative to the project root, or absolute) whose files become content/notes/. */
+  notesFrom?: string;
+  /** Extra or replacement notes: path under content/notes → file text. */
+  notes?: Record<string, string>;
+  /** Copy every page of src/pages (the real site) instead of only the foundation's routes. */
+  allPages?: boolean;
+}
+
+export interface Site {
+  root: string;
+  dist: string;
+}
+
+/** The foundation's routes: enough to render the home page and every note. */
+const FOUNDATION_PAGES = ['index.astro', 'notes'];
+
+export function makeSite(options: SiteOptions): Site {
+  const base = join(tmpdir(), 'paxos-notes-sites');
+  mkdirSync(base, { recursive: true });
+  const root = mkdtempSync(join(base, `${options.name}-`));
+  for (const file of ['astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(PROJECT_ROOT, file), join(root, file));
+  }
+  cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
+  cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
+    recursive: true,
+    filter: (src) => {
+      const rel = src.slice(join(PROJECT_ROOT, 'src').length + 1);
+      if (options.allPages || !rel.startsWith('pages/')) return true;
+      return FOUNDATION_PAGES.some((p) => rel === p || rel.startsWith(`pages/${p}`) || rel === `pages/${p}`);
+    },
+  });
+  // The pages filter above keeps the folder itself; make sure the foundation's routes are there.
+  for (const p of FOUNDATION_PAGES) {
+    const from = join(PROJECT_ROOT, 'src', 'pages', p);
+    if (existsSync(from)) cpSync(from, join(root, 'src', 'pages', p), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const notesDir = join(root, 'content', 'notes');
+  mkdirSync(notesDir, { recursive: true });
+  if (options.notesFrom) {
+    const from = options.notesFrom.startsWith('/') ? options.notesFrom : join(PROJECT_ROOT, options.notesFrom);
+    cpSync(from, notesDir, { recursive: true });
+  }
+  for (const [path, text] of Object.entries(options.notes ?? {})) {
+    const target = join(notesDir, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  }
+  return { root, dist: join(root, 'dist') };
+}
+
+export interface BuildResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout + stderr, for matching messages wherever Astro printed them. */
+  output: string;
+  dist: string;
+  seconds: number;
+}
+
+export interface BuildOptions {
+  /** Extra environment (merged over process.env). */
+  env?: Record<string, string | undefined>;
+  /** 'build' (default) or e.g. 'sync'. */
+  command?: string;
+  /** Echo Astro's output to stderr as it comes (bench progress). */
+  echo?: boolean;
+}
+
+/** Run `astro build` in the site's root. Resolves (never rejects) with the exit code and output. */
+export function buildSite(site: Site, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, FORCE_COLOR: '0', NO_COLOR: '1' };
+    for (const [k, v] of Object.entries(options.env ?? {})) if (v === undefined) delete env[k];
+    const child = spawn(process.execPath, [ASTRO_BIN, options.command ?? 'build', '--root', site.root], {
+      cwd: site.root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+      if (options.echo) process.stderr.write(d);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+      if (options.echo) process.stderr.write(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        code: code ?? 1,
+        stdout,
+        stderr,
+        output: stdout + stderr,
+        dist: site.dist,
+        seconds: (performance.now() - started) / 1000,
+      });
+    });
+  });
+}
+
+export function removeSite(site: Site): void {
+  rmSync(site.root, { recursive: true, force: true });
+}
+
+/** Every .html file under a dist/ folder (paths relative to it). */
+export function htmlFiles(dist: string, dir = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(dist, dir), { withFileTypes: true })) {
+    const rel = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...htmlFiles(dist, rel));
+    else if (entry.name.endsWith('.html')) out.push(rel);
+  }
+  return out.sort();
+}
