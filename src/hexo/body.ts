@@ -16,8 +16,8 @@ export interface ConvertedBody {
   body: string;
   changes: string[];
   warnings: Warning[];
-  /** Asset folder files the body refers to. */
-  assets: string[];
+  /** Asset folder files the body refers to, with their lines. */
+  assets: { file: string; line: number }[];
   /** Text before `<!-- more -->` (Hexo's excerpt), when the post has the marker. */
   excerpt?: string;
 }
@@ -32,7 +32,7 @@ export function convertBody(body: string, ctx: BodyContext): ConvertedBody {
   const out: string[] = [];
   const changes: string[] = [];
   const warnings: Warning[] = [];
-  const assets: string[] = [];
+  const assets: { file: string; line: number }[] = [];
   let excerpt: string | undefined;
   const lineAt = (i: number) => ctx.bodyLine + i;
 
@@ -147,7 +147,7 @@ function blockToMarkdown(name: string, args: string, content: string[], line: nu
 }
 
 /** Rewrites the inline tags of one line, skipping inline code spans. */
-function convertInlineTags(line: string, lineNo: number, slug: string, changes: string[], warnings: Warning[], assets: string[]): string {
+function convertInlineTags(line: string, lineNo: number, slug: string, changes: string[], warnings: Warning[], assets: { file: string; line: number }[]): string {
   if (!line.includes('{%')) return line;
   const parts = line.split(/(`+[^`]*?`+)/);
   return parts
@@ -155,7 +155,7 @@ function convertInlineTags(line: string, lineNo: number, slug: string, changes: 
       if (index % 2 === 1) return part; // an inline code span
       return part.replace(inlineTag, (whole, name: string, rawArgs: string) => {
         const args = splitArgs(rawArgs.trim());
-        const converted = inlineToMarkdown(name, args, slug, assets);
+        const converted = inlineToMarkdown(name, args, slug, (file) => assets.push({ file, line: lineNo }));
         if (converted === undefined) {
           warnings.push({ line: lineNo, message: `Hexo tag {% ${name} %} is not converted (left as text); replace it by hand` });
           return whole;
@@ -167,9 +167,9 @@ function convertInlineTags(line: string, lineNo: number, slug: string, changes: 
     .join('');
 }
 
-function inlineToMarkdown(name: string, args: string[], slug: string, assets: string[]): string | undefined {
+function inlineToMarkdown(name: string, args: string[], slug: string, useAsset: (file: string) => void): string | undefined {
   const asset = (file: string) => {
-    assets.push(file);
+    useAsset(file);
     return `./${slug}/${file}`;
   };
   switch (name) {

@@ -69,7 +69,7 @@ export function convertPost(post: PostSource): ConvertResult {
     front,
     changes,
     warnings: body.warnings,
-    assets: [...new Set(body.assets)],
+    assets: body.assets.filter((a, i) => body.assets.findIndex((b) => b.file === a.file) === i),
   };
 }
 

@@ -1,7 +1,7 @@
 // The import command's work: find the posts, convert each, write the notes, report. Kept apart from
 // src/cli/import.ts (flags and exit codes) so tests can run it in-process with captured output.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { convertPost } from './convert.ts';
 import { findPosts, postExtension } from './walk.ts';
 import { AlreadyExists, writeFileAtomic } from './write.ts';
@@ -45,7 +45,7 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
   for (const input of options.inputs) {
     if (statSync(input).isDirectory()) {
       folderImport = true;
-      for (const path of findPosts(input)) posts.push({ path, label: relative(input, path) });
+      for (const path of findPosts(input, resolve(options.out))) posts.push({ path, label: relative(input, path) });
     } else {
       posts.push({ path: input, label: basename(input) });
     }
@@ -90,10 +90,10 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
     const slug = result.fileName.replace(/\.md$/, '');
     const assets: { from: string; to: string }[] = [];
     const warnings = [...result.warnings];
-    for (const file of result.assets) {
+    for (const { file, line } of result.assets) {
       const from = join(assetDir, file);
       if (existsSync(from)) assets.push({ from, to: join(options.out, slug, file) });
-      else warnings.push({ line: 0, message: `asset "${file}" not found in ${assetDir}; copy it to ${join(options.out, slug)} by hand` });
+      else warnings.push({ line, message: `asset "${file}" not found in ${assetDir}; copy it to ${join(options.out, slug)} by hand` });
     }
 
     if (!options.force) {
@@ -114,7 +114,7 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
       }
     }
     for (const change of result.changes) io.stdout(`${post.label}: ${change}`);
-    for (const warning of warnings) io.stderr(`${post.label}${warning.line > 0 ? `:${warning.line}` : ''}: warning: ${warning.message}`);
+    for (const warning of warnings) io.stderr(`${post.label}:${warning.line}: warning: ${warning.message}`);
     for (const asset of assets) io.stdout(`${post.label}: asset ${asset.from} → ${asset.to}`);
     io.stdout(`${post.label}: ${options.dryRun ? 'would write' : 'written to'} ${notePath}${result.changes.length === 0 ? ' (no changes needed)' : ''}`);
     summary.imported++;

@@ -1,5 +1,6 @@
 // Note file names (and so URLs, /notes/<slug>/) from Hexo post file names: lower case, runs of
-// anything but letters, digits, `_` and `-` become one `-`. Chinese names stay Chinese.
+// anything but letters, digits, `_` and `-` become one `-`. Chinese names stay Chinese. No leading
+// `_`: the notes collection ignores files that start with one.
 export function noteSlug(fileName: string): string {
   return fileName
     .replace(/\.(md|markdown)$/i, '')
@@ -8,5 +9,5 @@ export function noteSlug(fileName: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
     .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/^[-_]+|-+$/g, '');
 }

@@ -39,8 +39,8 @@ export type Converted = {
   /** Every change made, in source order, each a short sentence (`title: quoted value starting with "["`). */
   changes: string[];
   warnings: Warning[];
-  /** Files of the post's asset folder that the body refers to (`{% asset_img a.png %}` → `a.png`). */
-  assets: string[];
+  /** Files of the post's asset folder that the body refers to (`{% asset_img a.png %}` → `a.png`), with the line of the first reference. */
+  assets: { file: string; line: number }[];
 };
 
 export type ConvertResult = Converted | ({ ok: false } & Failure);

@@ -98,7 +98,7 @@ test('body: the mermaid fence is normalised and keeps its init directive and dia
 test('body: Hexo tags become Markdown; unknown tags warn with their line; code is left alone', () => {
   const { body } = note(paxos.text);
   assert.ok(body.includes('![多数派的交集](./2023-05-16-paxos/quorum.png "多数派的交集")'));
-  assert.deepEqual(paxos.assets, ['quorum.png']);
+  assert.deepEqual(paxos.assets, [{ file: 'quorum.png', line: lineOf(paxosSource, '{% asset_img quorum.png') }]);
   assert.ok(body.includes('> **注意**\n>\n> 提议编号在所有 proposer 之间必须唯一，重启之后也不能回退。'));
   assert.ok(body.includes('```ts title="比较两个编号"\nconst newer = '));
   assert.ok(!/\{% (note warning|codeblock|endcodeblock|asset_img quorum)/.test(body));

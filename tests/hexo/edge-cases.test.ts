@@ -1,7 +1,6 @@
 // Smaller Hexo importer cases, one behaviour each, written inline so each test shows its input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import YAML from 'yaml';
 import { convertPost, type PostSource } from '../../src/hexo/convert.ts';
 import { noteSlug } from '../../src/hexo/slug.ts';
 import type { Converted } from '../../src/hexo/types.ts';
@@ -11,7 +10,6 @@ function convert(text: string, extra: Partial<PostSource> = {}): Converted {
   if (!result.ok) assert.fail(`expected a conversion, got line ${result.line}: ${result.reason}`);
   return result;
 }
-const frontOf = (text: string): Record<string, unknown> => YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? '') as Record<string, unknown>;
 const post = (...lines: string[]) => lines.join('\n');
 
 test('a plain value YAML rejects is quoted: "title: Paxos: 笔记"', () => {
@@ -83,6 +81,7 @@ test('note file names: lower case, punctuation and spaces to dashes, Chinese kep
   assert.equal(noteSlug('2023-05-16-paxos.md'), '2023-05-16-paxos');
   assert.equal(noteSlug('Paxos Made Simple.markdown'), 'paxos-made-simple');
   assert.equal(noteSlug('分布式 一致性（初探）.md'), '分布式-一致性-初探');
+  assert.equal(noteSlug('_index.md'), 'index', 'no leading _, which the notes collection would ignore');
   const renamed = convert(post('---', 'title: t', 'date: 2024-01-02', '---', ''), { fileName: 'My Note.md' });
   assert.equal(renamed.fileName, 'my-note.md');
   assert.ok(renamed.changes.includes('file name: "My Note.md" → "my-note.md"'));
