@@ -86,10 +86,17 @@ test('nodes: coordinator L1, acceptors, clients, dedicated learners', () => {
   );
 });
 
-test('client: a request goes straight to every acceptor, and to the coordinator', () => {
+test('client: a request goes straight to every acceptor, and to the coordinator; re-sent until answered', () => {
   const c = cfg({ acceptors: 3 });
   const r = step(c, init(c, 'C1'), { type: 'propose', value: 'x' });
   assert.deepEqual(r.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3', 'request:L1']);
+  assert.deepEqual(r.timers, [{ op: 'set', timer: 'resend', delay: [24, 36] }]);
+  const again = step(c, r.state, { type: 'timeout', timer: 'resend' });
+  assert.deepEqual(again.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3', 'request:L1']);
+  const answered = deliver(c, again.state, 'L1', { kind: 'client-reply', slot: 0, value: 'x', to: 'C1' });
+  assert.deepEqual(answered.timers, [{ op: 'cancel', timer: 'resend' }]);
+  assert.deepEqual(fastPaxos.view(answered.state, c).chosen, [{ slot: 0, value: 'x' }]);
+  assert.equal(step(c, answered.state, { type: 'timeout', timer: 'resend' }).send.length, 0);
   const classic = cfg({ acceptors: 3, opening: 'classic' });
   assert.deepEqual(step(classic, init(classic, 'C1'), { type: 'propose', value: 'x' }).send.map((m) => m.to), ['L1']);
 });
@@ -256,7 +263,11 @@ test('coordinator: a fast round without conflict is learned from a fast quorum o
     input('C1', { kind: 'request', value: 'x', to: 'L1' }),
     ...['A1', 'A2', 'A3'].map((a) => input(a, { kind: 'accepted', ballot: ROUND_ZERO, slot: 0, value: 'x', to: 'L1' })),
   ]);
-  assert.deepEqual(r.sent, [], 'round 0 needs no message from the coordinator');
+  assert.deepEqual(
+    r.sent.map((m) => `${m.kind}:${m.to}`),
+    ['client-reply:C1', 'client-reply:C2'],
+    'round 0 needs no message from the coordinator; it only tells the clients the outcome',
+  );
   assert.deepEqual(r.chosen, ['x']);
   assert.deepEqual(r.timers, ['set:round', 'cancel:round', 'cancel:retry']);
 });

@@ -97,7 +97,7 @@ function timing(t: Partial<TimingConfig> | undefined): TimingConfig {
 
 export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: string }): FastConfig {
   if (partial.protocol !== 'fast') throw new ConfigError('protocol', `expected "fast", got ${JSON.stringify(partial.protocol)}`);
-  const n = integer('acceptors', partial.acceptors ?? 4, 1);
+  const n = integer('acceptors', partial.acceptors ?? 3, 1);
   const clients = integer('clients', partial.clients ?? 2, 0);
   const learners = integer('learners', partial.learners ?? 0, 0);
   const nack = partial.nack ?? true;

@@ -10,7 +10,7 @@ import { COORDINATOR, type FastConfig } from './config.ts';
 import { ROUND_ZERO } from './acceptor.ts';
 import { EMPTY_TALLY, isCollision, recordVote } from './learner.ts';
 import { pickRecoveryValue, type PhaseOneReport } from './recovery.ts';
-import { acceptorTargets } from './targets.ts';
+import { acceptorTargets, clientTargets } from './targets.ts';
 import type { CoordinatorState } from './state.ts';
 
 /** Timer names: `round` bounds one ballot; `retry` is the randomized back-off before the next one. */
@@ -129,7 +129,9 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
   let state = tally === s.tally ? s : withCandidate({ ...s, tally }, msg.value);
   if (learned) {
     state = { ...state, phase: 'done', armed: false };
-    return result(state, [], [CANCEL_ROUND, CANCEL_RETRY], [{ slot: 0, value: msg.value }]);
+    const replies: Outgoing[] = [];
+    for (const to of clientTargets(config)) replies.push({ kind: 'client-reply', slot: 0, value: msg.value, to });
+    return result(state, replies, [CANCEL_ROUND, CANCEL_RETRY], [{ slot: 0, value: msg.value }]);
   }
   if (state.phase === 'done') return result(state);
   const b = state.ballot;
@@ -141,6 +143,10 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
 }
 
 function onRequest(s: CoordinatorState, value: Value, config: FastConfig, from: NodeId | null): Result {
+  // A client asking again after the value was chosen missed the reply: answer it once more.
+  if (s.phase === 'done' && s.tally.chosen !== null) {
+    return result(s, from === null ? [] : [{ kind: 'client-reply', slot: 0, value: s.tally.chosen.value, to: from }]);
+  }
   const state = withCandidate(s, value);
   if (state.phase === 'waiting-value' && state.ballot !== null) return sendAccept(state, state.ballot, value, config);
   // The coordinator's own proposal in an open fast ballot goes straight to the acceptors, like a client's.

@@ -1,8 +1,8 @@
 // Fast Paxos (Lamport, 2006) as a pure Protocol: the registry imports `fastPaxos` from here.
 // Roles: coordinator L1 (coordinator.ts), acceptors (acceptor.ts), clients (below), learners (learner.ts).
 import type { Outgoing } from '../core/message.ts';
-import type { Input, NodeView, Protocol, StepResult } from '../core/protocol.ts';
-import type { NodeInfo } from '../core/ids.ts';
+import type { Input, NodeView, Protocol, StepResult, TimerCommand } from '../core/protocol.ts';
+import type { NodeInfo, Value } from '../core/ids.ts';
 import { formatBallot } from '../core/ballot.ts';
 import { COORDINATOR, fastConfig, fastNodes, fastQuorums, type FastConfig } from './config.ts';
 import { crashAcceptor, initAcceptor, stepAcceptor } from './acceptor.ts';
@@ -17,14 +17,43 @@ export type { FastState } from './state.ts';
 
 const idle = <S>(state: S): StepResult<S> => ({ state, send: [], timers: [], chosen: [] });
 
-/** A client asked to propose sends `request` to every acceptor (fast path) and to the coordinator, which
- *  needs a proposed value for a classic round after a collision; with a classic opening only to the latter. */
+/** Timer of a client that has not heard which value was chosen: it sends its request again. */
+export const RESEND_TIMER = 'resend';
+
+function sendRequests(value: Value, config: FastConfig, send: Outgoing[]): void {
+  if (config.opening !== 'classic') for (const to of acceptorTargets(config)) send.push({ kind: 'request', value, to });
+  send.push({ kind: 'request', value, to: COORDINATOR });
+}
+
+const resendTimer = (config: FastConfig): TimerCommand => ({
+  op: 'set',
+  timer: RESEND_TIMER,
+  delay: [2 * config.timing.proposerTimeout, 3 * config.timing.proposerTimeout],
+});
+
+/**
+ * A client asked to propose sends `request` to every acceptor (the fast path) and to the coordinator, which
+ * needs a proposed value for a classic round after a collision; with a classic opening only to the latter.
+ * Until the coordinator's `client-reply` says what was chosen, it sends again now and then: a request lost
+ * on the way, or forgotten by a coordinator that restarted, must not stall the run for good.
+ */
 function stepClient(s: ClientState, input: Input, config: FastConfig): StepResult<ClientState> {
-  if (input.type !== 'propose') return idle(s);
-  const send: Outgoing[] = [];
-  if (config.opening !== 'classic') for (const to of acceptorTargets(config)) send.push({ kind: 'request', value: input.value, to });
-  send.push({ kind: 'request', value: input.value, to: COORDINATOR });
-  return { state: { ...s, proposed: [...s.proposed, input.value] }, send, timers: [], chosen: [] };
+  if (input.type === 'propose') {
+    const send: Outgoing[] = [];
+    sendRequests(input.value, config, send);
+    const state: ClientState = { ...s, proposed: [...s.proposed, input.value], answer: null };
+    return { state, send, timers: [resendTimer(config)], chosen: [] };
+  }
+  if (input.type === 'timeout' && input.timer === RESEND_TIMER && s.answer === null && s.proposed.length > 0) {
+    const send: Outgoing[] = [];
+    for (const v of s.proposed) sendRequests(v, config, send);
+    return { state: s, send, timers: [resendTimer(config)], chosen: [] };
+  }
+  if (input.type === 'message' && input.msg.kind === 'client-reply' && s.answer === null) {
+    const value = input.msg['value'] as Value;
+    return { state: { ...s, answer: { value } }, send: [], timers: [{ op: 'cancel', timer: RESEND_TIMER }], chosen: [] };
+  }
+  return idle(s);
 }
 
 function stepLearner(s: LearnerState, input: Input, config: FastConfig): StepResult<LearnerState> {
@@ -46,7 +75,7 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
   init(node: NodeInfo, config: FastConfig): FastState {
     if (node.id === COORDINATOR) return initCoordinator(config);
     if (node.roles.includes('acceptor')) return initAcceptor(node.id, config);
-    if (node.roles.includes('client')) return { role: 'client', id: node.id, proposed: [] };
+    if (node.roles.includes('client')) return { role: 'client', id: node.id, proposed: [], answer: null };
     if (node.roles.includes('learner')) return { role: 'learner', id: node.id, tally: EMPTY_TALLY };
     throw new Error(`fast: node ${node.id} has no Fast Paxos role (roles: ${node.roles.join(', ') || 'none'})`);
   },
@@ -71,7 +100,7 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
       case 'coordinator':
         return crashCoordinator(state);
       case 'client':
-        return { role: 'client', id: state.id, proposed: [] };
+        return { role: 'client', id: state.id, proposed: [], answer: null };
       case 'learner':
         return { role: 'learner', id: state.id, tally: EMPTY_TALLY };
     }
@@ -97,7 +126,11 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
         return { accepted: [], chosen: chosenOf(state.tally), extra };
       }
       case 'client':
-        return { accepted: [], chosen: [], extra: { proposed: state.proposed.join(', ') } };
+        return {
+          accepted: [],
+          chosen: state.answer ? [{ slot: 0, value: state.answer.value }] : [],
+          extra: { proposed: state.proposed.join(', ') },
+        };
       case 'learner':
         return { accepted: [], chosen: chosenOf(state.tally), extra: { votes: String(state.tally.votes.length) } };
     }

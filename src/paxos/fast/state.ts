@@ -62,7 +62,10 @@ export interface CoordinatorState {
 export interface ClientState {
   readonly role: 'client';
   readonly id: NodeId;
+  /** Values it was asked to propose and has not yet heard back about (it re-sends them on a timer). */
   readonly proposed: readonly Value[];
+  /** The chosen value, once the coordinator's `client-reply` arrived. */
+  readonly answer: { readonly value: Value } | null;
 }
 
 export interface LearnerState {
