@@ -90,10 +90,12 @@ function parseYaml(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } 
       if (data === null || data === undefined) return { ok: false, line: split.dataLine, reason: 'front matter has no fields; add at least "title: …"' };
       if (!isRecord(data)) return { ok: false, line: split.dataLine, reason: 'front matter is not a list of "field: value" lines' };
       // Whole-line comments are carried over, written after the fields (where the note keeps its own).
-      const isComment = (line: string) => line.trimStart().startsWith('#');
+      // A line starting with # inside a multi-line value (`description: |`) is text, not a comment.
+      const inValue = valueLines(doc, lines);
+      const isComment = (line: string, i: number) => line.trimStart().startsWith('#') && !inValue.has(i);
       const comments = lines.filter(isComment);
-      const lastField = lines.findLastIndex((line) => line.trim() !== '' && !isComment(line));
-      const moved = lines.flatMap((line, i) => (isComment(line) && i < lastField ? [at(i)] : []));
+      const lastField = lines.findLastIndex((line, i) => line.trim() !== '' && !isComment(line, i));
+      const moved = lines.flatMap((line, i) => (isComment(line, i) && i < lastField ? [at(i)] : []));
       if (moved.length > 0) changes.push(`YAML comments moved below the fields (line${moved.length > 1 ? 's' : ''} ${moved.join(', ')})`);
       return { ok: true, data, changes, keyLines: topLevelKeyLines(lines, split.dataLine), comments };
     }
@@ -135,6 +137,27 @@ function parsesAsFlowCollection(value: string, lines: string[], index: number, i
   }
   const doc = YAML.parseDocument(`v: ${parts.join(' ')}`);
   return doc.errors.length === 0;
+}
+
+/** Indexes of the lines that lie inside a scalar value spanning several lines. */
+function valueLines(doc: YAML.Document, lines: string[]): Set<number> {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const lineAt = (pos: number) => starts.findLastIndex((start) => start <= pos);
+  const inside = new Set<number>();
+  YAML.visit(doc, {
+    Scalar(_key, node) {
+      if (!node.range) return;
+      const first = lineAt(node.range[0]);
+      const last = lineAt(Math.max(node.range[0], node.range[1] - 1));
+      for (let i = first + 1; i <= last; i++) inside.add(i);
+    },
+  });
+  return inside;
 }
 
 /** Whether a quoted YAML value (starting with " or ') ends its quote on the same line. */

@@ -109,3 +109,10 @@ test('body: ~~~ mermaid and ```Mermaid fences, raw, blockquote, an unclosed tag'
     { line: 18, message: '{% note %} is never closed with {% endnote %}; left as text' },
   ]);
 });
+
+test('YAML comments are kept after the fields; a # line inside a block value is text', () => {
+  const result = convert(post('---', '# 从旧博客迁移', 'title: t', 'date: 2024-01-02', 'description: |', '  第一行', '  # 不是注释', '---', ''));
+  assert.equal(result.front.description, '第一行\n# 不是注释\n');
+  assert.ok(result.text.startsWith('---\ntitle: t\ndate: 2024-01-02\ndescription: |\n  第一行\n  # 不是注释\n# 从旧博客迁移\n---\n'), result.text);
+  assert.ok(result.changes.includes('YAML comments moved below the fields (line 2)'));
+});
