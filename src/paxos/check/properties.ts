@@ -1,0 +1,258 @@
+// The seven safety properties of paxos-trace/1 (../shared/design/trace-format.md, "What a correct trace
+// satisfies"), checked over any trace — basic, multi or fast — event by event. Nothing here knows how a
+// protocol is implemented: it reads only the trace, so it also judges traces from outside the engine.
+//
+// How the trace shows what happened: an acceptor "promises b" when it sends promise(b); it "accepts (b, s, v)"
+// when it sends accepted(b, s, v) (several sends for one acceptance, one per learner, count once); a node
+// "received" a message at its deliver event; a proposer "proposes" in phase 2 when it sends accept.
+import { compareBallots, formatBallot, type Ballot } from '../core/ballot.ts';
+import type { NodeId, Slot, Value } from '../core/ids.ts';
+import type { AcceptedEntry, Message } from '../core/message.ts';
+import type { Quorums, TraceDocument, TraceEvent } from '../core/trace.ts';
+import { pickRecoveryValue, type PhaseOneReport } from '../fast/recovery.ts';
+
+export type PropertyId =
+  | 'first-promise'
+  | 'second-promise'
+  | 'promise-reply'
+  | 'acceptor-value'
+  | 'proposer-value'
+  | 'agreement'
+  | 'validity';
+
+export const PROPERTIES: readonly { readonly id: PropertyId; readonly number: number; readonly summary: string }[] = [
+  { id: 'first-promise', number: 1, summary: 'an acceptor never promises a ballot lower than one it promised before' },
+  { id: 'second-promise', number: 2, summary: 'an acceptor never accepts a ballot lower than one it promised' },
+  { id: 'promise-reply', number: 3, summary: 'a promise lists exactly what the acceptor last accepted in each slot it covers' },
+  { id: 'acceptor-value', number: 4, summary: 'an acceptor accepts only a value an accept it received carried, one value per ballot and slot' },
+  { id: 'proposer-value', number: 5, summary: 'a proposer sends accept for its own ballot, after a classic quorum of promises, with the value they force, one value per ballot and slot' },
+  { id: 'agreement', number: 6, summary: 'one value per slot reaches a quorum; every chosen event names it, after it did' },
+  { id: 'validity', number: 7, summary: 'every accepted value except null was proposed' },
+];
+
+export interface Violation {
+  readonly property: PropertyId;
+  readonly seq: number;
+  readonly event: TraceEvent;
+  readonly message: string;
+}
+
+/** What the monitor needs from a trace's header. */
+export interface TraceHeader {
+  readonly protocol: TraceDocument['protocol'];
+  readonly quorums: Quorums;
+  readonly nodes: TraceDocument['nodes'];
+}
+
+const bkey = (b: Ballot): string => `${b.round}.${b.node}`;
+const vkey = (v: Value): string => (v === null ? '\u0000null' : v);
+const show = (v: Value): string => (v === null ? 'no-op' : JSON.stringify(v));
+
+type PromiseMsg = Message & { readonly kind: 'promise' };
+type BallotMsg = Message & { readonly ballot: Ballot; readonly slot: Slot; readonly value: Value };
+
+/** Largest promise set enumerated exactly when a fast round must be recovered (2^16 subsets at most). */
+const MAX_SUBSET_SEARCH = 16;
+
+/**
+ * Checks a trace one event at a time (the simulator and the playground can flag a violation the moment it
+ * happens). `observe` returns the first violation the event causes, or null.
+ */
+export class TraceMonitor {
+  private readonly acceptors: ReadonlySet<NodeId>;
+  private readonly n: number;
+  private readonly qc: number;
+  private readonly qf: number | undefined;
+  private readonly proposed = new Set<string>();
+  private readonly promisedMax = new Map<NodeId, Ballot>();
+  private readonly lastAccepted = new Map<NodeId, Map<Slot, AcceptedEntry>>();
+  private readonly learned = new Map<NodeId, Set<Slot>>();
+  private readonly acceptsReceived = new Set<string>();
+  private readonly votes = new Map<string, Value>(); // acceptor|ballot|slot → value
+  private readonly promisesReceived = new Map<string, Map<NodeId, PromiseMsg>>(); // proposer|ballot → acceptor → promise
+  private readonly proposals = new Map<string, Value>(); // proposer|ballot|slot → value
+  private readonly tally = new Map<string, Map<NodeId, Value>>(); // slot|ballot → acceptor → value
+  private readonly decided = new Map<Slot, Value>();
+
+  constructor(header: TraceHeader) {
+    this.acceptors = new Set(header.nodes.filter((x) => x.roles.includes('acceptor')).map((x) => x.id));
+    this.n = this.acceptors.size;
+    this.qc = header.quorums.classic;
+    this.qf = header.protocol === 'fast' ? header.quorums.fast : undefined;
+  }
+
+  observe(e: TraceEvent): Violation | null {
+    const v = (property: PropertyId, message: string): Violation => ({ property, seq: e.seq, event: e, message });
+    switch (e.type) {
+      case 'propose':
+        this.proposed.add(vkey(e.value));
+        return null;
+      case 'chosen': {
+        let slots = this.learned.get(e.node);
+        if (!slots) this.learned.set(e.node, (slots = new Set()));
+        slots.add(e.slot);
+        const d = this.decided.get(e.slot);
+        if (d === undefined && !this.decided.has(e.slot)) return v('agreement', `${e.node} learned ${show(e.value)} in slot ${e.slot}, but no quorum has accepted any value there yet`);
+        if (d !== e.value) return v('agreement', `${e.node} learned ${show(e.value)} in slot ${e.slot}, but the value a quorum accepted there is ${show(d as Value)}`);
+        return null;
+      }
+      case 'deliver': {
+        const m = e.msg;
+        if (m.kind === 'accept' && this.acceptors.has(m.to)) this.acceptsReceived.add(`${m.to}|${bkey(m.ballot)}|${m.slot}|${vkey(m.value)}`);
+        if (m.kind === 'promise' && this.acceptors.has(m.from)) {
+          const k = `${m.to}|${bkey(m.ballot)}`;
+          let got = this.promisesReceived.get(k);
+          if (!got) this.promisesReceived.set(k, (got = new Map()));
+          if (!got.has(m.from)) got.set(m.from, m);
+        }
+        return null;
+      }
+      case 'send': {
+        const m = e.msg;
+        if (m.kind === 'promise' && this.acceptors.has(m.from)) return this.onPromise(m, v);
+        if (m.kind === 'accepted' && this.acceptors.has(m.from)) return this.onAccepted(m, v);
+        if (m.kind === 'accept') return this.onAccept(m, v);
+        return null;
+      }
+      default:
+        return null;
+    }
+  }
+
+  private onPromise(m: PromiseMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+    const a = m.from;
+    const max = this.promisedMax.get(a);
+    if (max && compareBallots(m.ballot, max) < 0) return v('first-promise', `${a} promised ${formatBallot(m.ballot)} after promising ${formatBallot(max)}`);
+    if (!max || compareBallots(m.ballot, max) > 0) this.promisedMax.set(a, m.ballot);
+    // Property 3: exactly the last acceptance in every covered slot (a slot it learned as chosen may be left out).
+    const mine = this.lastAccepted.get(a);
+    const learned = this.learned.get(a);
+    const listed = new Set<Slot>();
+    for (const entry of m.accepted) {
+      listed.add(entry.slot);
+      const last = mine?.get(entry.slot);
+      if (!last) return v('promise-reply', `${a}'s promise(${formatBallot(m.ballot)}) reports ${formatBallot(entry.ballot)}=${show(entry.value)} in slot ${entry.slot}, where it accepted nothing`);
+      if (compareBallots(last.ballot, entry.ballot) !== 0 || last.value !== entry.value) {
+        return v('promise-reply', `${a}'s promise(${formatBallot(m.ballot)}) reports ${formatBallot(entry.ballot)}=${show(entry.value)} in slot ${entry.slot}, but it last accepted ${formatBallot(last.ballot)}=${show(last.value)}`);
+      }
+    }
+    if (mine) {
+      for (const [slot, last] of mine) {
+        if (slot < m.slot || listed.has(slot) || learned?.has(slot)) continue;
+        return v('promise-reply', `${a}'s promise(${formatBallot(m.ballot)}) leaves out slot ${slot}, where it accepted ${formatBallot(last.ballot)}=${show(last.value)}`);
+      }
+    }
+    return null;
+  }
+
+  private onAccepted(m: BallotMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+    const a = m.from;
+    const b = m.ballot;
+    const max = this.promisedMax.get(a);
+    if (max && compareBallots(b, max) < 0) return v('second-promise', `${a} accepted ${formatBallot(b)} after promising ${formatBallot(max)}`);
+    const voteKey = `${a}|${bkey(b)}|${m.slot}`;
+    const earlier = this.votes.get(voteKey);
+    const repeat = this.votes.has(voteKey);
+    if (repeat && earlier !== m.value) return v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot}, after accepting ${show(earlier as Value)} there`);
+    if (!b.fast && !this.acceptsReceived.has(`${a}|${bkey(b)}|${m.slot}|${vkey(m.value)}`)) {
+      return v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot} without receiving accept(${formatBallot(b)}, ${show(m.value)})`);
+    }
+    if (repeat) return null; // one acceptance, told to another learner
+    this.votes.set(voteKey, m.value);
+    let slots = this.lastAccepted.get(a);
+    if (!slots) this.lastAccepted.set(a, (slots = new Map()));
+    slots.set(m.slot, { slot: m.slot, ballot: b, value: m.value });
+    // Property 6: a value that reaches a quorum in one ballot is chosen; only one per slot.
+    const tk = `${m.slot}|${bkey(b)}`;
+    let t = this.tally.get(tk);
+    if (!t) this.tally.set(tk, (t = new Map()));
+    t.set(a, m.value);
+    let count = 0;
+    for (const x of t.values()) if (x === m.value) count++;
+    const need = b.fast && this.qf !== undefined ? this.qf : this.qc;
+    if (count >= need) {
+      if (this.decided.has(m.slot) && this.decided.get(m.slot) !== m.value) {
+        return v('agreement', `${show(m.value)} reached a quorum in slot ${m.slot} (ballot ${formatBallot(b)}), but ${show(this.decided.get(m.slot) as Value)} already had one`);
+      }
+      this.decided.set(m.slot, m.value);
+    }
+    if (m.value !== null && !this.proposed.has(vkey(m.value))) return v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
+    return null;
+  }
+
+  private onAccept(m: BallotMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+    const p = m.from;
+    const b = m.ballot;
+    const what = `${p}'s accept(${formatBallot(b)}, ${show(m.value)}) in slot ${m.slot}`;
+    if (b.node !== p) return v('proposer-value', `${what} uses ballot ${formatBallot(b)}, which belongs to ${b.node || 'nobody'}`);
+    const sentKey = `${p}|${bkey(b)}|${m.slot}`;
+    if (this.proposals.has(sentKey)) {
+      const before = this.proposals.get(sentKey) as Value;
+      if (before !== m.value) return v('proposer-value', `${what}: it already sent ${show(before)} for that ballot and slot`);
+      return null;
+    }
+    this.proposals.set(sentKey, m.value);
+    const got = this.promisesReceived.get(`${p}|${bkey(b)}`);
+    const reports: PhaseOneReport[] = [];
+    if (got) {
+      for (const [acceptor, pr] of got) {
+        if (pr.slot > m.slot) continue; // that promise does not cover this slot
+        const entry = pr.accepted.find((x) => x.slot === m.slot);
+        reports.push(entry ? { acceptor, ballot: entry.ballot, value: entry.value } : { acceptor });
+      }
+    }
+    if (reports.length < this.qc) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s); a classic quorum is ${this.qc}`);
+    if (this.allowed(reports, m.value)) return null;
+    const seen = reports.map((r) => (r.ballot ? `${r.acceptor}: ${formatBallot(r.ballot)}=${show(r.value as Value)}` : `${r.acceptor}: none`)).join(', ');
+    return v('proposer-value', `${what} does not carry the value its promises force (${seen})`);
+  }
+
+  private freePick(value: Value): boolean {
+    return value === null || this.proposed.has(vkey(value));
+  }
+
+  /** Is `value` what some quorum among these promises lets the proposer send? */
+  private allowed(reports: readonly PhaseOneReport[], value: Value): boolean {
+    const qf = this.qf;
+    if (qf !== undefined && reports.some((r) => r.ballot?.fast)) {
+      // After a fast round: Lamport's recovery rule, over every quorum the proposer could have used.
+      if (reports.length > MAX_SUBSET_SEARCH) return this.recoveryAllows(reports, value, qf);
+      const k = reports.length;
+      for (let mask = 1; mask < 1 << k; mask++) {
+        let size = 0;
+        for (let i = 0; i < k; i++) if (mask & (1 << i)) size++;
+        if (size < this.qc) continue;
+        if (this.recoveryAllows(reports.filter((_, i) => mask & (1 << i)), value, qf)) return true;
+      }
+      return false;
+    }
+    // Classic: some quorum whose highest-ballot entry carries `value`, or that reported nothing.
+    let empty = 0;
+    for (const r of reports) if (!r.ballot) empty++;
+    if (empty >= this.qc && this.freePick(value)) return true;
+    for (const r of reports) {
+      if (!r.ballot || r.value !== value) continue;
+      let size = 0;
+      for (const o of reports) if (!o.ballot || compareBallots(o.ballot, r.ballot) <= 0) size++;
+      if (size >= this.qc) return true;
+    }
+    return false;
+  }
+
+  private recoveryAllows(reports: readonly PhaseOneReport[], value: Value, qf: number): boolean {
+    const pick = pickRecoveryValue(reports, this.n, qf);
+    if (pick.kind === 'forced') return pick.value === value;
+    if (pick.kind === 'any-of') return pick.values.includes(value);
+    return this.freePick(value);
+  }
+}
+
+/** The first violation of the seven properties in `doc`, or null if the trace is safe. */
+export function checkTrace(doc: TraceDocument): Violation | null {
+  const monitor = new TraceMonitor(doc);
+  for (const e of doc.events) {
+    const bad = monitor.observe(e);
+    if (bad) return bad;
+  }
+  return null;
+}
