@@ -70,8 +70,16 @@ export function convertBody(body: string, ctx: BodyContext): ConvertedBody {
         out.push(line);
         continue;
       }
-      const content = lines.slice(i + 1, j);
+      let content = lines.slice(i + 1, j);
+      // A callout or quote holds ordinary Markdown, Hexo tags included: convert those first.
+      const inner = ['note', 'blockquote', 'pullquote'].includes(name) ? convertBody(content.join('\n'), { slug: ctx.slug, bodyLine: lineAt(i + 1) }) : undefined;
+      if (inner) content = inner.body.split('\n');
       out.push(...blockToMarkdown(name, args.trim(), content, lineAt(i), changes));
+      if (inner) {
+        changes.push(...inner.changes);
+        warnings.push(...inner.warnings);
+        assets.push(...inner.assets);
+      }
       i = j;
       continue;
     }

@@ -116,3 +116,10 @@ test('YAML comments are kept after the fields; a # line inside a block value is 
   assert.ok(result.text.startsWith('---\ntitle: t\ndate: 2024-01-02\ndescription: |\n  第一行\n  # 不是注释\n# 从旧博客迁移\n---\n'), result.text);
   assert.ok(result.changes.includes('YAML comments moved below the fields (line 2)'));
 });
+
+test('tags inside a {% note %} are converted too, with their own lines', () => {
+  const result = convert(post('---', 'title: t', 'date: 2024-01-02', '---', '{% note info %}', '见下图：', '{% asset_img ring.png 环 %}', '{% endnote %}'));
+  assert.ok(result.text.includes('> **提示**\n>\n> 见下图：\n> ![环](./2024-01-02-note/ring.png "环")'), result.text);
+  assert.deepEqual(result.assets, [{ file: 'ring.png', line: 7 }]);
+  assert.deepEqual(result.changes, ['line 5: {% note info %} → blockquote led by **提示**', 'line 7: {% asset_img … %} → ![环](./2024-01-02-note/ring.png "环")']);
+});
