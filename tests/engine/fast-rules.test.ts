@@ -86,10 +86,10 @@ test('nodes: coordinator L1, acceptors, clients, dedicated learners', () => {
   );
 });
 
-test('client: a request goes straight to every acceptor, and to the coordinator; re-sent until answered', () => {
+test('client: a request goes straight to every acceptor; re-sent (also to the coordinator) until answered', () => {
   const c = cfg({ acceptors: 3 });
   const r = step(c, init(c, 'C1'), { type: 'propose', value: 'x' });
-  assert.deepEqual(r.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3', 'request:L1']);
+  assert.deepEqual(r.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3']);
   assert.deepEqual(r.timers, [{ op: 'set', timer: 'resend', delay: [24, 36] }]);
   const again = step(c, r.state, { type: 'timeout', timer: 'resend' });
   assert.deepEqual(again.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3', 'request:L1']);
@@ -223,6 +223,11 @@ test('recovery rule: the value that may have been chosen is forced', () => {
   assert.deepEqual(
     pickRecoveryValue([{ acceptor: 'A1', ballot: f, value: 'x' }, { acceptor: 'A2', ballot: f, value: 'y' }, { acceptor: 'A3', ballot: f, value: 'z' }], 5, 4),
     { kind: 'any-of', values: ['x', 'y', 'z'] },
+  );
+  // Broken sizes (n = 5, q_f = 3, |Q| = 3: threshold 1) make both x and y possible: the most reported wins.
+  assert.deepEqual(
+    pickRecoveryValue([{ acceptor: 'A3', ballot: f, value: 'x' }, { acceptor: 'A4', ballot: f, value: 'y' }, { acceptor: 'A5', ballot: f, value: 'y' }], 5, 3),
+    { kind: 'forced', value: 'y' },
   );
   // The highest ballot wins; a classic ballot's value is forced even if reported once.
   assert.deepEqual(

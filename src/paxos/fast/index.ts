@@ -20,9 +20,14 @@ const idle = <S>(state: S): StepResult<S> => ({ state, send: [], timers: [], cho
 /** Timer of a client that has not heard which value was chosen: it sends its request again. */
 export const RESEND_TIMER = 'resend';
 
-function sendRequests(value: Value, config: FastConfig, send: Outgoing[]): void {
+/**
+ * Where a client's request goes. The first time: straight to the acceptors (the fast path; Lamport's
+ * proposers skip the coordinator). A repeat also goes to the coordinator, which needs a proposed value
+ * when a classic round finds nothing accepted. With a classic opening there is no fast path: only L1.
+ */
+function sendRequests(value: Value, config: FastConfig, send: Outgoing[], repeat: boolean): void {
   if (config.opening !== 'classic') for (const to of acceptorTargets(config)) send.push({ kind: 'request', value, to });
-  send.push({ kind: 'request', value, to: COORDINATOR });
+  if (repeat || config.opening === 'classic') send.push({ kind: 'request', value, to: COORDINATOR });
 }
 
 const resendTimer = (config: FastConfig): TimerCommand => ({
@@ -32,21 +37,20 @@ const resendTimer = (config: FastConfig): TimerCommand => ({
 });
 
 /**
- * A client asked to propose sends `request` to every acceptor (the fast path) and to the coordinator, which
- * needs a proposed value for a classic round after a collision; with a classic opening only to the latter.
- * Until the coordinator's `client-reply` says what was chosen, it sends again now and then: a request lost
- * on the way, or forgotten by a coordinator that restarted, must not stall the run for good.
+ * A client asked to propose sends `request` (see sendRequests). Until the coordinator's `client-reply` says
+ * what was chosen, it sends again now and then: a request lost on the way, or a coordinator that restarted
+ * and forgot everything, must not stall the run for good.
  */
 function stepClient(s: ClientState, input: Input, config: FastConfig): StepResult<ClientState> {
   if (input.type === 'propose') {
     const send: Outgoing[] = [];
-    sendRequests(input.value, config, send);
+    sendRequests(input.value, config, send, false);
     const state: ClientState = { ...s, proposed: [...s.proposed, input.value], answer: null };
     return { state, send, timers: [resendTimer(config)], chosen: [] };
   }
   if (input.type === 'timeout' && input.timer === RESEND_TIMER && s.answer === null && s.proposed.length > 0) {
     const send: Outgoing[] = [];
-    for (const v of s.proposed) sendRequests(v, config, send);
+    for (const v of s.proposed) sendRequests(v, config, send, true);
     return { state: s, send, timers: [resendTimer(config)], chosen: [] };
   }
   if (input.type === 'message' && input.msg.kind === 'client-reply' && s.answer === null) {

@@ -40,7 +40,12 @@ export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: numb
   if (!k.fast) return { kind: 'forced', value: values[0] as Value };
   const unseen = n - reports.length;
   const needed = fastQuorum - unseen;
-  const possible = values.filter((v) => atK.filter((r) => r.value === v).length >= needed);
-  if (possible.length >= 1) return { kind: 'forced', value: possible[0] as Value };
+  const count = (v: Value): number => atK.filter((r) => r.value === v).length;
+  const possible = values.filter((v) => count(v) >= needed);
+  // With valid quorums at most one value is possible. Only broken sizes (mutant small-fast-quorum) leave
+  // several: take the one most reported (then the first reported), the coordinator's best guess.
+  let best: Value | undefined;
+  for (const v of possible) if (best === undefined || count(v) > count(best)) best = v;
+  if (best !== undefined) return { kind: 'forced', value: best };
   return { kind: 'any-of', values };
 }
