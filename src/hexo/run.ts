@@ -114,7 +114,7 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
       }
     }
     for (const change of result.changes) io.stdout(`${post.label}: ${change}`);
-    for (const warning of warnings) io.stderr(`${post.label}:${warning.line}: warning: ${warning.message}`);
+    for (const warning of warnings.sort((a, b) => a.line - b.line)) io.stderr(`${post.label}:${warning.line}: warning: ${warning.message}`);
     for (const asset of assets) io.stdout(`${post.label}: asset ${asset.from} → ${asset.to}`);
     io.stdout(`${post.label}: ${options.dryRun ? 'would write' : 'written to'} ${notePath}${result.changes.length === 0 ? ' (no changes needed)' : ''}`);
     summary.imported++;
