@@ -165,7 +165,7 @@ export async function checkLinks(dist: string, options: CheckOptions = {}): Prom
       return existsSync(full) && statSync(full).isFile();
     });
     if (!found) {
-      problem(`no file ${posix.join('dist', inDist || 'index.html')}`);
+      problem(`no file ${candidates.map((c) => posix.join('dist', c)).join(' or ')}`);
       continue;
     }
     const fragment = target.hash.slice(1);
