@@ -1,0 +1,113 @@
+// Deterministic simulation testing of Fast Paxos: thousands of seeded random runs with message loss,
+// duplication, reordering, partitions, crashes and concurrent clients, every trace judged by checkTrace.
+// Each seed picks its own sizes and faults, so a failure prints the seed and the exact scenario to replay
+// (`npm run --silent paxos -- simulate --scenario that.json --format text`).
+// FAST_DST_RUNS=N changes the number of runs; the loop also stops (and says so) past a time budget.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { simulate, type Scenario } from '../../src/paxos/sim/index.ts';
+import { checkTrace } from '../../src/paxos/check/properties.ts';
+import { Random } from '../../src/paxos/core/random.ts';
+import { smallestClassicQuorum, smallestFastQuorum, FAST_OPENINGS } from '../../src/paxos/fast/config.ts';
+
+const RUNS = Number(process.env['FAST_DST_RUNS'] ?? 10_000);
+const BUDGET_MS = 20_000;
+
+/** The random faulty scenario for one seed: sizes, quorums, opening, network and faults all drawn from it. */
+function faultyScenario(seed: number): Scenario {
+  const r = new Random(seed);
+  const n = r.int(3, 7);
+  const classicQuorum = r.chance(0.7) ? smallestClassicQuorum(n) : r.int(smallestClassicQuorum(n), n);
+  const fastQuorum = r.chance(0.7) ? smallestFastQuorum(n, classicQuorum) : r.int(smallestFastQuorum(n, classicQuorum), n);
+  return {
+    protocol: 'fast',
+    seed,
+    acceptors: n,
+    classicQuorum,
+    fastQuorum,
+    clients: r.int(1, 3),
+    nack: r.chance(0.5),
+    options: { opening: r.pick(FAST_OPENINGS), learners: r.int(0, 1) },
+    network: {
+      latency: [1, r.int(1, 4)],
+      drop: r.pick([0, 0.05, 0.15, 0.3]),
+      duplicate: r.pick([0, 0.1, 0.25]),
+      reorder: r.pick([0, 0.1, 0.3]),
+      partitions: r.int(0, 2),
+    },
+    faults: { crashes: r.int(0, 2) },
+    proposals: r.int(1, 2),
+    maxTime: 300,
+  };
+}
+
+test(`DST: ${RUNS} random faulty Fast Paxos runs, 0 safety violations`, () => {
+  const start = performance.now();
+  let events = 0;
+  let decided = 0;
+  let ran = 0;
+  for (let seed = 1; seed <= RUNS; seed++) {
+    if (performance.now() - start > BUDGET_MS) {
+      process.stderr.write(`fast DST: time budget of ${BUDGET_MS} ms reached after ${ran} runs; stopping\n`);
+      break;
+    }
+    const scenario = faultyScenario(seed);
+    const trace = simulate(scenario).trace();
+    const violation = checkTrace(trace);
+    if (violation) {
+      assert.fail(
+        `fast DST seed ${seed}: ${violation.property} at event ${violation.seq}: ${violation.message}\n` +
+          `replay: save this scenario and run \`npm run --silent paxos -- simulate --scenario it.json --format text\`\n${JSON.stringify(scenario)}`,
+      );
+    }
+    ran++;
+    events += trace.events.length;
+    if (trace.events.some((e) => e.type === 'chosen')) decided++;
+    if (seed % 2500 === 0) process.stderr.write(`fast DST: ${seed}/${RUNS} runs, ${events} events, ${Math.round(performance.now() - start)} ms\n`);
+  }
+  const ms = Math.round(performance.now() - start);
+  process.stderr.write(`fast DST: ${ran} runs, ${events} events, ${decided} decided, 0 violations, ${ms} ms\n`);
+  assert.ok(ran >= Math.min(RUNS, 1000), `only ${ran} runs fitted in the time budget`);
+  // Not a safety property, but a protocol that never decides would pass the loop above vacuously.
+  assert.ok(decided > ran * 0.8, `only ${decided} of ${ran} runs chose a value`);
+});
+
+test('DST: without faults, concurrent clients always get a value chosen (and only one)', () => {
+  for (let seed = 1; seed <= 1000; seed++) {
+    const r = new Random(seed ^ 0x2f);
+    const scenario: Scenario = {
+      protocol: 'fast',
+      seed,
+      acceptors: r.int(3, 7),
+      clients: r.int(1, 4),
+      options: { opening: r.pick(FAST_OPENINGS), learners: r.int(0, 2) },
+      network: { latency: [1, r.int(1, 4)], reorder: r.pick([0, 0.3]) },
+      maxTime: 400,
+    };
+    const sim = simulate(scenario);
+    const trace = sim.trace();
+    const violation = checkTrace(trace);
+    assert.equal(violation, null, `seed ${seed}: ${violation?.message}\n${JSON.stringify(scenario)}`);
+    const values = new Set(trace.events.filter((e) => e.type === 'chosen').map((e) => (e.type === 'chosen' ? e.value : null)));
+    assert.equal(values.size, 1, `seed ${seed}: chosen ${[...values].join(', ') || 'nothing'} (stopped: ${sim.stopReason})\n${JSON.stringify(scenario)}`);
+    assert.equal(sim.stopReason, 'quiet', `seed ${seed}: the run should settle (stopped: ${sim.stopReason})`);
+  }
+});
+
+test('DST: the same loop catches the small-fast-quorum mutant (the check can fail)', () => {
+  let caught = 0;
+  let first = 0;
+  for (let seed = 1; seed <= 1000; seed++) {
+    const base = faultyScenario(seed);
+    const { classicQuorum: _c, fastQuorum: _f, ...rest } = base;
+    const trace = simulate({ ...rest, mutant: 'small-fast-quorum', faults: { crashes: 0 } }).trace();
+    const v = checkTrace(trace);
+    if (v) {
+      caught++;
+      if (!first) first = seed;
+      assert.equal(v.property, 'agreement', `seed ${seed}: ${v.message}`);
+    }
+  }
+  process.stderr.write(`fast DST mutant small-fast-quorum: ${caught}/1000 runs violate agreement (first: seed ${first})\n`);
+  assert.ok(caught > 0, 'a broken fast quorum must show up in random runs');
+});
