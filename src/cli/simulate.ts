@@ -1,0 +1,136 @@
+// `paxos simulate`: run the simulator and print traces (paxos-trace/1 JSON lines), Mermaid or text.
+//   npm run --silent paxos -- simulate --protocol basic --seed 7 --runs 3 --drop 0.1 --format json
+// Flags override the scenario file's fields. Exit codes: 0 done; 1 with --check, some trace broke a safety
+// property (printed on stderr); 2 bad flag, value or scenario file (one line naming it).
+import { readFileSync } from 'node:fs';
+import { checkTrace } from '../paxos/check/properties.ts';
+import { traceToMermaid } from '../paxos/render/mermaid.ts';
+import { traceToText } from '../paxos/render/text.ts';
+import { resolveScenario } from '../paxos/sim/validate.ts';
+import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
+import { Simulation } from '../paxos/sim/simulation.ts';
+import { PROTOCOL_NAMES } from '../paxos/registry.ts';
+import { MUTANT_NAMES } from '../paxos/core/mutants.ts';
+import { parseArgs, usage, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+
+export const SIMULATE_FLAGS: readonly FlagSpec[] = [
+  { name: 'protocol', type: 'enum', values: PROTOCOL_NAMES, help: 'which protocol (default basic, or the scenario file\'s)' },
+  { name: 'acceptors', type: 'int', min: 1, help: 'number of acceptors (Multi-Paxos: servers)' },
+  { name: 'proposers', type: 'int', min: 1, help: 'number of proposers' },
+  { name: 'clients', type: 'int', min: 0, help: 'number of clients (Multi, Fast)' },
+  { name: 'seed', type: 'int', min: 0, help: 'first seed (default 1)' },
+  { name: 'runs', type: 'int', min: 1, help: 'runs with seeds S … S+R−1 (default 1)' },
+  { name: 'drop', type: 'number', min: 0, max: 1, arg: 'P', help: 'probability that a message is lost' },
+  { name: 'duplicate', type: 'number', min: 0, max: 1, arg: 'P', help: 'probability that a message is delivered twice' },
+  { name: 'crashes', type: 'int', min: 0, arg: 'K', help: 'random node crashes (most recover later)' },
+  { name: 'partitions', type: 'int', min: 0, arg: 'K', help: 'random network partitions' },
+  { name: 'nack', type: 'on-off', help: 'acceptors answer a refused prepare/accept with nack (default on)' },
+  { name: 'mutant', type: 'enum', values: MUTANT_NAMES, help: 'break one rule (see `paxos mutants`)' },
+  { name: 'max-time', type: 'number', min: 1, arg: 'T', help: 'simulated time limit (default 500)' },
+  { name: 'scenario', type: 'string', arg: 'file.json', help: 'start from this scenario (flags override its fields)' },
+  { name: 'format', type: 'enum', values: ['json', 'mermaid', 'text'], help: 'json: one trace per line (default); mermaid; text' },
+  { name: 'check', type: 'flag', help: 'check every trace against the safety properties; exit 1 on a violation' },
+  { name: 'help', type: 'flag', help: 'this text' },
+];
+
+const HELP = `usage: npm run --silent paxos -- simulate [flags]\n\n${usage(SIMULATE_FLAGS)}\n\nExit codes: 0 done, 1 a violation (with --check), 2 bad flag, value or file.`;
+
+function loadScenario(file: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--scenario ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--scenario ${file}: not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`--scenario ${file}: must hold one JSON object (a scenario)`);
+  return data as Record<string, unknown>;
+}
+
+/** The scenario file (or nothing) with the flags laid over it. */
+export function scenarioFromFlags(args: ParsedArgs): Record<string, unknown> {
+  const file = args.string('scenario');
+  const s: Record<string, unknown> = file ? loadScenario(file) : {};
+  const set = (field: string, v: unknown): void => {
+    if (v !== undefined) s[field] = v;
+  };
+  set('protocol', args.string('protocol') ?? s['protocol'] ?? 'basic');
+  set('acceptors', args.int('acceptors'));
+  set('proposers', args.int('proposers'));
+  set('clients', args.int('clients'));
+  set('nack', args.bool('nack'));
+  set('mutant', args.string('mutant'));
+  set('maxTime', args.number('max-time'));
+  const network = { ...(typeof s['network'] === 'object' && s['network'] !== null ? (s['network'] as object) : {}) } as Record<string, unknown>;
+  if (args.has('drop')) network['drop'] = args.number('drop');
+  if (args.has('duplicate')) network['duplicate'] = args.number('duplicate');
+  if (args.has('partitions')) network['partitions'] = args.int('partitions');
+  if (Object.keys(network).length > 0) s['network'] = network;
+  if (args.has('crashes')) s['faults'] = { ...(typeof s['faults'] === 'object' && s['faults'] !== null ? (s['faults'] as object) : {}), crashes: args.int('crashes') };
+  return s;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args: ParsedArgs;
+  let base: Record<string, unknown>;
+  try {
+    args = parseArgs(argv, SIMULATE_FLAGS);
+    if (args.bool('help')) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"; flags start with --`);
+    base = scenarioFromFlags(args);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`paxos simulate: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const file = args.string('scenario');
+  const where = file ? `${file}: ` : '';
+  const first = args.int('seed') ?? (typeof base['seed'] === 'number' ? base['seed'] : 1);
+  const runs = args.int('runs') ?? 1;
+  const format = args.string('format') ?? 'json';
+  const check = args.bool('check') ?? false;
+  const progress = runs >= 200;
+  let lastReport = Date.now();
+  let violations = 0;
+  for (let k = 0; k < runs; k++) {
+    const seed = first + k;
+    let sim: Simulation;
+    try {
+      const resolved = resolveScenario({ ...base, seed } as unknown as Scenario);
+      sim = new Simulation(resolved);
+      sim.runSteps();
+    } catch (e) {
+      if (e instanceof ScenarioError) {
+        process.stderr.write(`paxos simulate: ${where}${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+    const doc = sim.trace();
+    if (format === 'json') process.stdout.write(`${JSON.stringify(doc)}\n`);
+    else if (format === 'mermaid') process.stdout.write(`${runs > 1 ? `%% seed ${seed}\n` : ''}${traceToMermaid(doc)}${k < runs - 1 ? '\n' : ''}`);
+    else process.stdout.write(`${traceToText(doc)}${k < runs - 1 ? '\n' : ''}`);
+    if (check) {
+      const v = checkTrace(doc);
+      if (v) {
+        violations++;
+        process.stderr.write(`paxos simulate: seed ${seed}: ${v.property} violated at event ${v.seq}: ${v.message}\n`);
+      }
+    }
+    if (progress && Date.now() - lastReport > 1000) {
+      lastReport = Date.now();
+      process.stderr.write(`simulate: ${k + 1}/${runs} runs\n`);
+    }
+  }
+  return violations > 0 ? 1 : 0;
+}
