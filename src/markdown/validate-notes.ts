@@ -65,7 +65,8 @@ function yamlProblem(file: string, fm: { start: number; lines: string[] } | unde
   } else {
     fix = 'fix the YAML syntax; put values containing ": ", " #", or a leading [ { * & ! | > in quotes';
   }
-  return { file, line, field, message: `front matter is not valid YAML (${reason})`, fix };
+  const what = field ? `front matter field "${field}" is not valid YAML` : 'front matter is not valid YAML';
+  return { file, line, field, message: `${what} (${reason})`, fix };
 }
 
 /** Problems in one note's front matter (empty when it is fine). `file` is only used in messages. */

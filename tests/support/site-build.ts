@@ -33,6 +33,25 @@ export interface Site {
 /** The foundation's routes: enough to render the home page and every note. */
 const FOUNDATION_PAGES = ['index.astro', 'notes'];
 
+/**
+ * node_modules for a temp root: a real folder of symlinks to the project's packages. Astro and Vite
+ * keep per-project state in node_modules/.astro (the content data store) and node_modules/.vite,
+ * which must not be shared between builds running at the same time. The diagram cache is shared on
+ * purpose (writes are atomic); set PAXOS_DIAGRAM_CACHE to give a build its own.
+ */
+function linkNodeModules(root: string): void {
+  const source = join(PROJECT_ROOT, 'node_modules');
+  const target = join(root, 'node_modules');
+  mkdirSync(join(target, '.cache'), { recursive: true });
+  for (const entry of readdirSync(source)) {
+    if (entry === '.astro' || entry === '.vite' || entry === '.cache' || entry === '.package-lock.json') continue;
+    symlinkSync(join(source, entry), join(target, entry));
+  }
+  const diagrams = join(source, '.cache', 'paxos-diagrams');
+  mkdirSync(diagrams, { recursive: true });
+  symlinkSync(diagrams, join(target, '.cache', 'paxos-diagrams'), 'dir');
+}
+
 export function makeSite(options: SiteOptions): Site {
   const base = join(tmpdir(), 'paxos-notes-sites');
   mkdirSync(base, { recursive: true });
@@ -54,7 +73,7 @@ export function makeSite(options: SiteOptions): Site {
     const from = join(PROJECT_ROOT, 'src', 'pages', p);
     if (existsSync(from)) cpSync(from, join(root, 'src', 'pages', p), { recursive: true });
   }
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  linkNodeModules(root);
   const notesDir = join(root, 'content', 'notes');
   mkdirSync(notesDir, { recursive: true });
   if (options.notesFrom) {

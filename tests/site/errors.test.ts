@@ -1,0 +1,70 @@
+// A bad diagram or bad front matter stops the build with a message that names the note and line;
+// `astro dev` shows a bad diagram in the page and keeps running.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startDev } from '../support/dev-server.ts';
+import { plain } from '../support/html.ts';
+import { buildSite, makeSite, removeSite } from '../support/site-build.ts';
+
+describe('build errors', () => {
+  it('fails on invalid Mermaid, naming the note, the line and mermaid’s message', async () => {
+    const site = makeSite({ name: 'bad-mermaid', notesFrom: 'tests/fixtures/site-bad-mermaid/notes' });
+    try {
+      const result = await buildSite(site);
+      const out = plain(result.output);
+      assert.notEqual(result.code, 0);
+      // The fence opens on line 10; mermaid complains about its 3rd line, which is line 13 of the file.
+      assert.match(out, /content\/notes\/bad\.md:13: Mermaid diagram \(block starting at line 10\) is invalid/);
+      assert.match(out, /Parse error on line 3/);
+    } finally {
+      removeSite(site);
+    }
+  });
+
+  it('fails on an unquoted Hexo title starting with [, naming file, line and field, and says to quote it', async () => {
+    const site = makeSite({ name: 'bad-fm', notesFrom: 'tests/fixtures/site-bad-frontmatter/notes' });
+    try {
+      const result = await buildSite(site);
+      const out = plain(result.output);
+      assert.notEqual(result.code, 0);
+      assert.match(out, /content\/notes\/hexo-title\.md:2: front matter field "title" is not valid YAML/);
+      assert.match(out, /fix: put the value in quotes: title: "\[施工中\]分布式一致性算法初探"/);
+      assert.match(out, /npm run import/);
+    } finally {
+      removeSite(site);
+    }
+  });
+
+  it('fails on a schema error with the field and a fix', async () => {
+    const site = makeSite({
+      name: 'bad-field',
+      notes: { 'a.md': '---\ntitle: ok\ndate: 2023-01-01\ndraft: maybe\n---\ntext\n' },
+    });
+    try {
+      const result = await buildSite(site);
+      const out = plain(result.output);
+      assert.notEqual(result.code, 0);
+      assert.match(out, /content\/notes\/a\.md:4: front matter field "draft"/);
+      assert.match(out, /fix: write draft: true or draft: false/);
+    } finally {
+      removeSite(site);
+    }
+  });
+
+  it('astro dev shows an invalid diagram in the page instead of dying', async () => {
+    const site = makeSite({ name: 'dev-bad-mermaid', notesFrom: 'tests/fixtures/site-bad-mermaid/notes' });
+    const dev = await startDev(site);
+    try {
+      const res = await fetch(`${dev.url}notes/bad/`);
+      const html = await res.text();
+      assert.equal(res.status, 200);
+      assert.match(html, /class="diagram diagram-error"/);
+      assert.match(html, /content\/notes\/bad\.md:13/);
+      assert.match(html, /Parse error on line 3/);
+      assert.ok(dev.running());
+    } finally {
+      await dev.stop();
+      removeSite(site);
+    }
+  });
+});

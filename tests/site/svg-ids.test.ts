@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { listIds, retarget, scopeIds } from '../../src/diagrams/svg-ids.ts';
+
+const SVG =
+  '<svg id="root" aria-labelledby="chart-title-root"><title id="chart-title-root">t</title>' +
+  '<style>#root .a{fill:#fff}#root #arrowhead{stroke:red}</style>' +
+  '<defs><marker id="arrowhead"></marker><marker id="root-own"></marker></defs>' +
+  '<path marker-end="url(#arrowhead)"/><use href="#arrowhead"/><use xlink:href="#root-own"/></svg>';
+
+describe('svg ids', () => {
+  it('moves every foreign id under the root id and rewrites the references to it', () => {
+    const out = scopeIds(SVG, 'root');
+    assert.deepEqual(listIds(out).sort(), ['root', 'root-arrowhead', 'root-chart-title-root', 'root-own'].sort());
+    assert.match(out, /url\(#root-arrowhead\)/);
+    assert.match(out, /href="#root-arrowhead"/);
+    assert.match(out, /aria-labelledby="root-chart-title-root"/);
+    assert.match(out, /#root #root-arrowhead\{/);
+    assert.match(out, /fill:#fff/, 'colours are not ids');
+  });
+
+  it('retargets a scoped SVG so two copies share no id', () => {
+    const scoped = scopeIds(SVG, 'root');
+    const a = listIds(retarget(scoped, 'root', 'root-1'));
+    const b = listIds(retarget(scoped, 'root', 'root-2'));
+    assert.equal(new Set([...a, ...b]).size, a.length + b.length);
+  });
+});

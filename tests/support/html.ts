@@ -1,0 +1,89 @@
+// Small helpers for looking at built HTML in tests.
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+
+export function parseHtml(html: string): Root {
+  return fromHtml(html);
+}
+
+function classList(el: Element): string[] {
+  const c = el.properties['className'];
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+}
+
+export function hasClass(el: Element, name: string): boolean {
+  return classList(el).includes(name);
+}
+
+/** Every element matching `test`, in document order, with its ancestors. */
+export function findAll(tree: Root | Element, test: (el: Element, ancestors: Element[]) => boolean): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Root | Element, ancestors: Element[]) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (test(child, ancestors)) out.push(child);
+      walk(child, [...ancestors, child]);
+    }
+  };
+  walk(tree, []);
+  return out;
+}
+
+export function byTag(tree: Root | Element, tag: string): Element[] {
+  return findAll(tree, (el) => el.tagName === tag);
+}
+
+export function textOf(node: Root | Element): string {
+  let text = '';
+  visit(node, 'text', (t: { value: string }) => {
+    text += t.value;
+  });
+  return text;
+}
+
+/** Strip ANSI colour codes from CLI output. */
+export function plain(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
+export interface DiagramAudit {
+  /** Figures whose SVGs were rendered at build time (a light and a dark <svg>). */
+  rendered: number;
+  /** Problems: diagrams left to the browser or as raw source, figures without their two SVGs. */
+  problems: string[];
+}
+
+/**
+ * Check that every diagram in a page was rendered at build time: each figure[data-diagram] holds a
+ * light and a dark inline <svg>, and no Mermaid source is left outside the "源码" box.
+ */
+export function auditDiagrams(html: string, label: string): DiagramAudit {
+  const tree = parseHtml(html);
+  const problems: string[] = [];
+  let rendered = 0;
+  for (const fig of findAll(tree, (el) => el.tagName === 'figure' && el.properties['dataDiagram'] !== undefined)) {
+    const light = findAll(fig, (el) => hasClass(el, 'diagram-light'));
+    const dark = findAll(fig, (el) => hasClass(el, 'diagram-dark'));
+    const lightSvg = light.flatMap((el) => byTag(el, 'svg'));
+    const darkSvg = dark.flatMap((el) => byTag(el, 'svg'));
+    if (hasClass(fig, 'diagram-client')) problems.push(`${label}: a diagram was left to client-side rendering`);
+    else if (hasClass(fig, 'diagram-error')) problems.push(`${label}: a diagram shows an error`);
+    else if (lightSvg.length === 0 || darkSvg.length === 0) problems.push(`${label}: a figure lacks its light or dark SVG`);
+    else rendered++;
+  }
+  for (const pre of findAll(tree, (el) => el.tagName === 'pre' && hasClass(el, 'mermaid'))) {
+    void pre;
+    problems.push(`${label}: <pre class="mermaid"> (raw source for client-side rendering)`);
+  }
+  const stray = findAll(
+    tree,
+    (el, ancestors) =>
+      el.tagName === 'code' &&
+      (hasClass(el, 'language-mermaid') || hasClass(el, 'language-paxos')) &&
+      !ancestors.some((a) => a.tagName === 'details' && hasClass(a, 'diagram-source')),
+  );
+  if (stray.length > 0) problems.push(`${label}: ${stray.length} diagram code block(s) left unrendered`);
+  return { rendered, problems };
+}
