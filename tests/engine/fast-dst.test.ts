@@ -25,7 +25,7 @@ function faultyScenario(seed: number): Scenario {
     acceptors: n,
     classicQuorum,
     fastQuorum,
-    clients: r.int(1, 3),
+    clients: r.int(0, 3), // 0: the workload asks the coordinator itself to propose
     nack: r.chance(0.5),
     options: { opening: r.pick(FAST_OPENINGS), learners: r.int(0, 1) },
     network: {

@@ -2,6 +2,7 @@
 // fast ballot, or a prepared classic ballot), learns from `accepted`, detects a collision in its fast
 // ballot, and recovers with a classic round whose value comes from pickRecoveryValue — the same function
 // the trace checker applies, so the coordinator and the checker agree on what "may have been chosen" means.
+// Once it learns the value it tells every client (`client-reply`), which stops their re-sending.
 import { ballotEquals, type Ballot } from '../core/ballot.ts';
 import type { Message, Outgoing } from '../core/message.ts';
 import type { Input, StepResult, TimerCommand } from '../core/protocol.ts';
