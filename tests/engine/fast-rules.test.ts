@@ -82,7 +82,7 @@ test('nodes: coordinator L1, acceptors, clients, dedicated learners', () => {
   const c = cfg({ acceptors: 3, clients: 2, learners: 1 });
   assert.deepEqual(
     fastPaxos.nodes(c).map((n) => `${n.id}:${n.roles.join('+')}`),
-    ['L1:proposer+leader+learner', 'A1:acceptor', 'A2:acceptor', 'A3:acceptor', 'C1:client', 'C2:client', 'L2:learner'],
+    ['C1:client', 'C2:client', 'A1:acceptor', 'A2:acceptor', 'A3:acceptor', 'L1:proposer+leader+learner', 'L2:learner'],
   );
 });
 
