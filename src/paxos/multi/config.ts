@@ -35,10 +35,6 @@ export function serverIds(config: MultiConfig): readonly NodeId[] {
   return ids;
 }
 
-export function isServer(id: NodeId): boolean {
-  return id.charCodeAt(0) === 83 /* S */;
-}
-
 export function clientIds(config: MultiConfig): NodeId[] {
   const ids: NodeId[] = [];
   for (let i = 1; i <= config.clients; i++) ids.push(clientId(i));

@@ -2,18 +2,26 @@
 // keep the lease, hand on the values it was asked to propose.
 import { ballotLess, type Ballot } from '../core/ballot.ts';
 import type { NodeId } from '../core/ids.ts';
-import type { MultiConfig, ServerState } from './types.ts';
+import type { ClientReplyFields, MultiConfig, PendingValue, ServerState } from './types.ts';
 import { ELECTION, HEARTBEAT, type Effects } from './effects.ts';
 
 export function armElection(config: MultiConfig, fx: Effects): void {
   fx.timers.push({ op: 'set', timer: ELECTION, delay: config.timing.electionTimeout });
 }
 
-/** Give up candidacy or leadership: the in-flight proposals are dropped (clients retry on their timeout). */
+/**
+ * Give up candidacy or leadership. Clients retry their own commands on their timeout; the values this
+ * server was asked to propose itself and has not seen chosen go back to `pending`, for the next leader.
+ */
 export function stepDown(s: ServerState, leader: NodeId | null, config: MultiConfig, fx: Effects): ServerState {
   if (s.role === 'leader') fx.timers.push({ op: 'cancel', timer: HEARTBEAT });
   armElection(config, fx);
-  return { ...s, role: 'follower', leader, promisesFrom: [], reported: [], proposals: [] };
+  let pending = s.pending;
+  for (let slot = s.prepareSlot; slot < s.proposals.length; slot++) {
+    const p = s.proposals[slot];
+    if (p && p.client === s.id && p.value !== null && (s.learned[slot] ?? null) === null) pending = [...pending, { value: p.value, sentAt: null }];
+  }
+  return { ...s, role: 'follower', leader, promisesFrom: [], reported: [], proposals: [], pending };
 }
 
 /**
@@ -40,25 +48,41 @@ export function heardFromLeader(s: ServerState, from: NodeId, ballot: Ballot, co
   if (next.leader !== from || config.lease > 0) {
     next = { ...next, leader: from, leaseHolder: config.lease > 0 ? from : null, leaseUntil: config.lease > 0 ? now + config.lease : 0 };
   }
-  return flushPending(next, fx);
+  return resendPending(next, config, now, fx);
 }
 
-/** Hand pending values to the known leader (a `client-request` from this server). */
-export function flushPending(s: ServerState, fx: Effects): ServerState {
-  if (s.pending.length === 0 || s.leader === null || s.leader === s.id) return s;
-  for (const value of s.pending) fx.send.push({ kind: 'client-request', to: s.leader, value });
-  return { ...s, pending: [] };
+/** Hand the pending values that were never sent, or have waited a whole proposerTimeout, to the known leader. */
+export function resendPending(s: ServerState, config: MultiConfig, now: number, fx: Effects): ServerState {
+  const leader = s.leader;
+  if (s.pending.length === 0 || leader === null || leader === s.id) return s;
+  let changed = false;
+  const pending = s.pending.map((p): PendingValue => {
+    if (p.sentAt !== null && now - p.sentAt < config.timing.proposerTimeout) return p;
+    fx.send.push({ kind: 'client-request', to: leader, value: p.value });
+    changed = true;
+    return { value: p.value, sentAt: now };
+  });
+  return changed ? { ...s, pending } : s;
+}
+
+/** A value this server cannot propose itself: hand it to the leader it knows of (if any) and keep it pending. */
+export function handOn(s: ServerState, value: string, now: number, fx: Effects): ServerState {
+  const leader = s.leader !== null && s.leader !== s.id ? s.leader : null;
+  if (leader !== null) fx.send.push({ kind: 'client-request', to: leader, value });
+  return { ...s, pending: [...s.pending, { value, sentAt: leader === null ? null : now }] };
 }
 
 /**
- * A value this server cannot propose itself: pass it to the leader it knows of, or keep it until it knows
- * one. Never straight back to the server that handed it here (`cameFrom`), so two servers with stale ideas
- * of who leads cannot bounce a value between them.
+ * The leader's answer to a value this server handed on: done (forget it), or "not the leader" with a hint
+ * (hand it to the hinted server at once, unless the hint points back at the one that answered or at us).
  */
-export function handOn(s: ServerState, value: string, fx: Effects, cameFrom: NodeId | null = null): ServerState {
-  if (s.leader !== null && s.leader !== s.id && s.leader !== cameFrom) {
-    fx.send.push({ kind: 'client-request', to: s.leader, value });
-    return s;
-  }
-  return { ...s, pending: [...s.pending, value] };
+export function onPendingReply(s: ServerState, from: NodeId, m: ClientReplyFields, now: number, fx: Effects): ServerState {
+  const i = s.pending.findIndex((p) => p.value === m.value);
+  if (i < 0) return s;
+  if (m.ok) return { ...s, pending: [...s.pending.slice(0, i), ...s.pending.slice(i + 1)] };
+  if (m.leader === null || m.leader === from || m.leader === s.id) return s;
+  fx.send.push({ kind: 'client-request', to: m.leader, value: m.value });
+  const pending = s.pending.slice();
+  pending[i] = { value: m.value, sentAt: now };
+  return { ...s, pending };
 }

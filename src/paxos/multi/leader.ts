@@ -74,7 +74,7 @@ function becomeLeader(s: ServerState, config: MultiConfig, now: number, fx: Effe
     leaseHolder: config.lease > 0 ? s.id : null,
     leaseUntil: config.lease > 0 ? now + config.lease : 0,
   };
-  for (const value of s.pending) next = propose(next, value, null, config, now, fx);
+  for (const p of s.pending) next = propose(next, p.value, s.id, config, now, fx);
   return heartbeat(next, config, now, fx);
 }
 
@@ -92,10 +92,12 @@ export function onAccepted(s: ServerState, from: NodeId, m: AcceptedBody, config
   const acks = [...p.acks, from];
   const next: ServerState = { ...s, proposals: withSlot(s.proposals, m.slot, { ...p, acks }) };
   if (acks.length < quorumSize(config) || (next.learned[m.slot] ?? null) !== null) return next;
+  // Chosen: learn it (apply and answer the client), then tell the other servers.
+  const learned = learn(next, m.slot, m.ballot, m.value, config, fx);
   for (const to of serverIds(config)) {
     if (to !== s.id) fx.send.push({ kind: 'commit', to, slot: m.slot, ballot: m.ballot, value: m.value });
   }
-  return learn(next, m.slot, m.ballot, m.value, config, fx);
+  return learned;
 }
 
 /** A refusal of our current ballot: someone promised higher. Yield and remember how high to go next time. */

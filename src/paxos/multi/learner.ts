@@ -31,6 +31,8 @@ export function learn(s: ServerState, slot: Slot, ballot: Ballot, value: Value, 
     ...s,
     learned,
     firstUnchosen,
+    // A value this server was asking a leader to propose is done once it is seen chosen, answer or not.
+    pending: s.pending.length === 0 || value === null ? s.pending : s.pending.filter((p) => p.value !== value),
     lastRecord: slot > s.lastRecord ? slot : s.lastRecord,
     promiseOnDisk: promiseAfterLearning(s, slot, ballot, config),
   };
@@ -48,7 +50,7 @@ function apply(s: ServerState, fx: Effects): ServerState {
     kv = r.kv;
     if (s.role !== 'leader') continue;
     const p = s.proposals[slot];
-    if (p && p.client !== null && p.value === entry.value && entry.value !== null) {
+    if (p && p.client !== null && p.client !== s.id && p.value === entry.value && entry.value !== null) {
       fx.send.push({ kind: 'client-reply', to: p.client, value: entry.value, ok: true, slot, result: r.result, leader: s.id });
     }
   }
@@ -59,10 +61,10 @@ export function onCommit(s: ServerState, m: CommitFields, config: MultiConfig, f
   return learn(s, m.slot, m.ballot, m.value, config, fx);
 }
 
-/** Answer a lagging server with every chosen entry this server knows from `from` on. */
+/** Answer a lagging server with every chosen entry this server knows in slots ≥ `m.slot`. */
 export function onCatchup(s: ServerState, requester: NodeId, m: CatchupFields, fx: Effects): ServerState {
   const entries: AcceptedEntry[] = [];
-  for (let slot = Math.max(0, m.from); slot < s.learned.length; slot++) {
+  for (let slot = Math.max(0, m.slot); slot < s.learned.length; slot++) {
     const e = s.learned[slot];
     if (e) entries.push({ slot, ballot: e.ballot, value: e.value });
   }

@@ -1,13 +1,12 @@
 // One server's step: route the input to the role that handles it. Every server is proposer, acceptor and
 // learner at once; which of its proposer behaviours runs depends on `role` (follower, candidate, leader).
 import type { Input, StepResult } from '../core/protocol.ts';
-import type { CatchupFields, CatchupReplyFields, ClientRequestFields, CommitFields, HeartbeatFields, MultiConfig, ServerState } from './types.ts';
+import type { CatchupFields, CatchupReplyFields, ClientReplyFields, ClientRequestFields, CommitFields, HeartbeatFields, MultiConfig, ServerState } from './types.ts';
 import { ELECTION, HEARTBEAT, newEffects, result } from './effects.ts';
-import { isServer } from './config.ts';
 import { onAccept, onPrepare } from './acceptor.ts';
 import { heartbeat, onAccepted, onNack, onPromise, propose, startElection } from './leader.ts';
 import { onCatchup, onCatchupReply, onCommit } from './learner.ts';
-import { armElection, handOn, heardFromLeader } from './follower.ts';
+import { armElection, handOn, heardFromLeader, onPendingReply } from './follower.ts';
 import { ballotLess } from '../core/ballot.ts';
 
 export function stepServer(s: ServerState, input: Input, config: MultiConfig, now: number): StepResult<ServerState> {
@@ -23,7 +22,7 @@ export function stepServer(s: ServerState, input: Input, config: MultiConfig, no
       return result(s, fx);
     case 'propose':
       if (input.value === null) return result(s, fx); // no-ops are the leader's to place, not a request
-      return result(s.role === 'leader' ? propose(s, input.value, null, config, now, fx) : handOn(s, input.value, fx), fx);
+      return result(s.role === 'leader' ? propose(s, input.value, s.id, config, now, fx) : handOn(s, input.value, now, fx), fx);
     case 'message': {
       const m = input.msg;
       switch (m.kind) {
@@ -43,7 +42,7 @@ export function stepServer(s: ServerState, input: Input, config: MultiConfig, no
           const next = heardFromLeader(s, m.from, hb.ballot, config, now, fx);
           // Behind the leader's chosen prefix (lost commits, or a restart): ask it for the rest.
           if (next.role === 'follower' && hb.chosenUpTo > next.firstUnchosen) {
-            fx.send.push({ kind: 'catchup', to: m.from, from: next.firstUnchosen });
+            fx.send.push({ kind: 'catchup', to: m.from, slot: next.firstUnchosen });
           }
           return result(next, fx);
         }
@@ -54,12 +53,15 @@ export function stepServer(s: ServerState, input: Input, config: MultiConfig, no
         case 'catchup-reply':
           return result(onCatchupReply(s, m as unknown as CatchupReplyFields, config, fx), fx);
         case 'client-request': {
+          // From a client, or from a server handing on a value proposed to it: the leader proposes it and
+          // answers once applied; anyone else answers "not the leader" with its best guess of who is.
           const value = (m as unknown as ClientRequestFields).value;
-          if (s.role === 'leader') return result(propose(s, value, isServer(m.from) ? null : m.from, config, now, fx), fx);
-          if (isServer(m.from)) return result(handOn(s, value, fx, m.from), fx); // handed on to a server that no longer leads
+          if (s.role === 'leader') return result(propose(s, value, m.from, config, now, fx), fx);
           fx.send.push({ kind: 'client-reply', to: m.from, value, ok: false, slot: null, result: null, leader: s.leader });
           return result(s, fx);
         }
+        case 'client-reply':
+          return result(onPendingReply(s, m.from, m as unknown as ClientReplyFields, now, fx), fx);
         default:
           return result(s, fx);
       }

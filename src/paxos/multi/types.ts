@@ -29,10 +29,20 @@ export interface Proposal {
   readonly value: Value;
   /** Servers whose `accepted` for this ballot and slot arrived (each at most once). */
   readonly acks: readonly NodeId[];
-  /** The client to answer once the slot is applied; null for no-ops, re-proposals and servers' own proposals. */
+  /**
+   * Whose value this is: a client or a server that handed it on (answered once the slot is applied), the
+   * leader itself (its own `propose`; back to pending if it steps down first), or null for no-ops and
+   * re-proposals found in the promises.
+   */
   readonly client: NodeId | null;
   /** When the accepts were last sent: a heartbeat re-sends only those older than one heartbeat interval. */
   readonly sentAt: number;
+}
+
+export interface PendingValue {
+  readonly value: string;
+  /** When it was last handed to a leader; null: not yet (no leader known). */
+  readonly sentAt: number | null;
 }
 
 export type ServerRole = 'follower' | 'candidate' | 'leader';
@@ -75,8 +85,12 @@ export interface ServerState {
   readonly proposals: readonly (Proposal | null)[];
   /** Leader: the next free slot for a new value. */
   readonly nextSlot: Slot;
-  /** Values proposed to this server while no leader was known; handed on when one is. */
-  readonly pending: readonly string[];
+  /**
+   * Values proposed to this server (a `propose` input) that it is not leading for: handed to the leader as
+   * a `client-request`, kept until the leader answers that they are applied, and sent again when
+   * `timing.proposerTimeout` passes without an answer (as a client would).
+   */
+  readonly pending: readonly PendingValue[];
   /** Learner: chosen values by slot (index = slot; null: not known yet). */
   readonly learned: readonly (ChosenEntry | null)[];
   /** Learner: the first slot not known chosen; every slot below it is known. */
@@ -109,8 +123,8 @@ export type MultiState = ServerState | ClientState;
 export interface HeartbeatFields { readonly ballot: Ballot; readonly chosenUpTo: Slot }
 /** Leader → other servers, once a quorum accepted `value` in `slot` at `ballot`. */
 export interface CommitFields { readonly slot: Slot; readonly ballot: Ballot; readonly value: Value }
-/** Lagging server → leader: "send me what you know chosen from slot `from` on". */
-export interface CatchupFields { readonly from: Slot }
+/** Lagging server → leader: "send me what you know chosen in every slot ≥ `slot`" (`from` is the envelope's sender). */
+export interface CatchupFields { readonly slot: Slot }
 /** The answer: known chosen entries (slot, the ballot a quorum accepted, value). */
 export interface CatchupReplyFields { readonly entries: readonly AcceptedEntry[] }
 /** Client (or a server handing on a value) → server. */

@@ -37,7 +37,7 @@ export function viewState(s: MultiState): NodeView {
   };
   if (s.role === 'leader') extra['nextSlot'] = String(s.nextSlot);
   if (s.role === 'candidate') extra['promises'] = s.promisesFrom.join(',') || '—';
-  if (s.pending.length > 0) extra['pending'] = s.pending.join(' ; ');
+  if (s.pending.length > 0) extra['pending'] = s.pending.map((p) => p.value).join(' ; ');
   if (s.leaseHolder !== null) extra['lease'] = `${s.leaseHolder} until ${s.leaseUntil}`;
   if (s.promiseOnDisk !== null) extra['promiseOnDisk'] = formatBallot(s.promiseOnDisk);
   return { promised: s.promised, accepted, chosen, extra };
