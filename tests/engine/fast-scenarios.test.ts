@@ -23,7 +23,7 @@ const firstTime = (t: TraceDocument, type: TraceEvent['type']): number => {
 
 test('every scenario file in content/scenarios/fast is valid, deterministic, and judged by checkTrace', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-  assert.ok(files.length >= 4, `scenario files: ${files.join(', ')}`);
+  assert.ok(files.length >= 5, `scenario files: ${files.join(', ')}`);
   for (const f of files) {
     const s = load(f);
     const a = JSON.stringify(runScenario(s));
@@ -80,6 +80,22 @@ test('collision-recovery, other promise order: from A1, A2, A3 the rule forces x
   const t = runScenario({ ...s, steps });
   assert.deepEqual([...new Set(sends(t, 'accept').map((a) => (a.msg as Message & { value: string }).value))], ['x']);
   assert.deepEqual([...new Set(chosen(t).map((e) => e.value))], ['x']);
+  assert.equal(checkTrace(t), null);
+});
+
+test('chosen-in-fast-round: a value chosen by a fast quorum the coordinator never saw survives recovery', () => {
+  const t = runScenario(load('chosen-in-fast-round.json'));
+  const c = chosen(t);
+  assert.deepEqual(c.map((e) => `${e.node}:${e.value}`), ['L2:y', 'L1:y']);
+  const fastVotesForY = new Set(
+    sends(t, 'accepted')
+      .filter((s) => s.msg.kind === 'accepted' && s.msg.ballot.fast && s.msg.value === 'y')
+      .map((s) => s.msg.from),
+  );
+  assert.equal(fastVotesForY.size, 4, 'y had a fast quorum in round 0');
+  assert.ok(t.events.some((e) => e.type === 'timeout' && e.node === 'L1'), 'L1 saw no collision: it had to time out');
+  const accepts = sends(t, 'accept');
+  assert.ok(accepts.length > 0 && accepts.every((a) => a.msg.kind === 'accept' && a.msg.value === 'y'), 'the recovery rule forces y');
   assert.equal(checkTrace(t), null);
 });
 
