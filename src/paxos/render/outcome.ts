@@ -12,6 +12,8 @@ export interface SlotOutcome {
   /** When the first node learned it. */
   readonly time: number;
   readonly learners: readonly NodeId[];
+  /** Other values some node learned for the same slot: only a broken (mutant) run has any. */
+  readonly conflicting: readonly Value[];
 }
 
 export type StallReason = 'no-proposal' | 'majority-crashed' | 'livelock' | 'messages-lost' | 'unfinished';
@@ -31,7 +33,7 @@ export interface Outcome {
 }
 
 export function summarizeOutcome(doc: TraceDocument): Outcome {
-  const bySlot = new Map<Slot, { value: Value; time: number; learners: NodeId[] }>();
+  const bySlot = new Map<Slot, { value: Value; time: number; learners: NodeId[]; conflicting: Value[] }>();
   const prepared = new Set<string>();
   const acceptors = new Set(doc.nodes.filter((n) => n.roles.includes('acceptor')).map((n) => n.id));
   const down = new Set<NodeId>();
@@ -68,14 +70,21 @@ export function summarizeOutcome(doc: TraceDocument): Outcome {
         break;
       case 'chosen': {
         const s = bySlot.get(e.slot);
-        if (!s) bySlot.set(e.slot, { value: e.value, time: e.time, learners: [e.node] });
-        else if (!s.learners.includes(e.node)) s.learners.push(e.node);
+        if (!s) bySlot.set(e.slot, { value: e.value, time: e.time, learners: [e.node], conflicting: [] });
+        else if (s.value !== e.value) {
+          if (!s.conflicting.includes(e.value)) s.conflicting.push(e.value);
+        } else if (!s.learners.includes(e.node)) s.learners.push(e.node);
         break;
       }
     }
   }
   const chosen = [...bySlot].sort((a, b) => a[0] - b[0]).map(([slot, s]) => ({ slot, ...s }));
   const base = { chosen, ballots: prepared.size, dropped, delivered, endTime };
+  const conflicts = chosen.filter((c) => c.conflicting.length > 0);
+  if (conflicts.length > 0) {
+    const what = conflicts.map((c) => `slot ${c.slot}: ${[c.value, ...c.conflicting].map(formatValue).join(' and ')}`).join('; ');
+    return { ...base, text: `UNSAFE: different values chosen (${what})` };
+  }
   if (chosen.length > 0) {
     const list = chosen.length === 1 && chosen[0]!.slot === 0
       ? `chosen: ${formatValue(chosen[0]!.value)} (t=${chosen[0]!.time}, learned by ${chosen[0]!.learners.join(', ')})`
@@ -95,7 +104,7 @@ export function summarizeOutcome(doc: TraceDocument): Outcome {
     text = `nothing chosen: ${downAcceptors} of ${acceptors.size} acceptors are crashed, fewer than a quorum (${quorum}) can answer`;
   } else if (prepared.size >= 3 && nacks + timeouts >= prepared.size) {
     stall = 'livelock';
-    const until = maxTime !== undefined ? ` until the time limit (${maxTime})` : '';
+    const until = maxTime !== undefined && endTime >= maxTime * 0.9 ? ` until the time limit (${maxTime})` : '';
     text = `nothing chosen: proposers kept pre-empting each other (${prepared.size} ballots, ${nacks} nacks, ${timeouts} timeouts)${until}`;
   } else if (dropped > 0 && dropped >= delivered / 2) {
     stall = 'messages-lost';
