@@ -1,7 +1,7 @@
 // Disk cache of rendered SVGs. The key is a sha256 over everything that changes the output, so a
 // diagram whose source, theme and mermaid version are unchanged is never rendered twice.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function sha256(text: string): string {
@@ -22,6 +22,10 @@ export class DiagramCache {
     } catch {
       return undefined;
     }
+  }
+
+  has(key: string): boolean {
+    return existsSync(join(this.dir, `${key}.svg`));
   }
 
   set(key: string, svg: string): void {

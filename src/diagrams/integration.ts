@@ -4,7 +4,10 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { scanFences } from '../markdown/scan-fences.ts';
+import { listNoteFiles } from '../markdown/validate-notes.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
+import { prerenderMermaid } from './render.ts';
 import { browserRenderCount, closeBrowser } from './session.ts';
 import { configureDiagrams, resetRunState, runState } from './settings.ts';
 
@@ -24,6 +27,13 @@ export function diagramsIntegration(): AstroIntegration {
           cacheDir: join(root, 'node_modules', '.cache', 'paxos-diagrams'),
         });
         resetRunState();
+        if (command === 'build') {
+          // Start Chromium and the renders of uncached diagrams now, while Astro sets up Vite.
+          const sources = listNoteFiles(root).flatMap((file) =>
+            scanFences(readFileSync(file, 'utf8'), 'mermaid').map((f) => f.code),
+          );
+          prerenderMermaid(sources);
+        }
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev` without a browser: serve the fallback bundle from node_modules.

@@ -45,6 +45,14 @@ export function diagramRootId(source: string, theme: DiagramTheme): string {
   return `mmd-${sha256(source).slice(0, 12)}-${theme === 'dark' ? 'd' : 'l'}`;
 }
 
+// Renders already done or under way in this process, by cache key. On globalThis so that every copy
+// of this module (Astro config, Vite's SSR graph) shares it; Astro also compiles some notes twice.
+const MEMO = Symbol.for('paxos-notes.diagrams.memo');
+function memo(): Map<string, Promise<RenderedDiagram>> {
+  const g = globalThis as unknown as Record<symbol, Map<string, Promise<RenderedDiagram>> | undefined>;
+  return (g[MEMO] ??= new Map());
+}
+
 let cache: DiagramCache | undefined;
 function diskCache(): DiagramCache {
   const dir = diagramSettings().cacheDir;
@@ -56,17 +64,47 @@ function diskCache(): DiagramCache {
  * Render Mermaid `source` to an SVG. Honours `%%{init: …}%%` directives in the source.
  * Rejects with MermaidSyntaxError (invalid diagram) or BrowserUnavailableError (no Chromium).
  */
-export async function renderMermaid(source: string, options: RenderOptions): Promise<RenderedDiagram> {
+export function renderMermaid(source: string, options: RenderOptions): Promise<RenderedDiagram> {
   const theme = options.theme;
   const key = sha256(JSON.stringify([source, theme, mermaidVersion(), RENDERER_REVISION]));
-  const rootId = diagramRootId(source, theme);
-  const hit = diskCache().get(key);
-  if (hit !== undefined) {
-    runState().cacheHits++;
-    return { svg: hit, rootId, key, cached: true };
+  const known = memo().get(key);
+  if (known) return known;
+  const job = (async (): Promise<RenderedDiagram> => {
+    const rootId = diagramRootId(source, theme);
+    const hit = diskCache().get(key);
+    if (hit !== undefined) {
+      runState().cacheHits++;
+      return { svg: hit, rootId, key, cached: true };
+    }
+    const raw = await renderInBrowser(rootId, source, mermaidConfig(theme));
+    const svg = scopeIds(raw, rootId);
+    diskCache().set(key, svg);
+    return { svg, rootId, key, cached: false };
+  })();
+  memo().set(key, job);
+  return job;
+}
+
+/** Whether the disk cache already has this diagram in this theme (no browser needed). */
+export function isCached(source: string, theme: DiagramTheme): boolean {
+  const key = sha256(JSON.stringify([source, theme, mermaidVersion(), RENDERER_REVISION]));
+  return memo().has(key) || diskCache().has(key);
+}
+
+/**
+ * Start rendering diagrams that are not cached yet, in the background (the build calls this with
+ * every ```mermaid block it finds before Astro starts, so the browser launch and the renders overlap
+ * with Vite's work). Results land in the in-process memo; errors surface when the note asks for them.
+ * Returns how many renders were started.
+ */
+export function prerenderMermaid(sources: Iterable<string>): number {
+  let started = 0;
+  for (const source of sources) {
+    for (const theme of ['light', 'dark'] as const) {
+      if (isCached(source, theme)) continue;
+      renderMermaid(source, { theme }).catch(() => {});
+      started++;
+    }
   }
-  const raw = await renderInBrowser(rootId, source, mermaidConfig(theme));
-  const svg = scopeIds(raw, rootId);
-  diskCache().set(key, svg);
-  return { svg, rootId, key, cached: false };
+  return started;
 }

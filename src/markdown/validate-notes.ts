@@ -118,10 +118,15 @@ function listNotes(dir: string): string[] {
   return out;
 }
 
+/** Absolute paths of every note file under <root>/content/notes. */
+export function listNoteFiles(root: string): string[] {
+  return listNotes(join(root, NOTES_DIR));
+}
+
 /** Check every note under <root>/content/notes. */
 export function validateNotes(root: string): NoteProblem[] {
   const problems: NoteProblem[] = [];
-  for (const path of listNotes(join(root, NOTES_DIR))) {
+  for (const path of listNoteFiles(root)) {
     problems.push(...checkNoteSource(relative(root, path), readFileSync(path, 'utf8')));
   }
   return problems;

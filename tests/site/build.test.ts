@@ -62,6 +62,13 @@ describe('site build (fixture site-basic)', () => {
     assert.equal(readdirSync(cacheDir).filter((f) => f.endsWith('.svg')).length, 10);
   });
 
+  it('never renders an unchanged diagram twice: a rebuild takes every SVG from the disk cache', async () => {
+    const again = await buildSite(site, { env: { PAXOS_DIAGRAM_CACHE: cacheDir } });
+    assert.equal(again.code, 0);
+    assert.match(plain(again.output), /diagrams: 0 rendered in Chromium, \d+ from cache/);
+    assert.deepEqual(auditDiagrams(page('notes/two-diagrams/index.html'), 'rebuild').problems, []);
+  });
+
   it('gives two diagrams on one page (and the light/dark pair, and a repeated diagram) distinct ids', () => {
     const html = page('notes/two-diagrams/index.html');
     const ids = listIds(html);

@@ -1,0 +1,146 @@
+// Build-time benchmark: how much do build-time diagrams cost?
+//
+//   npm exec -- node bench/build.ts [--notes 20] [--diagrams 1] [--small 10] [--large 100] [--runs 1]
+//
+// Generates sites of N notes × M Mermaid diagrams in temp dirs (tests/support/site-build.ts) and
+// prints, in seconds and as ratios:
+//   cold   first build, empty diagram cache (Chromium renders every diagram)
+//   warm   rebuild of the same site (every diagram from the disk cache)
+//   free   the same notes without diagrams (first build, and a rebuild for the warm comparison)
+//   scale  cold builds of --small and --large notes
+// Targets on the reference machine: cold ≤ 1.5 × free, warm ≤ 1.05 × free rebuild,
+// large/small ≤ 10.5 (for 10 → 100 notes). Progress goes to stderr, the table to stdout.
+// Nothing here asserts: timings are figures to read, not tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, makeSite, removeSite, type Site } from '../tests/support/site-build.ts';
+
+const { values } = parseArgs({
+  options: {
+    notes: { type: 'string', default: '20' },
+    diagrams: { type: 'string', default: '1' },
+    small: { type: 'string', default: '10' },
+    large: { type: 'string', default: '100' },
+    runs: { type: 'string', default: '1' },
+  },
+});
+const NOTES = Number(values.notes);
+const DIAGRAMS = Number(values.diagrams);
+const SMALL = Number(values.small);
+const LARGE = Number(values.large);
+const RUNS = Math.max(1, Number(values.runs));
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+/** A note like the real ones: prose, math, code, and `diagrams` sequence diagrams unique to the note. */
+function note(i: number, diagrams: number): string {
+  const blocks: string[] = [];
+  for (let d = 0; d < diagrams; d++) {
+    blocks.push(
+      [
+        '```mermaid',
+        'sequenceDiagram',
+        `    participant P as Proposer ${i}`,
+        '    participant A1 as Acceptor 1',
+        '    participant A2 as Acceptor 2',
+        `    P->>A1: prepare(${i}.${d})`,
+        `    P->>A2: prepare(${i}.${d})`,
+        `    A1-->>P: promise(${i}.${d})`,
+        `    A2-->>P: promise(${i}.${d})`,
+        `    P->>A1: accept(${i}.${d}, v${i})`,
+        `    A1-->>P: accepted(${i}.${d})`,
+        '```',
+      ].join('\n'),
+    );
+  }
+  return [
+    '---',
+    `title: 基准笔记 ${i}`,
+    `date: 2024-01-${String((i % 28) + 1).padStart(2, '0')} 10:00:00`,
+    'tags: [bench]',
+    '---',
+    '',
+    `第 ${i} 篇。Proposer 先发 prepare，收到多数派的 promise 后再发 accept；多数派满足 $|Q| > n/2$。`,
+    '',
+    '$$',
+    '|Q_1| + |Q_2| > n \\Rightarrow Q_1 \\cap Q_2 \\neq \\varnothing',
+    '$$',
+    '',
+    ...blocks.flatMap((b) => [b, '']),
+    '```ts',
+    `const quorum${i} = Math.floor(n / 2) + 1;`,
+    '```',
+    '',
+  ].join('\n');
+}
+
+function notes(count: number, diagrams: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < count; i++) out[`note-${String(i).padStart(3, '0')}.md`] = note(i, diagrams);
+  return out;
+}
+
+async function timedBuild(site: Site, label: string, cacheDir: string): Promise<number> {
+  progress(`${label}: building…`);
+  const result = await buildSite(site, { env: { PAXOS_DIAGRAM_CACHE: cacheDir } });
+  if (result.code !== 0) {
+    process.stderr.write(result.output);
+    throw new Error(`${label}: build failed`);
+  }
+  progress(`${label}: ${result.seconds.toFixed(2)} s`);
+  return result.seconds;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Cold then warm build of a fresh site; returns the medians over RUNS fresh sites. */
+async function coldWarm(count: number, diagrams: number, label: string): Promise<{ cold: number; warm: number }> {
+  const colds: number[] = [];
+  const warms: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const site = makeSite({ name: `bench-${label}`, notes: notes(count, diagrams) });
+    const cache = mkdtempSync(join(tmpdir(), 'paxos-bench-cache-'));
+    try {
+      colds.push(await timedBuild(site, `${label} cold (run ${r + 1}/${RUNS})`, cache));
+      warms.push(await timedBuild(site, `${label} warm (run ${r + 1}/${RUNS})`, cache));
+    } finally {
+      removeSite(site);
+      rmSync(cache, { recursive: true, force: true });
+    }
+  }
+  return { cold: median(colds), warm: median(warms) };
+}
+
+const rows: [string, string, string][] = [];
+const row = (what: string, seconds: number, ratio = ''): void => {
+  rows.push([what, seconds.toFixed(2), ratio]);
+};
+
+// Warm-up build so that the first measured build does not pay for cold OS file caches.
+progress('warm-up build (not measured)');
+await coldWarm(2, 0, 'warm-up');
+
+const withDiagrams = await coldWarm(NOTES, DIAGRAMS, `${NOTES}×${DIAGRAMS}`);
+const free = await coldWarm(NOTES, 0, `${NOTES}×0`);
+const small = await coldWarm(SMALL, DIAGRAMS, `${SMALL}×${DIAGRAMS}`);
+const large = await coldWarm(LARGE, DIAGRAMS, `${LARGE}×${DIAGRAMS}`);
+
+row(`${NOTES} notes × ${DIAGRAMS} diagram(s), cold`, withDiagrams.cold, `${(withDiagrams.cold / free.cold).toFixed(2)}× free (target ≤ 1.5)`);
+row(`${NOTES} notes × ${DIAGRAMS} diagram(s), warm rebuild`, withDiagrams.warm, `${(withDiagrams.warm / free.warm).toFixed(2)}× free rebuild (target ≤ 1.05)`);
+row(`${NOTES} notes, no diagrams`, free.cold);
+row(`${NOTES} notes, no diagrams, rebuild`, free.warm);
+row(`${SMALL} notes × ${DIAGRAMS}, cold`, small.cold);
+row(`${LARGE} notes × ${DIAGRAMS}, cold`, large.cold, `${(large.cold / small.cold).toFixed(2)}× ${SMALL} notes (target ≤ 10.5)`);
+row(`${SMALL} notes × ${DIAGRAMS}, warm`, small.warm);
+row(`${LARGE} notes × ${DIAGRAMS}, warm`, large.warm, `${(large.warm / small.warm).toFixed(2)}× ${SMALL} notes`);
+
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`build benchmark (median of ${RUNS} run(s); seconds include starting Node and Astro)`);
+for (const [what, s, ratio] of rows) console.log(`${what.padEnd(width)}  ${s.padStart(7)} s  ${ratio}`);

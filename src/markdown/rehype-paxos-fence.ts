@@ -1,0 +1,185 @@
+// ```paxos fenced blocks: a scenario written in YAML becomes the same figure as <PaxosDiagram> (run at
+// build time, checked, drawn light + dark, outcome, playground link), so plain .md notes get generated
+// diagrams too. A bad block fails the build with `note:line: paxos block: field: what is wrong`, the line
+// being the offending field's own line in the note.
+//
+// Block syntax: the scenario's fields (src/paxos/sim/scenario.ts) plus display keys —
+//   use: basic/preempted        start from a scenario of content/scenarios (the block's fields override it)
+//   caption: "…"                text under the diagram (default: the scenario's title)
+//   playground: false           no "open in the playground" link
+//   autonumber / drops / timeouts: true|false, hideKinds: [heartbeat], diagramEvents: N
+//
+// The language must be in markdown.syntaxHighlight.excludeLangs (astro.config.mjs has it), or Shiki
+// highlights the block before this plugin sees it.
+import { relative } from 'node:path';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { isMap, parseDocument, type Document } from 'yaml';
+import { createIdScope, type IdScope } from '../diagrams/figure.ts';
+import { diagramSettings } from '../diagrams/settings.ts';
+import { renderPaxosFigure, type PaxosFigureOptions } from '../components/paxos/figure.ts';
+import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
+import { scenarioCatalog } from '../scenarios/index.ts';
+
+const DISPLAY_KEYS = ['use', 'caption', 'playground', 'autonumber', 'drops', 'timeouts', 'hideKinds', 'diagramEvents'] as const;
+
+/** A problem in a block, with the line inside the block (1 = the first line after the ``` fence). */
+export class PaxosFenceError extends Error {
+  readonly field: string;
+  readonly blockLine: number | undefined;
+  constructor(field: string, message: string, blockLine: number | undefined) {
+    super(message);
+    this.name = 'PaxosFenceError';
+    this.field = field;
+    this.blockLine = blockLine;
+  }
+}
+
+/** `steps[3].match.kind` → ['steps', 3, 'match', 'kind'] */
+function pathKeys(path: string): (string | number)[] {
+  const keys: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
+    if (!m) return keys;
+    if (m[1]) keys.push(m[1]);
+    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
+  }
+  return keys;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The line of the deepest part of `path` that the YAML has (a missing field: its parent's line). */
+function fieldLine(doc: Document, text: string, path: string): number | undefined {
+  const keys = pathKeys(path);
+  for (let n = keys.length; n > 0; n--) {
+    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === 'object' && node.range) return lineOf(text, node.range[0]);
+  }
+  return undefined;
+}
+
+export interface ParsedFence {
+  readonly scenario: Scenario;
+  readonly options: PaxosFigureOptions;
+  readonly doc: Document;
+}
+
+/** Parses a block's YAML into a scenario and display options. Throws PaxosFenceError. */
+export function parsePaxosFence(text: string): ParsedFence {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line;
+    throw new PaxosFenceError('yaml', `not valid YAML: ${first.message.split('\n')[0]}`, line);
+  }
+  if (!isMap(doc.contents)) throw new PaxosFenceError('scenario', 'must be a YAML mapping of scenario fields (protocol: basic, …)', 1);
+  const data = doc.toJS() as Record<string, unknown>;
+  const options: { -readonly [K in keyof PaxosFigureOptions]: PaxosFigureOptions[K] } = {};
+  const bad = (field: string, message: string): never => {
+    throw new PaxosFenceError(field, message, fieldLine(doc, text, field));
+  };
+  const bool = (k: 'playground' | 'autonumber' | 'drops' | 'timeouts'): void => {
+    if (data[k] === undefined) return;
+    if (typeof data[k] !== 'boolean') bad(k, `must be true or false, got ${JSON.stringify(data[k])}`);
+    options[k] = data[k] as boolean;
+  };
+  bool('playground');
+  bool('autonumber');
+  bool('drops');
+  bool('timeouts');
+  if (data['caption'] !== undefined) {
+    if (typeof data['caption'] !== 'string') bad('caption', 'must be text');
+    options.caption = data['caption'] as string;
+  }
+  if (data['hideKinds'] !== undefined) {
+    const h = data['hideKinds'];
+    if (!Array.isArray(h) || !h.every((x) => typeof x === 'string')) bad('hideKinds', 'must be a list of message kinds, e.g. [heartbeat]');
+    options.hideKinds = h as string[];
+  }
+  if (data['diagramEvents'] !== undefined) {
+    const n = data['diagramEvents'];
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) bad('diagramEvents', 'must be a whole number ≥ 1');
+    options.diagramEvents = n as number;
+  }
+  let base: Scenario | undefined;
+  if (data['use'] !== undefined) {
+    const name = data['use'];
+    base = typeof name === 'string' ? scenarioCatalog[name] : undefined;
+    if (!base) bad('use', `no scenario ${JSON.stringify(name)}; scenarios are ${Object.keys(scenarioCatalog).join(', ')}`);
+  }
+  const fields: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(data)) if (!(DISPLAY_KEYS as readonly string[]).includes(k)) fields[k] = v;
+  if (fields['protocol'] === undefined) bad('protocol', 'missing: say which protocol runs (basic, multi or fast), or `use:` a scenario');
+  options.caption ??= typeof fields['title'] === 'string' ? fields['title'] : undefined;
+  return { scenario: fields as unknown as Scenario, options, doc };
+}
+
+/** Parses and renders one block; errors carry the field's line inside the block. */
+export async function renderPaxosFence(text: string, extra: { scope?: IdScope; base?: string; origin?: { file: string; line?: number | undefined } } = {}): Promise<string> {
+  const parsed = parsePaxosFence(text);
+  try {
+    return await renderPaxosFigure(parsed.scenario, { ...parsed.options, ...extra });
+  } catch (err) {
+    if (err instanceof ScenarioError) {
+      // runChecked prefixed the message with the figure's name; keep only the engine's own words.
+      const message = err.message.replace(/^.*?: bad scenario: /, '').replace(new RegExp(`^${err.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+      throw new PaxosFenceError(err.path, message, fieldLine(parsed.doc, text, err.path));
+    }
+    throw err;
+  }
+}
+
+function hasPaxosLanguage(code: Element): boolean {
+  const cls = code.properties['className'];
+  const list: unknown[] = Array.isArray(cls) ? cls : typeof cls === 'string' ? String(cls).split(/\s+/) : [];
+  return list.includes('language-paxos');
+}
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** The rehype plugin: every ```paxos block in a note becomes a figure. */
+export function rehypePaxosFence() {
+  return async (tree: Root, file: { path?: string }): Promise<void> => {
+    const found: { pre: Element; code: Element; parent: Root | Element }[] = [];
+    visit(tree, 'element', (node: Element, _i, parent: Root | Element | undefined) => {
+      if (node.tagName !== 'pre') return;
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      if (!code || !hasPaxosLanguage(code) || !parent) return;
+      found.push({ pre: node, code, parent });
+      return 'skip';
+    });
+    if (found.length === 0) return;
+    const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
+    const asRaw = !path.endsWith('.mdx');
+    const scope = createIdScope('p');
+    for (const { pre, code, parent } of found) {
+      const fence = pre.position?.start.line ?? code.position?.start.line;
+      const text = textOf(code).replace(/\n$/, '');
+      let html: string;
+      try {
+        html = await renderPaxosFence(text, { scope, origin: { file: path, line: fence } });
+      } catch (err) {
+        if (err instanceof PaxosFenceError) {
+          const line = fence !== undefined && err.blockLine !== undefined ? fence + err.blockLine : fence;
+          throw new Error(`${path}${line !== undefined ? `:${line}` : ''}: \`\`\`paxos block: ${err.field}: ${err.message}`);
+        }
+        throw err;
+      }
+      const index = parent.children.indexOf(pre as ElementContent & RootContent);
+      const replacement: (ElementContent & RootContent)[] = asRaw
+        ? [{ type: 'raw', value: html } as unknown as ElementContent & RootContent]
+        : (fromHtml(html, { fragment: true }).children as (ElementContent & RootContent)[]);
+      parent.children.splice(index, 1, ...replacement);
+    }
+  };
+}
