@@ -329,8 +329,12 @@ test('coordinator: with nothing proposed, a prepared classic ballot waits for a 
   let r = drive(c, init(c, 'L1'), [{ type: 'start' }, ...['A1', 'A2'].map((a) => input(a, { kind: 'promise', ballot: b(1), slot: 0, accepted: [], to: 'L1' }))]);
   assert.deepEqual(r.sent.map((m) => m.kind), ['prepare', 'prepare', 'prepare']);
   assert.equal(fastPaxos.view(r.state, c).extra['phase'], 'waiting-value');
-  r = drive(c, r.state, [input('C1', { kind: 'request', value: 'z', to: 'L1' })]);
+  const waiting = r.state;
+  r = drive(c, waiting, [input('C1', { kind: 'request', value: 'z', to: 'L1' })]);
   assert.deepEqual(r.sent.map((m) => (m.kind === 'accept' ? `${m.to}:${m.value}` : m.kind)), ['A1:z', 'A2:z', 'A3:z']);
+  // A vote it hears about names a proposed value too (in a fast-zero run: a late round-0 vote from outside its quorum).
+  r = drive(c, waiting, [input('A3', { kind: 'accepted', ballot: ROUND_ZERO, slot: 0, value: 'w', to: 'L1' })]);
+  assert.deepEqual(r.sent.map((m) => (m.kind === 'accept' ? `${m.to}:${m.value}` : m.kind)), ['A1:w', 'A2:w', 'A3:w']);
 });
 
 test('coordinator: a prepared fast ballot with nothing accepted sends accept-any', () => {

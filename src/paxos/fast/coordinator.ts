@@ -136,6 +136,8 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
   }
   if (state.phase === 'done') return result(state);
   const b = state.ballot;
+  // A prepared classic ballot that found nothing and knew no value: any value someone proposed will do.
+  if (state.phase === 'waiting-value' && b !== null) return sendAccept(state, b, msg.value, config);
   if (state.phase === 'accepting' && b !== null && b.fast && ballotEquals(msg.ballot, b) && isCollision(state.tally, b, config)) {
     // Collision: no value can reach a fast quorum in b any more. Recover now rather than at the timeout.
     return startRound(state, false, config);
