@@ -9,7 +9,7 @@ export function parseHtml(html: string): Root {
 
 function classList(el: Element): string[] {
   const c = el.properties['className'];
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
+  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? String(c).split(/\s+/) : [];
 }
 
 export function hasClass(el: Element, name: string): boolean {
