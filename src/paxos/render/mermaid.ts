@@ -30,14 +30,11 @@ const REPLIES = new Set(['promise', 'accepted', 'nack', 'catchup-reply', 'client
  * `<`/`>` would be read as HTML, `%%` starts a comment, and a newline ends the line.
  */
 export function escapeMermaid(text: string): string {
-  return text
-    .replace(/#/g, '#35;')
-    .replace(/;/g, '#59;')
-    .replace(/</g, '#lt;')
-    .replace(/>/g, '#gt;')
-    .replace(/%/g, '#37;')
-    .replace(/[\r\n]+/g, ' ');
+  // One pass, so the `;` of an inserted entity code is not escaped again.
+  return text.replace(/[#;<>%]|[\r\n]+/g, (c) => ESCAPES[c] ?? ' ');
 }
+
+const ESCAPES: Record<string, string> = { '#': '#35;', ';': '#59;', '<': '#lt;', '>': '#gt;', '%': '#37;' };
 
 const SIMPLE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 

@@ -102,13 +102,13 @@ export function summarizeOutcome(doc: TraceDocument): Outcome {
   } else if (acceptors.size - downAcceptors < quorum) {
     stall = 'majority-crashed';
     text = `nothing chosen: ${downAcceptors} of ${acceptors.size} acceptors are crashed, fewer than a quorum (${quorum}) can answer`;
+  } else if (dropped > 0 && dropped >= delivered) {
+    stall = 'messages-lost';
+    text = `nothing chosen: ${dropped} messages were lost (${delivered} delivered)`;
   } else if (prepared.size >= 3 && nacks + timeouts >= prepared.size) {
     stall = 'livelock';
     const until = maxTime !== undefined && endTime >= maxTime * 0.9 ? ` until the time limit (${maxTime})` : '';
     text = `nothing chosen: proposers kept pre-empting each other (${prepared.size} ballots, ${nacks} nacks, ${timeouts} timeouts)${until}`;
-  } else if (dropped > 0 && dropped >= delivered / 2) {
-    stall = 'messages-lost';
-    text = `nothing chosen: ${dropped} messages were lost (${delivered} delivered)`;
   } else {
     stall = 'unfinished';
     text = 'nothing chosen yet: the run ended before a quorum accepted a value';

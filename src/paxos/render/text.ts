@@ -15,7 +15,7 @@ export function traceToText(doc: TraceDocument, opts: TextOptions = {}): string 
   const lang = opts.lang ?? 'en';
   const labelOpts = { slots, lang };
   const w = words(lang);
-  const width = Math.max(3, ...doc.nodes.map((n) => n.id.length));
+  const width = Math.max(2, ...doc.nodes.map((n) => n.id.length));
   const timeWidth = String(doc.events.at(-1)?.time ?? 0).length;
   const q = doc.quorums.fast === undefined ? `quorum ${doc.quorums.classic}` : `quorums classic ${doc.quorums.classic}, fast ${doc.quorums.fast}`;
   const lines = [`${doc.protocol} paxos, seed ${doc.config.seed}, ${q}; nodes ${doc.nodes.map((n) => `${n.id} (${n.roles.join('+')})`).join(', ')}`];

@@ -331,7 +331,7 @@ export class Simulation {
         for (const x of this.timerList) if (x.node === step.node && (step.timer === undefined || x.timer === step.timer) && (!t || byDue(x, t) < 0)) t = x;
         if (!t) {
           const pending = this.timerList.filter((x) => x.node === step.node).map((x) => x.timer);
-          const what = step.timer === undefined ? 'a pending timer' : `a pending timer "${step.timer}"`;
+          const what = step.timer === undefined ? 'pending timer' : `pending timer "${step.timer}"`;
           throw new ScenarioError(path, `${step.node} has no ${what}${pending.length ? `; pending: ${pending.join(', ')}` : ''}${this.up[i] ? '' : ` (${step.node} is crashed)`}`);
         }
         this.timerList.splice(this.timerList.indexOf(t), 1);
