@@ -1,0 +1,127 @@
+// The build-time figure for one engine run, shared by <PaxosDiagram>, the ```paxos fence and
+// <PaxosCounterexample>: run the scenario, judge the trace with the seven safety properties, turn it into
+// Mermaid text, render that to light + dark inline SVG through the site's renderer, and add the outcome and
+// a link that opens the same run in the playground. No client JavaScript.
+import type { TraceDocument } from '../../paxos/core/trace.ts';
+import { checkTrace } from '../../paxos/check/properties.ts';
+import { traceToMermaid, type MermaidOptions } from '../../paxos/render/mermaid.ts';
+import { runScenario } from '../../paxos/sim/run.ts';
+import { ScenarioError, type Scenario } from '../../paxos/sim/scenario.ts';
+import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../../diagrams/figure.ts';
+import { diagramSettings } from '../../diagrams/settings.ts';
+import { encodeRunLink, playgroundHref } from '../../playground-link/index.ts';
+import { conflictingChoices, describeOutcome, describeViolation } from './outcome.ts';
+import { formatValue } from '../../paxos/render/labels.ts';
+
+/** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
+export interface DiagramOptions {
+  /** Number the arrows. */
+  readonly autonumber?: boolean | undefined;
+  /** Draw lost messages (default true). */
+  readonly drops?: boolean | undefined;
+  /** Draw timer firings (default true). */
+  readonly timeouts?: boolean | undefined;
+  /** Message kinds to leave out, e.g. ['heartbeat']. */
+  readonly hideKinds?: readonly string[] | undefined;
+  /** Draw only the first N trace events (the run itself is not cut). */
+  readonly diagramEvents?: number | undefined;
+}
+
+export interface PaxosFigureOptions extends DiagramOptions {
+  readonly caption?: string | undefined;
+  /** Show the "open in the playground" link (default true). */
+  readonly playground?: boolean | undefined;
+  /** Where the scenario was written, for error messages (note file and line). */
+  readonly origin?: DiagramOrigin | undefined;
+  readonly scope?: IdScope | undefined;
+  /** Site base path for the playground link; default: the diagram settings' base. */
+  readonly base?: string | undefined;
+}
+
+/** A run that breaks safety without saying it is a mutant demonstration. */
+export class SafetyViolationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SafetyViolationError';
+  }
+}
+
+function where(opts: PaxosFigureOptions, scenario: Scenario): string {
+  const name = opts.caption ?? scenario.title ?? `${scenario.protocol} scenario`;
+  const at = opts.origin ? `${opts.origin.file}${opts.origin.line !== undefined ? `:${opts.origin.line}` : ''}: ` : '';
+  return `${at}Paxos diagram "${name}"`;
+}
+
+/** Runs the scenario and checks its trace; throws SafetyViolationError unless `scenario.mutant` is set. */
+export function runChecked(scenario: Scenario, opts: PaxosFigureOptions = {}): TraceDocument {
+  let trace: TraceDocument;
+  try {
+    trace = runScenario(scenario);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ScenarioError(err.path, `${where(opts, scenario)}: bad scenario: ${err.message}`);
+    throw err;
+  }
+  const bad = checkTrace(trace);
+  if (bad && !scenario.mutant) {
+    throw new SafetyViolationError(
+      `${where(opts, scenario)} breaks safety: ${describeViolation(bad)}. A correct protocol must never do this; if the scenario shows a rule-breaking variant on purpose, set its "mutant" field.`,
+    );
+  }
+  return trace;
+}
+
+function mermaidOptions(opts: DiagramOptions): MermaidOptions {
+  const out: { -readonly [K in keyof MermaidOptions]?: MermaidOptions[K] } = { lang: 'zh' };
+  if (opts.autonumber !== undefined) out.autonumber = opts.autonumber;
+  if (opts.drops !== undefined) out.drops = opts.drops;
+  if (opts.timeouts !== undefined) out.timeouts = opts.timeouts;
+  if (opts.hideKinds !== undefined) out.hideKinds = opts.hideKinds;
+  if (opts.diagramEvents !== undefined) out.maxEvents = opts.diagramEvents;
+  return out;
+}
+
+/** The outcome line, the violation callout for mutants, and the playground link, as HTML. */
+export function figureFooter(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions): string {
+  const outcome = describeOutcome(trace);
+  let html = `<p class="paxos-outcome"><strong>结果：</strong>${escapeHtml(outcome.text)}</p>`;
+  const bad = checkTrace(trace);
+  if (bad) {
+    const conflicts = conflictingChoices(trace)
+      .map((c) => `槽 ${c.slot} 先后选定了 ${c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(' 和 ')}`)
+      .join('；');
+    const mutant = scenario?.mutant ?? (typeof trace.config['mutant'] === 'string' ? trace.config['mutant'] : undefined);
+    html +=
+      `<p class="paxos-violation" role="note"><strong>${mutant ? `变体 ${escapeHtml(mutant)}：` : ''}安全性被破坏。</strong>` +
+      `${conflicts ? `${conflicts}。` : ''}${escapeHtml(describeViolation(bad))}</p>`;
+  }
+  if (scenario && opts.playground !== false) {
+    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: [], position: 0 }));
+    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">在演练场中打开这次运行 →</a></p>`;
+  }
+  return html;
+}
+
+/** Puts the footer inside the figure, after the caption and the source box. */
+function withFooter(figureHtml: string, footer: string): string {
+  const end = figureHtml.lastIndexOf('</figure>');
+  return end < 0 ? figureHtml + footer : `${figureHtml.slice(0, end)}<div class="paxos-footer">${footer}</div></figure>`;
+}
+
+/** A drawn trace (already run): used directly by <PaxosCounterexample>. */
+export async function renderTraceFigure(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions = {}): Promise<string> {
+  const source = traceToMermaid(trace, mermaidOptions(opts));
+  const figure = await renderMermaidFigure(source, {
+    kind: 'paxos',
+    ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    ...(opts.origin ? { origin: opts.origin } : {}),
+    ...(opts.scope ? { scope: opts.scope } : {}),
+    onError: 'throw',
+  });
+  return withFooter(figure.html, figureFooter(trace, scenario, opts));
+}
+
+/** Scenario → figure HTML. Throws ScenarioError (bad scenario), SafetyViolationError, DiagramError. */
+export async function renderPaxosFigure(scenario: Scenario, opts: PaxosFigureOptions = {}): Promise<string> {
+  const trace = runChecked(scenario, opts);
+  return renderTraceFigure(trace, scenario, opts);
+}

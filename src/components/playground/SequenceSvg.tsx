@@ -1,0 +1,84 @@
+// Draws a DiagramLayout (diagram.ts) as a small inline SVG. Colours come from CSS (playground.css), so the
+// same markup serves the light and the dark theme.
+import type { DiagramLayout } from './diagram.ts';
+
+const COL = 92;
+const ROW = 24;
+const HEAD = 34;
+const PAD = 48;
+
+export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest: number }) {
+  const { columns, rows } = layout;
+  const width = PAD * 2 + COL * Math.max(0, columns.length - 1);
+  const height = HEAD + ROW * (rows.length + 1);
+  const x = (i: number): number => PAD + i * COL;
+  const y = (r: number): number => HEAD + ROW * (r + 0.8);
+  return (
+    <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图：${rows.length} 行`}>
+      <defs>
+        <marker id="pg-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L8,4 L0,8 z" class="pg-arrowhead" />
+        </marker>
+      </defs>
+      {columns.map((n, i) => (
+        <g key={n.id}>
+          <line class="pg-life" x1={x(i)} x2={x(i)} y1={HEAD - 6} y2={height} />
+          {layout.down[i]!.map(([a, b]) => (
+            <line key={a} class="pg-life-down" x1={x(i)} x2={x(i)} y1={HEAD + ROW * a + 2} y2={HEAD + ROW * Math.max(b, a + 1)} />
+          ))}
+          <rect class={`pg-head${layout.down[i]!.some(([, b]) => b >= rows.length) ? ' pg-head-down' : ''}`} x={x(i) - 26} y={4} width={52} height={22} rx={5} />
+          <text class="pg-head-text" x={x(i)} y={19} text-anchor="middle">
+            {n.id}
+          </text>
+        </g>
+      ))}
+      {layout.hidden > 0 && (
+        <text class="pg-hidden" x={PAD} y={HEAD + 8}>
+          {`（更早的 ${layout.hidden} 行未画出）`}
+        </text>
+      )}
+      {rows.map((r, i) => {
+        const cls = `pg-row pg-${r.kind}${r.reply ? ' pg-reply' : ''}${r.note ? ` pg-note-${r.note}` : ''}${r.seq === latest && r.seq >= 0 ? ' pg-latest' : ''}`;
+        const yy = y(i);
+        if (r.kind === 'note') {
+          const w = Math.max(44, r.label.length * 9 + 12);
+          return (
+            <g key={`n${r.seq}`} class={cls}>
+              <rect class="pg-note-box" x={x(r.from) - w / 2} y={yy - 14} width={w} height={18} rx={4} />
+              <text x={x(r.from)} y={yy - 1} text-anchor="middle">
+                {r.label}
+              </text>
+            </g>
+          );
+        }
+        const x1 = x(r.from);
+        const x2 = x(r.to);
+        const key = r.seq >= 0 ? `m${r.seq}` : `f${i}`;
+        if (x1 === x2) {
+          return (
+            <g key={key} class={cls}>
+              <path class="pg-msg" d={`M${x1},${yy - 6} h22 v10 h-18`} marker-end={r.kind === 'drop' ? undefined : 'url(#pg-arrow)'} />
+              <text x={x1 + 26} y={yy - 2}>
+                {r.kind === 'drop' ? `✕ ${r.label}` : r.label}
+              </text>
+            </g>
+          );
+        }
+        const end = r.kind === 'deliver' ? x2 : r.kind === 'drop' ? x1 + (x2 - x1) * 0.6 : x1 + (x2 - x1) * 0.45;
+        return (
+          <g key={key} class={cls}>
+            <line class="pg-msg" x1={x1} y1={yy} x2={end} y2={yy} marker-end={r.kind === 'deliver' ? 'url(#pg-arrow)' : undefined} />
+            {r.kind === 'drop' && (
+              <text class="pg-cross" x={end} y={yy + 4} text-anchor="middle">
+                ✕
+              </text>
+            )}
+            <text x={(x1 + x2) / 2} y={yy - 4} text-anchor="middle">
+              {r.kind === 'flight' ? `${r.label} …` : r.label}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,230 @@
+// The playground's model, kept apart from its rendering (the way RaftScope keeps model and view apart): a
+// Simulation plus a timeline of checkpoints, one per command. Seeking moves along the timeline; acting at an
+// earlier position cuts the later frames off and forks a new future from there.
+//
+// Commands are what a share link records (src/playground-link): "next" (the step button: the next bit of
+// the scenario's script, or the next scheduled event once the script is done) and explicit actions (a
+// scenario Step: deliver/drop/duplicate one message, crash, recover, fire a timer). An explicit action
+// leaves the script: from then on "next" is the network's own next event.
+import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
+import type { NodeView } from '../../paxos/core/protocol.ts';
+import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
+import { checkTrace, type Violation } from '../../paxos/check/properties.ts';
+import { copyAsScenario } from '../../paxos/sim/run.ts';
+import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
+import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
+import type { Command } from '../../playground-link/codec.ts';
+
+interface Frame {
+  readonly checkpoint: Checkpoint;
+  /** Index of the next script step, or null once the reader has acted by hand. */
+  readonly script: number | null;
+  /** The command that led here (null for the start). */
+  readonly command: Command | null;
+  /** The step actually applied (a script's `run` is applied one `tick` at a time). */
+  readonly applied: Step | null;
+  violation?: Violation | null;
+}
+
+export interface NodeRow {
+  readonly info: NodeInfo;
+  readonly up: boolean;
+  readonly view: NodeView;
+  readonly timers: readonly PendingTimer[];
+}
+
+const TICK: Step = { type: 'tick' };
+
+export class PlaygroundRun {
+  readonly scenario: Scenario;
+  readonly sim: Simulation;
+  private frames: Frame[];
+  private cursor = 0;
+  /** Set when the last command forked the run (acted at an earlier position). */
+  forked = false;
+
+  constructor(scenario: Scenario) {
+    this.scenario = scenario;
+    this.sim = new Simulation(scenario);
+    this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null }];
+  }
+
+  get position(): number {
+    return this.cursor;
+  }
+
+  /** Number of commands on the timeline (positions are 0 … length). */
+  get length(): number {
+    return this.frames.length - 1;
+  }
+
+  get scriptLength(): number {
+    return this.sim.resolved.steps.length;
+  }
+
+  /** Next script step index, or null when the reader has taken over. */
+  get scriptIndex(): number | null {
+    return this.frames[this.cursor]!.script;
+  }
+
+  /** True while "next" still follows the scenario's script. */
+  get scriptActive(): boolean {
+    const k = this.scriptIndex;
+    return k !== null && k < this.scriptLength && this.canAdvance();
+  }
+
+  /** The commands from the start to the end of the timeline (a share link replays them). */
+  commands(): Command[] {
+    return this.frames.slice(1).map((f) => f.command!);
+  }
+
+  /** The command that led to the current position, and what it applied. */
+  lastApplied(): Step | null {
+    return this.frames[this.cursor]!.applied;
+  }
+
+  seek(position: number): void {
+    const p = Math.max(0, Math.min(this.length, Math.trunc(position)));
+    if (p === this.cursor) return;
+    this.cursor = p;
+    this.sim.restore(this.frames[p]!.checkpoint);
+    this.forked = false;
+  }
+
+  /** True when "next" has something to do. */
+  canAdvance(): boolean {
+    return this.plan() !== null;
+  }
+
+  /**
+   * The step button. Returns false when nothing is left to do. A script step that no longer fits the run
+   * (the reader switched nack off, so the script's "deliver the nack" finds none) ends the script: the
+   * press then takes the next scheduled event instead, and `scriptError` says why.
+   */
+  next(): boolean {
+    const plan = this.plan();
+    if (!plan) return false;
+    try {
+      this.commit({ type: 'next' }, plan.step, plan.script);
+    } catch (err) {
+      if (!(err instanceof ScenarioError) || plan.step === TICK) throw err;
+      this.scriptError = `脚本第 ${(this.scriptIndex ?? 0) + 1} 步做不到（${err.message}），脚本到此结束`;
+      if (this.nextAt() === null) return false;
+      this.commit({ type: 'next' }, TICK, null);
+    }
+    return true;
+  }
+
+  /** Set when a script step could not be applied (see next()). */
+  scriptError = '';
+
+  /** "Run the script": next until the script is done (the build-time figure's run), at most `limit` commands. */
+  runScript(limit = 5_000): number {
+    let n = 0;
+    while (n < limit && this.scriptActive && this.next()) n++;
+    return n;
+  }
+
+  /** An explicit action (deliver/drop/duplicate/crash/recover/timeout). Throws ScenarioError if impossible. */
+  act(step: Step): void {
+    this.commit({ type: 'act', step }, step, null);
+  }
+
+  /** Replays a command (share links). */
+  replay(c: Command): void {
+    if (c.type === 'next') {
+      if (!this.next()) throw new Error('nothing left to do at this point of the run');
+    } else {
+      this.act(c.step);
+    }
+  }
+
+  /** "Run to the end": next until nothing is left, at most `limit` commands. */
+  runToEnd(limit = 5_000): number {
+    let n = 0;
+    while (n < limit && this.next()) n++;
+    return n;
+  }
+
+  private commit(command: Command, step: Step, script: number | null): void {
+    const forking = this.cursor < this.length;
+    this.sim.apply(step, command.type === 'next' ? 'script' : 'action');
+    if (forking) this.frames.length = this.cursor + 1;
+    this.forked = forking;
+    this.frames.push({ checkpoint: this.sim.snapshot(), script, command, applied: step });
+    this.cursor = this.frames.length - 1;
+  }
+
+  /** What "next" would apply: the script's next step (a `run` one tick at a time), else a tick. */
+  private plan(): { step: Step; script: number | null } | null {
+    const steps = this.sim.resolved.steps;
+    let k = this.frames[this.cursor]!.script;
+    while (k !== null && k < steps.length) {
+      const s = steps[k]!;
+      if (s.type !== 'run') return { step: s, script: k + 1 };
+      const at = this.nextAt();
+      if (s.until === 'quiet') {
+        if (at !== null) return { step: TICK, script: k };
+        k++;
+        continue;
+      }
+      if (at !== null && at <= s.until) return { step: TICK, script: k };
+      // Nothing more before `until`: the run step itself moves the clock there (as a script would).
+      if (this.sim.time < s.until) return { step: s, script: k + 1 };
+      k++;
+    }
+    return this.nextAt() === null ? null : { step: TICK, script: k };
+  }
+
+  /** When the next scheduled event happens, or null when nothing is scheduled before maxTime. */
+  nextAt(): number | null {
+    const peek = this.sim.peek();
+    if (!peek) return null;
+    const now = this.sim.time;
+    if ('at' in peek && typeof peek.at === 'number') return Math.max(now, peek.at);
+    let due = Infinity;
+    for (const f of this.sim.inFlight()) due = Math.min(due, f.due);
+    for (const t of this.sim.timers()) due = Math.min(due, t.due);
+    return due === Infinity ? now : Math.max(now, due);
+  }
+
+  // ---- reading the current position -------------------------------------------------------------------
+
+  events(): readonly TraceEvent[] {
+    return this.sim.events();
+  }
+
+  inFlight(): readonly Flight[] {
+    return this.sim.inFlight();
+  }
+
+  nodes(): NodeRow[] {
+    const timers = this.sim.timers();
+    return this.sim.nodes.map((info) => ({
+      info,
+      up: this.sim.isUp(info.id),
+      view: this.sim.view(info.id),
+      timers: timers.filter((t) => t.node === info.id),
+    }));
+  }
+
+  isUp(node: NodeId): boolean {
+    return this.sim.isUp(node);
+  }
+
+  trace(): TraceDocument {
+    return this.sim.trace();
+  }
+
+  /** The first safety violation up to the current position (checked once per frame). */
+  violation(): Violation | null {
+    const f = this.frames[this.cursor]!;
+    if (f.violation === undefined) f.violation = checkTrace(this.sim.trace());
+    return f.violation;
+  }
+
+  /** "Copy as scenario": a scripted scenario that `paxos simulate --scenario` replays to this position's trace. */
+  exportScenario(): Scenario {
+    return copyAsScenario(this.scenario, this.sim.steps());
+  }
+}

@@ -1,0 +1,29 @@
+// The basic scenarios of content/scenarios/basic/, by name (file name in camelCase). Keep in step with the folder:
+// tests/components/scenarios.test.ts fails when a file has no export here.
+import { defineScenario } from './define.ts';
+import duellingJson from '../../content/scenarios/basic/duelling.json' with { type: 'json' };
+import duellingBackoffJson from '../../content/scenarios/basic/duelling-backoff.json' with { type: 'json' };
+import majorityCrashJson from '../../content/scenarios/basic/majority-crash.json' with { type: 'json' };
+import minorityCrashJson from '../../content/scenarios/basic/minority-crash.json' with { type: 'json' };
+import preemptedJson from '../../content/scenarios/basic/preempted.json' with { type: 'json' };
+import smoothJson from '../../content/scenarios/basic/smooth.json' with { type: 'json' };
+import valueAdoptionJson from '../../content/scenarios/basic/value-adoption.json' with { type: 'json' };
+
+export const duelling = defineScenario('basic/duelling', duellingJson);
+export const duellingBackoff = defineScenario('basic/duelling-backoff', duellingBackoffJson);
+export const majorityCrash = defineScenario('basic/majority-crash', majorityCrashJson);
+export const minorityCrash = defineScenario('basic/minority-crash', minorityCrashJson);
+export const preempted = defineScenario('basic/preempted', preemptedJson);
+export const smooth = defineScenario('basic/smooth', smoothJson);
+export const valueAdoption = defineScenario('basic/value-adoption', valueAdoptionJson);
+
+/** Every basic scenario under its file name. */
+export const basicScenarios = {
+  'basic/duelling': duelling,
+  'basic/duelling-backoff': duellingBackoff,
+  'basic/majority-crash': majorityCrash,
+  'basic/minority-crash': minorityCrash,
+  'basic/preempted': preempted,
+  'basic/smooth': smooth,
+  'basic/value-adoption': valueAdoption,
+} as const;
