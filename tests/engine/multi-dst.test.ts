@@ -56,13 +56,21 @@ test(`DST: ${RUNS} random faulty Multi-Paxos runs, 0 safety violations`, () => {
       break;
     }
     const scenario = faultyScenario(seed);
-    const trace = simulate(scenario).trace();
+    const sim = simulate(scenario);
+    const trace = sim.trace();
     const violation = checkTrace(trace);
     if (violation) {
       assert.fail(
         `multi DST seed ${seed}: ${violation.property} at event ${violation.seq}: ${violation.message}\n` +
           `replay: save this scenario and run \`npm run --silent paxos -- simulate --scenario it.json --format text\`\n${JSON.stringify(scenario)}`,
       );
+    }
+    if (seed % 10 === 0) {
+      // Node states must stay plain JSON (no undefined, no holes, no class instances) whatever happened.
+      for (const node of sim.nodes) {
+        const state = sim.state(node.id);
+        assert.deepEqual(JSON.parse(JSON.stringify(state)), state, `seed ${seed}: ${node.id}'s state is not plain JSON`);
+      }
     }
     ran++;
     events += trace.events.length;

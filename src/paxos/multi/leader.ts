@@ -117,7 +117,8 @@ export function heartbeat(s: ServerState, config: MultiConfig, now: number, fx: 
     if (to !== s.id) fx.send.push({ kind: 'heartbeat', to, ballot: s.lastBallot, chosenUpTo: s.firstUnchosen });
   }
   let proposals: (Proposal | null)[] | null = null;
-  for (let slot = s.prepareSlot; slot < s.nextSlot; slot++) {
+  // Every slot below firstUnchosen is known chosen: only the window above it can still need its accepts.
+  for (let slot = Math.max(s.prepareSlot, s.firstUnchosen); slot < s.nextSlot; slot++) {
     const p = s.proposals[slot] ?? null;
     if (p === null || (s.learned[slot] ?? null) !== null || now - p.sentAt < config.timing.heartbeat) continue;
     sendAccepts(s, slot, p.value, config, fx, p.acks);
