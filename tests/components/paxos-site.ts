@@ -1,7 +1,7 @@
 // A fixture site for the runnable-example tests: the project's site plus this feature's wiring (the
 // ```paxos rehype plugin and the Preact integration) when astro.config.mjs does not have it yet, the
 // scenario files, and the standalone playground page.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { makeSite, type Site, type SiteOptions } from '../support/site-build.ts';
@@ -26,7 +26,11 @@ export function makePaxosSite(options: SiteOptions & { playgroundPage?: boolean 
   writeFileSync(config, wirePaxosConfig(readFileSync(config, 'utf8')));
   cpSync(join(PROJECT_ROOT, 'content', 'scenarios'), join(site.root, 'content', 'scenarios'), { recursive: true });
   if (options.playgroundPage) {
-    cpSync(join(PROJECT_ROOT, 'src', 'pages', 'playground'), join(site.root, 'src', 'pages', 'playground'), { recursive: true });
+    // The page moves to src/pages/playground once astro.config.mjs has the Preact integration.
+    const page = existsSync(join(PROJECT_ROOT, 'src', 'pages', 'playground'))
+      ? join(PROJECT_ROOT, 'src', 'pages', 'playground')
+      : join(PROJECT_ROOT, 'tests', 'fixtures', 'paxos-site', 'pages', 'playground');
+    cpSync(page, join(site.root, 'src', 'pages', 'playground'), { recursive: true });
   }
   return site;
 }
