@@ -9,9 +9,12 @@ import { simulate, type Scenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import type { TraceDocument } from '../../src/paxos/core/trace.ts';
+import { formatFailures, runDst } from './dst-helpers.ts';
 
 const RUNS = Number(process.env['MULTI_DST_RUNS'] ?? 5_000);
-const BUDGET_MS = 20_000;
+// Together about 20 s: the rich generator below, then the CLI-replayable one of dst-helpers.ts.
+const BUDGET_MS = 13_000;
+const CLI_BUDGET_MS = 5_000;
 
 /** The random faulty scenario for one seed: cluster size, clients, timing, network and faults all drawn from it. */
 function faultyScenario(seed: number): Scenario {
@@ -44,7 +47,7 @@ function chosenSlots(trace: TraceDocument): number {
   return slots.size;
 }
 
-test(`DST: ${RUNS} random faulty Multi-Paxos runs, 0 safety violations`, () => {
+test(`DST: up to ${RUNS} random faulty Multi-Paxos runs (leases, short timers, 1–7 servers), 0 safety violations`, () => {
   const start = performance.now();
   let events = 0;
   let decided = 0;
@@ -84,6 +87,19 @@ test(`DST: ${RUNS} random faulty Multi-Paxos runs, 0 safety violations`, () => {
   assert.ok(ran >= Math.min(RUNS, 1000), `only ${ran} runs fitted in the time budget`);
   // Not safety, but a protocol that never decides would pass the loop above vacuously.
   assert.ok(decided > ran * 0.8, `only ${decided} of ${ran} runs chose anything`);
+});
+
+test('DST (CLI-replayable settings): random faulty Multi-Paxos runs with 0–2 clients, 0 safety violations', () => {
+  // dst-helpers draws only settings `paxos simulate` has flags for, so a failure prints the exact command.
+  let runs = 0;
+  for (const clients of [0, 1, 2]) {
+    const r = runDst({ protocol: 'multi', runs: 2_000, firstSeed: 1 + clients * 100_000, timeBudgetMs: CLI_BUDGET_MS / 3, overrides: { clients } });
+    assert.deepEqual(r.failures, [], formatFailures(r));
+    assert.ok(r.runs >= 200, `only ${r.runs} runs with ${clients} clients fitted in the time budget`);
+    assert.ok(r.decided > r.runs * 0.8, `only ${r.decided} of ${r.runs} runs chose anything`);
+    runs += r.runs;
+  }
+  process.stderr.write(`multi DST (CLI settings): ${runs} runs, 0 violations\n`);
 });
 
 test('DST: without faults every proposed value is chosen and every server ends with the same log and store', () => {
