@@ -121,10 +121,10 @@ test('DST: without faults every proposed value is chosen and every server ends w
     const proposed = new Set(trace.events.flatMap((e) => (e.type === 'propose' ? [e.value] : [])));
     const chosen = new Set(trace.events.flatMap((e) => (e.type === 'chosen' ? [e.value] : [])));
     for (const v of proposed) assert.ok(chosen.has(v), `seed ${seed}: ${v} was never chosen\n${JSON.stringify(scenario)}`);
-    const servers = sim.nodes.filter((n) => n.roles.includes('acceptor')).map((n) => sim.view(n.id).extra);
+    const servers = sim.nodes.filter((n) => n.roles.includes('acceptor')).map((n) => sim.view(n.id));
     for (const s of servers) {
-      assert.equal(s['log'], servers[0]?.['log'], `seed ${seed}: logs differ`);
-      assert.equal(s['kv'], servers[0]?.['kv'], `seed ${seed}: stores differ`);
+      assert.deepEqual(s.chosen, servers[0]?.chosen, `seed ${seed}: logs differ`);
+      assert.equal(s.extra['kv'], servers[0]?.extra['kv'], `seed ${seed}: stores differ`);
     }
   }
 });

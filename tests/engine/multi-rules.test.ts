@@ -470,8 +470,7 @@ test('states are plain JSON and views summarise them', () => {
   const v = multiPaxos.view(L, C3);
   assert.deepEqual(v.promised, { round: 0, node: '' }, 'no promise delivered in this hand-driven run');
   assert.deepEqual(v.chosen, [{ slot: 0, value: 'set x 1' }]);
-  assert.equal(v.extra['role'], 'leader');
-  assert.equal(v.extra['ballot'], '1.S1');
-  assert.equal(v.extra['kv'], 'x=1');
-  assert.equal(v.extra['log'], '0:set x 1');
+  assert.deepEqual(v.extra, { role: 'leader', ballot: '1.S1', applied: '1', kv: 'x=1', nextSlot: '1' });
+  const f = multiPaxos.view(deliver(C3, server(C3, 'S2'), 'S1', { kind: 'heartbeat', to: 'S2', ballot: b(1, 'S1'), chosenUpTo: 0 }).state, C3);
+  assert.deepEqual(f.extra, { role: 'follower', leader: 'S1', applied: '0', kv: '{}' });
 });

@@ -6,8 +6,6 @@ import type { NodeView } from '../core/protocol.ts';
 import type { MultiState } from './types.ts';
 import { formatKv } from './kv.ts';
 
-const show = (v: Value): string => (v === null ? 'no-op' : v);
-
 export function viewState(s: MultiState): NodeView {
   if (s.kind === 'client') {
     return {
@@ -27,14 +25,12 @@ export function viewState(s: MultiState): NodeView {
   s.learned.forEach((e, slot) => {
     if (e) chosen.push({ slot, value: e.value });
   });
-  const extra: Record<string, string> = {
-    role: s.role,
-    ballot: s.role === 'follower' ? '—' : formatBallot(s.lastBallot),
-    leader: s.leader ?? '—',
-    log: s.learned.length === 0 ? '—' : s.learned.map((e, slot) => `${slot}:${e ? show(e.value) : '?'}`).join(' | '),
-    chosenUpTo: String(s.firstUnchosen),
-    kv: formatKv(s.kv),
-  };
+  // The table already has promised / accepted / chosen columns: extra holds the rest, briefly.
+  const extra: Record<string, string> = { role: s.role };
+  if (s.role === 'follower') extra['leader'] = s.leader ?? '—';
+  else extra['ballot'] = formatBallot(s.lastBallot);
+  extra['applied'] = String(s.applied); // slots 0 … applied−1 are in the store
+  extra['kv'] = formatKv(s.kv);
   if (s.role === 'leader') extra['nextSlot'] = String(s.nextSlot);
   if (s.role === 'candidate') extra['promises'] = s.promisesFrom.join(',') || '—';
   if (s.pending.length > 0) extra['pending'] = s.pending.map((p) => p.value).join(' ; ');
