@@ -6,6 +6,7 @@ import duellingBackoffJson from '../../content/scenarios/basic/duelling-backoff.
 import majorityCrashJson from '../../content/scenarios/basic/majority-crash.json' with { type: 'json' };
 import minorityCrashJson from '../../content/scenarios/basic/minority-crash.json' with { type: 'json' };
 import preemptedJson from '../../content/scenarios/basic/preempted.json' with { type: 'json' };
+import reusedBallotJson from '../../content/scenarios/basic/reused-ballot.json' with { type: 'json' };
 import smoothJson from '../../content/scenarios/basic/smooth.json' with { type: 'json' };
 import valueAdoptionJson from '../../content/scenarios/basic/value-adoption.json' with { type: 'json' };
 
@@ -14,6 +15,7 @@ export const duellingBackoff = defineScenario('basic/duelling-backoff', duelling
 export const majorityCrash = defineScenario('basic/majority-crash', majorityCrashJson);
 export const minorityCrash = defineScenario('basic/minority-crash', minorityCrashJson);
 export const preempted = defineScenario('basic/preempted', preemptedJson);
+export const reusedBallot = defineScenario('basic/reused-ballot', reusedBallotJson);
 export const smooth = defineScenario('basic/smooth', smoothJson);
 export const valueAdoption = defineScenario('basic/value-adoption', valueAdoptionJson);
 
@@ -24,6 +26,7 @@ export const basicScenarios = {
   'basic/majority-crash': majorityCrash,
   'basic/minority-crash': minorityCrash,
   'basic/preempted': preempted,
+  'basic/reused-ballot': reusedBallot,
   'basic/smooth': smooth,
   'basic/value-adoption': valueAdoption,
 } as const;

@@ -3,11 +3,13 @@
 import { defineScenario } from './define.ts';
 import catchUpJson from '../../content/scenarios/multi/catch-up.json' with { type: 'json' };
 import holeNoopJson from '../../content/scenarios/multi/hole-noop.json' with { type: 'json' };
+import lostPromiseJson from '../../content/scenarios/multi/lost-promise.json' with { type: 'json' };
 import steadyJson from '../../content/scenarios/multi/steady.json' with { type: 'json' };
 import takeoverHalfAcceptedJson from '../../content/scenarios/multi/takeover-half-accepted.json' with { type: 'json' };
 
 export const catchUp = defineScenario('multi/catch-up', catchUpJson);
 export const holeNoop = defineScenario('multi/hole-noop', holeNoopJson);
+export const lostPromise = defineScenario('multi/lost-promise', lostPromiseJson);
 export const steady = defineScenario('multi/steady', steadyJson);
 export const takeoverHalfAccepted = defineScenario('multi/takeover-half-accepted', takeoverHalfAcceptedJson);
 
@@ -15,6 +17,7 @@ export const takeoverHalfAccepted = defineScenario('multi/takeover-half-accepted
 export const multiScenarios = {
   'multi/catch-up': catchUp,
   'multi/hole-noop': holeNoop,
+  'multi/lost-promise': lostPromise,
   'multi/steady': steady,
   'multi/takeover-half-accepted': takeoverHalfAccepted,
 } as const;

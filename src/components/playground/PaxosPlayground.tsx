@@ -11,7 +11,7 @@ import { decodeRunLink, encodeRunLink, type RunLink } from '../../playground-lin
 import { describeOutcome, describeViolation } from '../paxos/outcome.ts';
 import { layoutDiagram } from './diagram.ts';
 import { PlaygroundRun } from './run.ts';
-import { SequenceSvg } from './SequenceSvg.tsx';
+import { SequenceHead, SequenceSvg } from './SequenceSvg.tsx';
 import './playground.css';
 
 export interface PaxosPlaygroundProps {
@@ -177,6 +177,12 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   return (
     <section class="pg" aria-label={props.caption ?? 'Paxos 演练场'}>
       {props.caption && <h3 class="pg-title">{props.caption}</h3>}
+      {run.scenario.description && (
+        <details class="pg-about">
+          <summary>{`场景说明：${run.scenario.title ?? run.scenario.protocol}`}</summary>
+          <p>{run.scenario.description}</p>
+        </details>
+      )}
       {linkError && (
         <p class="pg-link-error" role="alert">
           {linkError}
@@ -267,6 +273,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
       </p>
 
       <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label="时序图（可滚动）">
+        <div class="pg-seq-sticky">
+          <SequenceHead layout={layout} />
+        </div>
         <SequenceSvg layout={layout} latest={latest} />
       </div>
 
@@ -322,17 +331,17 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
                       <span class="pg-roles">{n.info.roles.join('+')}</span>
                       {!n.up && <span class="pg-badge">崩溃</span>}
                     </th>
-                    <td class="pg-promised">{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
-                    <td class="pg-accepted">
+                    <td class="pg-promised" data-label="promised">{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
+                    <td class="pg-accepted" data-label="已接受">
                       {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => `${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`).join('，')}
                     </td>
-                    <td class="pg-chosen">{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => `${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`).join('，')}</td>
-                    <td class="pg-extra">
+                    <td class="pg-chosen" data-label="已选定">{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => `${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`).join('，')}</td>
+                    <td class="pg-extra" data-label="其他">
                       {Object.entries(n.view.extra)
-                        .map(([k, v]) => `${k}: ${v}`)
-                        .join('；') || '—'}
+                        .map(([k, v]) => `${k}=${v}`)
+                        .join(' · ') || '—'}
                     </td>
-                    <td class="pg-node-actions">
+                    <td class="pg-node-actions" data-label="操作">
                       {n.up ? (
                         <button type="button" aria-label={`让 ${n.info.id} 崩溃`} onClick={() => guard(() => run.act({ type: 'crash', node: n.info.id }))}>
                           崩溃
@@ -344,7 +353,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
                       )}
                       {n.timers.map((t) => (
                         <button key={t.timer} type="button" aria-label={`让 ${n.info.id} 的计时器 ${t.timer} 立即到期`} onClick={() => guard(() => run.act({ type: 'timeout', node: n.info.id, timer: t.timer }))}>
-                          {`⏰ ${t.timer}`}
+                          {`触发 ${t.timer}`}
                         </button>
                       ))}
                     </td>

@@ -4,17 +4,34 @@ import type { DiagramLayout } from './diagram.ts';
 
 const COL = 92;
 const ROW = 24;
-const HEAD = 34;
+const HEAD = 34; // height of the node-name strip
 const PAD = 48;
+
+/** The node names, in a strip that stays at the top while the rows scroll. */
+export function SequenceHead({ layout }: { layout: DiagramLayout }) {
+  const width = PAD * 2 + COL * Math.max(0, layout.columns.length - 1);
+  return (
+    <svg class="pg-seq pg-seq-head" viewBox={`0 0 ${width} ${HEAD}`} width={width} height={HEAD} aria-hidden="true">
+      {layout.columns.map((n, i) => (
+        <g key={n.id}>
+          <rect class={`pg-head${layout.down[i]!.some(([, b]) => b >= layout.rows.length) ? ' pg-head-down' : ''}`} x={PAD + i * COL - 26} y={6} width={52} height={22} rx={5} />
+          <text class="pg-head-text" x={PAD + i * COL} y={21} text-anchor="middle">
+            {n.id}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
 
 export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest: number }) {
   const { columns, rows } = layout;
   const width = PAD * 2 + COL * Math.max(0, columns.length - 1);
-  const height = HEAD + ROW * (rows.length + 1);
+  const height = ROW * (rows.length + 1);
   const x = (i: number): number => PAD + i * COL;
-  const y = (r: number): number => HEAD + ROW * (r + 0.8);
+  const y = (r: number): number => ROW * (r + 0.8);
   return (
-    <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图：${rows.length} 行`}>
+    <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图，${columns.length} 个节点，${rows.length} 行；最后一行是最新的事件`}>
       <defs>
         <marker id="pg-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0 L8,4 L0,8 z" class="pg-arrowhead" />
@@ -22,18 +39,14 @@ export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest:
       </defs>
       {columns.map((n, i) => (
         <g key={n.id}>
-          <line class="pg-life" x1={x(i)} x2={x(i)} y1={HEAD - 6} y2={height} />
+          <line class="pg-life" x1={x(i)} x2={x(i)} y1={0} y2={height} />
           {layout.down[i]!.map(([a, b]) => (
-            <line key={a} class="pg-life-down" x1={x(i)} x2={x(i)} y1={HEAD + ROW * a + 2} y2={HEAD + ROW * Math.max(b, a + 1)} />
+            <line key={a} class="pg-life-down" x1={x(i)} x2={x(i)} y1={ROW * a + 2} y2={ROW * Math.max(b, a + 1)} />
           ))}
-          <rect class={`pg-head${layout.down[i]!.some(([, b]) => b >= rows.length) ? ' pg-head-down' : ''}`} x={x(i) - 26} y={4} width={52} height={22} rx={5} />
-          <text class="pg-head-text" x={x(i)} y={19} text-anchor="middle">
-            {n.id}
-          </text>
         </g>
       ))}
       {layout.hidden > 0 && (
-        <text class="pg-hidden" x={PAD} y={HEAD + 8}>
+        <text class="pg-hidden" x={4} y={10}>
           {`（更早的 ${layout.hidden} 行未画出）`}
         </text>
       )}

@@ -69,8 +69,7 @@ export class PlaygroundRun {
 
   /** True while "next" still follows the scenario's script. */
   get scriptActive(): boolean {
-    const k = this.scriptIndex;
-    return k !== null && k < this.scriptLength && this.canAdvance();
+    return this.plan()?.fromScript === true;
   }
 
   /** The commands from the start to the end of the timeline (a share link replays them). */
@@ -156,24 +155,24 @@ export class PlaygroundRun {
   }
 
   /** What "next" would apply: the script's next step (a `run` one tick at a time), else a tick. */
-  private plan(): { step: Step; script: number | null } | null {
+  private plan(): { step: Step; script: number | null; fromScript: boolean } | null {
     const steps = this.sim.resolved.steps;
     let k = this.frames[this.cursor]!.script;
     while (k !== null && k < steps.length) {
       const s = steps[k]!;
-      if (s.type !== 'run') return { step: s, script: k + 1 };
+      if (s.type !== 'run') return { step: s, script: k + 1, fromScript: true };
       const at = this.nextAt();
       if (s.until === 'quiet') {
-        if (at !== null) return { step: TICK, script: k };
+        if (at !== null) return { step: TICK, script: k, fromScript: true };
         k++;
         continue;
       }
-      if (at !== null && at <= s.until) return { step: TICK, script: k };
+      if (at !== null && at <= s.until) return { step: TICK, script: k, fromScript: true };
       // Nothing more before `until`: the run step itself moves the clock there (as a script would).
-      if (this.sim.time < s.until) return { step: s, script: k + 1 };
+      if (this.sim.time < s.until) return { step: s, script: k + 1, fromScript: true };
       k++;
     }
-    return this.nextAt() === null ? null : { step: TICK, script: k };
+    return this.nextAt() === null ? null : { step: TICK, script: k, fromScript: false };
   }
 
   /** When the next scheduled event happens, or null when nothing is scheduled before maxTime. */
