@@ -1,6 +1,6 @@
 // Build-time benchmark: how much do build-time diagrams cost?
 //
-//   npm exec -- node bench/build.ts [--notes 20] [--diagrams 1] [--small 10] [--large 100] [--runs 1]
+//   npm exec -- node bench/build.ts [--notes 20] [--diagrams 1] [--small 10] [--large 100] [--runs 3]
 //
 // Generates sites of N notes × M Mermaid diagrams in temp dirs (tests/support/site-build.ts) and
 // prints, in seconds and as ratios:
@@ -12,7 +12,7 @@
 // large/small ≤ 10.5 (for 10 → 100 notes). Progress goes to stderr, the table to stdout.
 // Nothing here asserts: timings are figures to read, not tests.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, makeSite, removeSite, type Site } from '../tests/support/site-build.ts';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
     diagrams: { type: 'string', default: '1' },
     small: { type: 'string', default: '10' },
     large: { type: 'string', default: '100' },
-    runs: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '3' },
   },
 });
 const NOTES = Number(values.notes);
@@ -100,22 +100,35 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Cold then warm build of a fresh site; returns the medians over RUNS fresh sites. */
+/** One cold build (fresh site, empty diagram cache) and one warm rebuild of the same site. */
 async function coldWarm(count: number, diagrams: number, label: string): Promise<{ cold: number; warm: number }> {
-  const colds: number[] = [];
-  const warms: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const site = makeSite({ name: `bench-${label}`, notes: notes(count, diagrams) });
-    const cache = mkdtempSync(join(tmpdir(), 'paxos-bench-cache-'));
-    try {
-      colds.push(await timedBuild(site, `${label} cold (run ${r + 1}/${RUNS})`, cache));
-      warms.push(await timedBuild(site, `${label} warm (run ${r + 1}/${RUNS})`, cache));
-    } finally {
-      removeSite(site);
-      rmSync(cache, { recursive: true, force: true });
-    }
+  const site = makeSite({ name: `bench-${label}`, notes: notes(count, diagrams) });
+  const cache = mkdtempSync(join(tmpdir(), 'paxos-bench-cache-'));
+  try {
+    const cold = await timedBuild(site, `${label} cold`, cache);
+    const warm = await timedBuild(site, `${label} warm`, cache);
+    return { cold, warm };
+  } finally {
+    removeSite(site);
+    rmSync(cache, { recursive: true, force: true });
   }
-  return { cold: median(colds), warm: median(warms) };
+}
+
+/**
+ * The configurations are interleaved run by run (not all runs of one, then the next), so that a
+ * busy moment on the machine hits every configuration alike; the table shows medians.
+ */
+async function measure(): Promise<Record<'diagrams' | 'free' | 'small' | 'large', { cold: number; warm: number }>> {
+  const samples = { diagrams: [] as { cold: number; warm: number }[], free: [] as { cold: number; warm: number }[], small: [] as { cold: number; warm: number }[], large: [] as { cold: number; warm: number }[] };
+  for (let r = 0; r < RUNS; r++) {
+    progress(`run ${r + 1} of ${RUNS}`);
+    samples.free.push(await coldWarm(NOTES, 0, `${NOTES}×0`));
+    samples.diagrams.push(await coldWarm(NOTES, DIAGRAMS, `${NOTES}×${DIAGRAMS}`));
+    samples.small.push(await coldWarm(SMALL, DIAGRAMS, `${SMALL}×${DIAGRAMS}`));
+    samples.large.push(await coldWarm(LARGE, DIAGRAMS, `${LARGE}×${DIAGRAMS}`));
+  }
+  const pick = (xs: { cold: number; warm: number }[]) => ({ cold: median(xs.map((x) => x.cold)), warm: median(xs.map((x) => x.warm)) });
+  return { diagrams: pick(samples.diagrams), free: pick(samples.free), small: pick(samples.small), large: pick(samples.large) };
 }
 
 const rows: [string, string, string][] = [];
@@ -127,10 +140,7 @@ const row = (what: string, seconds: number, ratio = ''): void => {
 progress('warm-up build (not measured)');
 await coldWarm(2, 0, 'warm-up');
 
-const withDiagrams = await coldWarm(NOTES, DIAGRAMS, `${NOTES}×${DIAGRAMS}`);
-const free = await coldWarm(NOTES, 0, `${NOTES}×0`);
-const small = await coldWarm(SMALL, DIAGRAMS, `${SMALL}×${DIAGRAMS}`);
-const large = await coldWarm(LARGE, DIAGRAMS, `${LARGE}×${DIAGRAMS}`);
+const { diagrams: withDiagrams, free, small, large } = await measure();
 
 row(`${NOTES} notes × ${DIAGRAMS} diagram(s), cold`, withDiagrams.cold, `${(withDiagrams.cold / free.cold).toFixed(2)}× free (target ≤ 1.5)`);
 row(`${NOTES} notes × ${DIAGRAMS} diagram(s), warm rebuild`, withDiagrams.warm, `${(withDiagrams.warm / free.warm).toFixed(2)}× free rebuild (target ≤ 1.05)`);
@@ -142,5 +152,5 @@ row(`${SMALL} notes × ${DIAGRAMS}, warm`, small.warm);
 row(`${LARGE} notes × ${DIAGRAMS}, warm`, large.warm, `${(large.warm / small.warm).toFixed(2)}× ${SMALL} notes`);
 
 const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`build benchmark (median of ${RUNS} run(s); seconds include starting Node and Astro)`);
+console.log(`build benchmark: median of ${RUNS} run(s), seconds include starting Node and Astro; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 for (const [what, s, ratio] of rows) console.log(`${what.padEnd(width)}  ${s.padStart(7)} s  ${ratio}`);

@@ -167,6 +167,6 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
           '</figure>',
       };
     }
-    throw err;
+    throw new DiagramError(`${describe(options.origin, undefined)} could not be rendered: ${(err as Error).message}`);
   }
 }

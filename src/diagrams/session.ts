@@ -26,6 +26,9 @@ export class MermaidSyntaxError extends Error {
   }
 }
 
+/** A diagram that keeps mermaid busy this long is reported instead of hanging the build. */
+const RENDER_TIMEOUT_MS = 60_000;
+
 interface SessionState {
   browser: Browser | undefined;
   page: Promise<Page> | undefined;
@@ -64,7 +67,7 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
   const s = state();
   const job = s.queue.then(async () => {
     const p = await page(s);
-    const result = await p.evaluate(
+    const rendering = p.evaluate(
       async ({ id, source, config }) => {
         const w = window as unknown as {
           mermaid: {
@@ -87,6 +90,21 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
       },
       { id, source, config },
     );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`mermaid did not finish within ${RENDER_TIMEOUT_MS / 1000} s`)), RENDER_TIMEOUT_MS);
+    });
+    let result: Awaited<typeof rendering>;
+    try {
+      result = await Promise.race([rendering, timeout]);
+    } catch (err) {
+      // The page may be stuck: start over with a fresh browser for the next diagram.
+      rendering.catch(() => {});
+      await closeBrowser();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
     s.renders++;
     if ('error' in result) {
       throw new MermaidSyntaxError(result.error ?? 'unknown mermaid error', result.line ?? undefined);
