@@ -235,7 +235,7 @@ test('learning: the leader learns a slot from a quorum of distinct accepted in i
     sent(two).map((m) => `${m.kind}→${m.to}`),
     ['client-reply→C1', 'commit→S2', 'commit→S3'],
   );
-  assert.deepEqual(sent(two, 'client-reply')[0], { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: true, slot: 0, result: 'ok', leader: 'S1' });
+  assert.deepEqual(sent(two, 'client-reply')[0], { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: true, slot: 0, result: 'ok' });
   assert.deepEqual(sent(two, 'commit')[0], { kind: 'commit', to: 'S2', slot: 0, ballot: b(1, 'S1'), value: 'set x 1' });
   assert.deepEqual(two.state.kv, { x: '1' });
   const third = deliver(C3, two.state, 'S2', acc('S2'));
@@ -371,9 +371,11 @@ test('stepping down: a leader yields to a higher prepare, a higher heartbeat, or
 
 test('a non-leader answers a client with a hint; a server hands its own value to the leader and keeps it until answered', () => {
   let F = server(C3, 'S2');
+  const blind = deliver(C3, F, 'C1', { kind: 'client-request', to: 'S2', value: 'set a 1' });
+  assert.deepEqual(sent(blind), [{ kind: 'client-reply', to: 'C1', value: 'set a 1', ok: false }], 'no leader known: no hint field at all');
   F = deliver(C3, F, 'S1', { kind: 'heartbeat', to: 'S2', ballot: b(1, 'S1'), chosenUpTo: 0 }, 1).state;
   const r = deliver(C3, F, 'C1', { kind: 'client-request', to: 'S2', value: 'set a 1' });
-  assert.deepEqual(sent(r), [{ kind: 'client-reply', to: 'C1', value: 'set a 1', ok: false, slot: null, result: null, leader: 'S1' }]);
+  assert.deepEqual(sent(r), [{ kind: 'client-reply', to: 'C1', value: 'set a 1', ok: false, leader: 'S1' }]);
   const p = step(C3, F, { type: 'propose', value: 'mine' }, 2);
   assert.deepEqual(sent(p), [{ kind: 'client-request', to: 'S1', value: 'mine' }]);
   assert.deepEqual(p.state.pending, [{ value: 'mine', sentAt: 2 }]);
@@ -381,7 +383,7 @@ test('a non-leader answers a client with a hint; a server hands its own value to
   assert.deepEqual(sent(early, 'client-request'), [], 'not again before proposerTimeout');
   const late = deliver(C3, p.state, 'S1', { kind: 'heartbeat', to: 'S2', ballot: b(1, 'S1'), chosenUpTo: 0 }, 2 + C3.timing.proposerTimeout);
   assert.deepEqual(sent(late, 'client-request'), [{ kind: 'client-request', to: 'S1', value: 'mine' }]);
-  const done = deliver(C3, p.state, 'S1', { kind: 'client-reply', to: 'S2', value: 'mine', ok: true, slot: 0, result: null, leader: 'S1' });
+  const done = deliver(C3, p.state, 'S1', { kind: 'client-reply', to: 'S2', value: 'mine', ok: true, slot: 0 });
   assert.deepEqual(done.state.pending, []);
   const seen = deliver(C3, p.state, 'S1', { kind: 'commit', to: 'S2', slot: 0, ballot: b(1, 'S1'), value: 'mine' });
   assert.deepEqual(seen.state.pending, [], 'seen chosen: no longer pending, answer or not');
@@ -446,14 +448,14 @@ test('client: sends to its target, follows a leader hint, moves on after a timeo
   const p = step(c, C, { type: 'propose', value: 'set x 1' });
   assert.deepEqual(sent(p), [{ kind: 'client-request', to: 'S1', value: 'set x 1' }]);
   assert.deepEqual(p.timers, [{ op: 'set', timer: 'retry', delay: c.timing.proposerTimeout }]);
-  const hinted = deliver(c, p.state, 'S1', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: false, slot: null, result: null, leader: 'S3' });
+  const hinted = deliver(c, p.state, 'S1', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: false, leader: 'S3' });
   assert.deepEqual(sent(hinted), [{ kind: 'client-request', to: 'S3', value: 'set x 1' }]);
   assert.equal(hinted.state.target, 2);
-  const noHint = deliver(c, p.state, 'S1', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: false, slot: null, result: null, leader: null });
+  const noHint = deliver(c, p.state, 'S1', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: false });
   assert.deepEqual(sent(noHint), [], 'no hint: wait for the retry timer');
   const retry = step(c, p.state, { type: 'timeout', timer: 'retry' });
   assert.deepEqual(sent(retry), [{ kind: 'client-request', to: 'S2', value: 'set x 1' }]);
-  const ok = deliver(c, hinted.state, 'S3', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: true, slot: 0, result: 'ok', leader: 'S3' });
+  const ok = deliver(c, hinted.state, 'S3', { kind: 'client-reply', to: 'C1', value: 'set x 1', ok: true, slot: 0, result: 'ok' });
   assert.deepEqual(ok.state.outstanding, []);
   assert.equal(ok.state.completed, 1);
   assert.deepEqual(ok.timers, [{ op: 'cancel', timer: 'retry' }]);

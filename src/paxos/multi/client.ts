@@ -37,13 +37,14 @@ export function stepClient(s: ClientState, input: Input, config: MultiConfig): S
       if (m.ok) {
         const outstanding = [...s.outstanding.slice(0, i), ...s.outstanding.slice(i + 1)];
         if (outstanding.length === 0) fx.timers.push({ op: 'cancel', timer: CLIENT_RETRY });
-        const lastReply = `${m.value} → ${m.result === null ? 'null' : m.result}`;
+        const lastReply = `${m.value} → ${m.result ?? '—'}`;
         return result({ ...s, outstanding, completed: s.completed + 1, lastReply }, fx);
       }
       // "Not the leader": follow the hint at once; without one, wait for the retry timer.
-      const hinted = m.leader === null || m.leader === input.msg.from ? -1 : servers.indexOf(m.leader);
-      if (hinted < 0) return result(s, fx);
-      fx.send.push({ kind: 'client-request', to: m.leader as string, value: m.value });
+      const hint = m.leader;
+      const hinted = hint === undefined || hint === input.msg.from ? -1 : servers.indexOf(hint);
+      if (hint === undefined || hinted < 0) return result(s, fx);
+      fx.send.push({ kind: 'client-request', to: hint, value: m.value });
       return result(hinted === s.target ? s : { ...s, target: hinted }, fx);
     }
     default:

@@ -80,7 +80,7 @@ export function onPendingReply(s: ServerState, from: NodeId, m: ClientReplyField
   const i = s.pending.findIndex((p) => p.value === m.value);
   if (i < 0) return s;
   if (m.ok) return { ...s, pending: [...s.pending.slice(0, i), ...s.pending.slice(i + 1)] };
-  if (m.leader === null || m.leader === from || m.leader === s.id) return s;
+  if (m.leader === undefined || m.leader === from || m.leader === s.id) return s;
   fx.send.push({ kind: 'client-request', to: m.leader, value: m.value });
   const pending = s.pending.slice();
   pending[i] = { value: m.value, sentAt: now };

@@ -51,7 +51,7 @@ function apply(s: ServerState, fx: Effects): ServerState {
     if (s.role !== 'leader') continue;
     const p = s.proposals[slot];
     if (p && p.client !== null && p.client !== s.id && p.value === entry.value && entry.value !== null) {
-      fx.send.push({ kind: 'client-reply', to: p.client, value: entry.value, ok: true, slot, result: r.result, leader: s.id });
+      fx.send.push({ kind: 'client-reply', to: p.client, value: entry.value, ok: true, slot, ...(r.result === null ? {} : { result: r.result }) });
     }
   }
   return { ...s, kv, applied: s.firstUnchosen };

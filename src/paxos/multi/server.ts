@@ -57,7 +57,7 @@ export function stepServer(s: ServerState, input: Input, config: MultiConfig, no
           // answers once applied; anyone else answers "not the leader" with its best guess of who is.
           const value = (m as unknown as ClientRequestFields).value;
           if (s.role === 'leader') return result(propose(s, value, m.from, config, now, fx), fx);
-          fx.send.push({ kind: 'client-reply', to: m.from, value, ok: false, slot: null, result: null, leader: s.leader });
+          fx.send.push({ kind: 'client-reply', to: m.from, value, ok: false, ...(s.leader === null ? {} : { leader: s.leader }) });
           return result(s, fx);
         }
         case 'client-reply':

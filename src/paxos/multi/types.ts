@@ -129,11 +129,15 @@ export interface CatchupFields { readonly slot: Slot }
 export interface CatchupReplyFields { readonly entries: readonly AcceptedEntry[] }
 /** Client (or a server handing on a value) → server. */
 export interface ClientRequestFields { readonly value: string }
-/** Server → client: done (ok, with the slot and the state machine's result) or "not the leader" (with a hint). */
+/**
+ * Server → client: done (`ok`, with the slot and the state machine's result; no `result` when it is
+ * null, e.g. `get` of an unset key) or "not the leader" (with `leader`, a hint, when the server knows one).
+ * Absent rather than null fields, so diagrams print only what is there.
+ */
 export interface ClientReplyFields {
   readonly value: string;
   readonly ok: boolean;
-  readonly slot: Slot | null;
-  readonly result: string | null;
-  readonly leader: NodeId | null;
+  readonly slot?: Slot;
+  readonly result?: string;
+  readonly leader?: NodeId;
 }
