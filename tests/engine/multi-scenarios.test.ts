@@ -139,3 +139,25 @@ test('lost-promise: with the mutant the restarted acceptor accepts below its pro
   assert.ok(slot1.size <= 1, `one value in slot 1, got ${[...slot1].join(', ')}`);
   assert.ok(!sends(good, 'accepted').some((m) => m.from === 'S3' && m['slot'] === 1 && m['value'] === 'b'), 'S3 remembers 2.S2 and refuses b');
 });
+
+test('recovery: a restarted replica keeps its votes, forgets what it learned, and re-learns and re-applies the log by catch-up', () => {
+  const s = load('steady.json');
+  const steps = [
+    ...(s.steps ?? []).filter((st) => st.type !== 'run' || st.until !== 22),
+    { type: 'run' as const, until: 24 },
+    { type: 'crash' as const, node: 'S3' },
+    { type: 'recover' as const, node: 'S3', at: 30 },
+    { type: 'run' as const, until: 70 },
+  ];
+  const sim = simulate({ ...s, steps });
+  const t = sim.trace();
+  assert.equal(checkTrace(t), null);
+  const recover = t.events.find((e) => e.type === 'recover');
+  assert.ok(recover);
+  const after = chosen(t, 'S3').filter((c) => c.seq > recover.seq);
+  assert.deepEqual(after.map((c) => [c.slot, c.value]), [[0, 'set x 1'], [1, 'set y 2']], 'learned again, in order');
+  assert.ok(sends(t, 'catchup').some((m) => m.from === 'S3' && m['slot'] === 0));
+  const v = sim.view('S3');
+  assert.equal(v.extra['kv'], 'x=1, y=2', 'the store is rebuilt from slot 0');
+  assert.deepEqual(v.accepted.map((a) => [a.slot, a.value]), [[0, 'set x 1'], [1, 'set y 2']], 'its accepted entries survived the crash');
+});
