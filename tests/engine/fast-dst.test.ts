@@ -1,17 +1,45 @@
 // Deterministic simulation testing of Fast Paxos: thousands of seeded random runs with message loss,
 // duplication, reordering, partitions, crashes and concurrent clients, every trace judged by checkTrace.
-// Each seed picks its own sizes and faults, so a failure prints the seed and the exact scenario to replay
-// (`npm run --silent paxos -- simulate --scenario that.json --format text`).
-// FAST_DST_RUNS=N changes the number of runs; the loop also stops (and says so) past a time budget.
+// Two loops: the shared one (dst-helpers.ts), whose settings are all CLI flags, so a failing seed prints
+// the `paxos simulate --seed …` command that replays it; and a wider one that also varies what only a
+// scenario file can set (opening, quorum sizes, dedicated learners, reordering), whose failure prints the
+// scenario to save and replay with `paxos simulate --scenario it.json`.
+// FAST_DST_RUNS=N changes the number of runs of the wider loop; both loops stop (and say so) past a budget.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { simulate, type Scenario } from '../../src/paxos/sim/index.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { simulate, runScenario, type Scenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import { smallestClassicQuorum, smallestFastQuorum, FAST_OPENINGS } from '../../src/paxos/fast/config.ts';
+import { formatFailures, replayCommand, runDst, toScenario } from './dst-helpers.ts';
 
-const RUNS = Number(process.env['FAST_DST_RUNS'] ?? 10_000);
-const BUDGET_MS = 20_000;
+const RUNS = Number(process.env['FAST_DST_RUNS'] ?? 6_000);
+const BUDGET_MS = 10_000;
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+test('DST (shared helpers, CLI-replayable seeds): random faulty Fast Paxos runs never break a safety property', () => {
+  for (const clients of [2, 3]) {
+    const r = runDst({ protocol: 'fast', runs: 5000, timeBudgetMs: 8000, overrides: { clients } });
+    assert.deepEqual(r.failures, [], formatFailures(r));
+    assert.ok(r.runs >= 1000, `only ${r.runs} runs fitted in the time budget`);
+    assert.ok(r.decided > r.runs * 0.8, `${r.decided} of ${r.runs} runs decided`);
+    process.stderr.write(`dst fast (${clients} clients): ${r.runs} runs, ${r.events} events, ${r.decided} decided, 0 violations, ${r.ms} ms\n`);
+  }
+});
+
+test('DST (shared helpers) catches small-fast-quorum, and the printed command replays that trace', () => {
+  const r = runDst({ protocol: 'fast', runs: 3000, overrides: { mutant: 'small-fast-quorum' } });
+  assert.equal(r.failures.length, 1, 'the mutant should be caught');
+  const f = r.failures[0]!;
+  assert.equal(f.violation.property, 'agreement');
+  const args = replayCommand(f.settings, 'json').replace('npm run --silent paxos -- ', '').split(' ');
+  const run = spawnSync(process.execPath, ['src/cli/paxos.ts', ...args], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), JSON.stringify(runScenario(toScenario(f.settings))));
+  process.stderr.write(`dst fast mutant small-fast-quorum: caught at seed ${f.settings.seed}: ${f.command}\n`);
+});
 
 /** The random faulty scenario for one seed: sizes, quorums, opening, network and faults all drawn from it. */
 function faultyScenario(seed: number): Scenario {
@@ -41,7 +69,7 @@ function faultyScenario(seed: number): Scenario {
   };
 }
 
-test(`DST: ${RUNS} random faulty Fast Paxos runs, 0 safety violations`, () => {
+test(`DST (wider settings): ${RUNS} random faulty Fast Paxos runs, 0 safety violations`, () => {
   const start = performance.now();
   let events = 0;
   let decided = 0;
@@ -94,7 +122,7 @@ test('DST: without faults, concurrent clients always get a value chosen (and onl
   }
 });
 
-test('DST: the same loop catches the small-fast-quorum mutant (the check can fail)', () => {
+test('DST (wider settings) catches the small-fast-quorum mutant too', () => {
   let caught = 0;
   let first = 0;
   for (let seed = 1; seed <= 1000; seed++) {
