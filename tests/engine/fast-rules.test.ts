@@ -93,7 +93,7 @@ test('client: a request goes straight to every acceptor; re-sent (also to the co
   assert.deepEqual(r.timers, [{ op: 'set', timer: 'resend', delay: [24, 36] }]);
   const again = step(c, r.state, { type: 'timeout', timer: 'resend' });
   assert.deepEqual(again.send.map((m) => `${m.kind}:${m.to}`), ['request:A1', 'request:A2', 'request:A3', 'request:L1']);
-  const answered = deliver(c, again.state, 'L1', { kind: 'client-reply', slot: 0, value: 'x', to: 'C1' });
+  const answered = deliver(c, again.state, 'L1', { kind: 'client-reply', value: 'x', to: 'C1' });
   assert.deepEqual(answered.timers, [{ op: 'cancel', timer: 'resend' }]);
   assert.deepEqual(fastPaxos.view(answered.state, c).chosen, [{ slot: 0, value: 'x' }]);
   assert.equal(step(c, answered.state, { type: 'timeout', timer: 'resend' }).send.length, 0);

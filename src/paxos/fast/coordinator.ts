@@ -131,7 +131,7 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
   if (learned) {
     state = { ...state, phase: 'done', armed: false };
     const replies: Outgoing[] = [];
-    for (const to of clientTargets(config)) replies.push({ kind: 'client-reply', slot: 0, value: msg.value, to });
+    for (const to of clientTargets(config)) replies.push({ kind: 'client-reply', value: msg.value, to });
     return result(state, replies, [CANCEL_ROUND, CANCEL_RETRY], [{ slot: 0, value: msg.value }]);
   }
   if (state.phase === 'done') return result(state);
@@ -148,7 +148,7 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
 function onRequest(s: CoordinatorState, value: Value, config: FastConfig, from: NodeId | null): Result {
   // A client asking again after the value was chosen missed the reply: answer it once more.
   if (s.phase === 'done' && s.tally.chosen !== null) {
-    return result(s, from === null ? [] : [{ kind: 'client-reply', slot: 0, value: s.tally.chosen.value, to: from }]);
+    return result(s, from === null ? [] : [{ kind: 'client-reply', value: s.tally.chosen.value, to: from }]);
   }
   const state = withCandidate(s, value);
   if (state.phase === 'waiting-value' && state.ballot !== null) return sendAccept(state, state.ballot, value, config);
