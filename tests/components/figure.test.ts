@@ -9,9 +9,10 @@ import { SafetyViolationError, renderPaxosFigure } from '../../src/components/pa
 import { parsePaxosFence, rehypePaxosFence, PaxosFenceError } from '../../src/markdown/rehype-paxos-fence.ts';
 import { decodeRunLink } from '../../src/playground-link/index.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
-import { preempted } from '../../src/scenarios/basic.ts';
+import { preempted, reusedBallot } from '../../src/scenarios/basic.ts';
+import { renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
-import type { Scenario } from '../../src/paxos/sim/scenario.ts';
+import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 
 after(() => closeBrowser());
 
@@ -99,8 +100,20 @@ test('the rehype plugin fails the build with note:line: field for a bad step, an
   assert.doesNotMatch(html, /language-paxos/);
 });
 
+test('a counterexample figure calls out the two chosen values and refuses a trace without two', async () => {
+  // Until the checker's cache lands, any trace in which a mutant chooses two values stands in for its result.
+  const trace = runScenario(reusedBallot);
+  const html = await renderCounterexampleFigure('reused-ballot', { trace, states: 1234, depth: 17 });
+  assert.match(html, /同一个实例里选定了两个不同的值：<mark>value1<\/mark> 和 <mark>value2<\/mark>/);
+  assert.match(html, /检查器搜索了 1234 个状态，反例深度 17/);
+  assert.match(html, /<figcaption>变体 reused-ballot（[^<]+）：模型检查器找到的最短反例<\/figcaption>/);
+  assert.doesNotMatch(html, /在演练场中打开/);
+  await assert.rejects(renderCounterexampleFigure('reused-ballot', { trace: runScenario(preempted) }), /no two different values/);
+  await assert.rejects(renderCounterexampleFigure('no-such-rule', { trace }), /unknown mutant "no-such-rule"/);
+});
+
 /** P1's accept (ballot 1) reaches A1 and A2 after P2's prepare (ballot 2) was promised: a correct acceptor refuses it. */
-function noSecondPromiseScript(): Scenario['steps'] {
+function noSecondPromiseScript(): Step[] {
   return [
     { type: 'propose', node: 'P1', value: 'a' },
     { type: 'deliver', match: { kind: 'prepare', from: 'P1' }, count: 'all' },

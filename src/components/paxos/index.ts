@@ -2,4 +2,5 @@
 // PaxosDiagram and PaxosCounterexample render at build time (no JavaScript); PaxosPlayground is the Preact
 // island and needs a client directive: `<PaxosPlayground client:visible scenario={…} />`.
 export { default as PaxosDiagram } from './PaxosDiagram.astro';
+export { default as PaxosCounterexample } from './PaxosCounterexample.astro';
 export { default as PaxosPlayground } from '../playground/PaxosPlayground.tsx';

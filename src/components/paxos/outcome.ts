@@ -24,6 +24,11 @@ const STALL: Record<NonNullable<Outcome['stall']>, (o: Outcome, doc: TraceDocume
 export function describeOutcome(doc: TraceDocument): OutcomeText {
   const o = summarizeOutcome(doc);
   if (o.chosen.length === 0) return { text: STALL[o.stall ?? 'unfinished'](o, doc), chosen: o.chosen, stall: o.stall };
+  const conflicts = conflictingChoices(doc);
+  if (conflicts.length > 0) {
+    const text = conflicts.map((c) => `${doc.protocol === 'multi' ? `槽 ${c.slot} ` : ''}先后选定了 ${c.values.map(formatValue).join(' 和 ')}`).join('；');
+    return { text: `${text}：不同的节点学到了不同的值`, chosen: o.chosen, stall: o.stall };
+  }
   const slots = doc.protocol === 'multi' || o.chosen.some((c) => c.slot !== 0);
   const text = slots
     ? `选定 ${o.chosen.length} 个槽位：${o.chosen.map((c) => `槽 ${c.slot} = ${formatValue(c.value)}`).join('，')}`

@@ -1,0 +1,192 @@
+// End to end in Chromium against the built site served locally: build-time figures ship no script; on the
+// playground page a reader steps, drops a message, crashes an acceptor, seeks back and forks, shares a link
+// that reopens the same state; a garbled link shows a message. Screenshots (light/dark, desktop/360 px) go
+// to test-results/playground/.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { PROJECT_ROOT } from '../support/project.ts';
+import { serveDist, type DistServer } from '../support/serve.ts';
+import { diagramOnlyPages, paxosSite, type PaxosSite } from './site.ts';
+
+const SHOTS = join(PROJECT_ROOT, 'test-results', 'playground');
+let site: PaxosSite;
+let server: DistServer;
+let browser: Browser;
+const problems: string[] = [];
+
+before(async () => {
+  site = await paxosSite();
+  server = await serveDist(site.dist);
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  scripts: string[];
+}
+
+async function open(path: string, opts: { width?: number; dark?: boolean } = {}): Promise<Opened> {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1200, height: 900 },
+    colorScheme: opts.dark ? 'dark' : 'light',
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const scripts: string[] = [];
+  page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${path}: console: ${m.text()}`);
+  });
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(server.url + path, { waitUntil: 'networkidle' });
+  return { page, scripts };
+}
+
+async function hydrated(page: Page): Promise<void> {
+  await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 15_000 });
+}
+
+const position = (page: Page): Promise<string> => page.locator('.pg-seek-label').first().innerText();
+const rows = (page: Page, kind: string): Promise<number> => page.locator(`.pg-seq .pg-${kind}`).count();
+const nodeRow = (page: Page, node: string): Promise<string> => page.locator(`.pg-table tr[data-node="${node}"]`).first().innerText();
+
+test('pages with build-time figures have light and dark SVG and load no script file', async () => {
+  const pages = diagramOnlyPages(site.dist);
+  assert.ok(pages.length > 0, 'some page has an engine figure and no playground');
+  for (const path of pages.slice(0, 4)) {
+    const { page, scripts } = await open(path);
+    assert.ok((await page.locator('figure[data-diagram="paxos"] .diagram-light svg').count()) > 0, path);
+    assert.ok((await page.locator('figure[data-diagram="paxos"] .diagram-dark svg').count()) > 0, path);
+    assert.ok((await page.locator('.paxos-outcome').count()) > 0, path);
+    assert.deepEqual(scripts, [], `${path} loads no script file`);
+    const external = await page.evaluate(() => [...document.scripts].filter((s) => s.src || s.type === 'module').length);
+    assert.equal(external, 0, `${path}: only the inline theme snippet`);
+    await page.context().close();
+  }
+});
+
+test('step, drop a message, crash an acceptor: the diagram and the state table change', async () => {
+  const { page } = await open('playground/');
+  await hydrated(page);
+  assert.equal(await position(page), '位置 0 / 0');
+  const before = await rows(page, 'deliver');
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: '下一步' }).click();
+  assert.equal(await position(page), '位置 3 / 3');
+  assert.ok((await rows(page, 'deliver')) > before, 'deliveries drawn');
+  const a1Before = await nodeRow(page, 'A1');
+  // Drop the first message in flight.
+  const flights = await page.locator('.pg-flights li').count();
+  assert.ok(flights > 0, 'messages in flight');
+  await page.locator('.pg-flights li').first().getByRole('button', { name: /^丢弃/ }).click();
+  assert.equal(await rows(page, 'drop'), 1);
+  assert.match(await page.locator('.pg-script').innerText(), /由你接管/);
+  // Crash A1: its row is marked and its lifeline broken.
+  await page.getByRole('button', { name: '让 A1 崩溃' }).click();
+  const a1After = await nodeRow(page, 'A1');
+  assert.notEqual(a1After, a1Before);
+  assert.match(a1After, /恢复/, 'the row offers recover now');
+  assert.equal(await page.locator('.pg-table tr[data-node="A1"].pg-down .pg-badge').count(), 1);
+  assert.ok((await page.locator('.pg-life-down').count()) > 0);
+  await page.getByRole('button', { name: '让 A1 恢复' }).click();
+  assert.equal(await page.locator('.pg-table tr[data-node="A1"] .pg-badge').count(), 0);
+  assert.equal(await page.locator('.pg-seq .pg-note-recover').count(), 1);
+  assert.match(await page.locator('.pg-safety').innerText(), /安全/);
+  await page.screenshot({ path: join(SHOTS, 'playground-desktop-light.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('seek back, act, and the future forks; a share link reopens the same state', async () => {
+  const { page } = await open('playground/');
+  await hydrated(page);
+  await page.getByRole('button', { name: '走完脚本' }).click();
+  const end = await position(page);
+  const [, total] = /位置 (\d+) \/ (\d+)/.exec(end)!;
+  assert.ok(Number(total) > 5);
+  const finalRows = await page.locator('.pg-seq .pg-row').count();
+  // Back three steps with the keyboard on the position slider.
+  const slider = page.getByRole('slider');
+  await slider.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  assert.equal(await position(page), `位置 ${Number(total) - 3} / ${total}`);
+  assert.ok((await page.locator('.pg-seq .pg-row').count()) < finalRows);
+  // Acting in the past cuts the old future off.
+  await page.locator('.pg-flights li').first().getByRole('button', { name: /^复制/ }).click();
+  assert.equal(await position(page), `位置 ${Number(total) - 2} / ${Number(total) - 2}`);
+  assert.match(await page.locator('.pg-live').innerText(), /新的未来/);
+  await page.getByRole('button', { name: '下一步' }).click();
+  const table = await page.locator('.pg-table').innerText();
+  const here = await position(page);
+  const drawn = await page.locator('.pg-seq .pg-row').count();
+  await page.getByRole('button', { name: '复制分享链接' }).click();
+  const link = await page.locator('.pg-share input[type="text"]').inputValue();
+  assert.match(link, /\/playground\/#run=1\./);
+  assert.equal(new URL(page.url()).hash, new URL(link).hash, 'the page keeps its own link current');
+  await page.context().close();
+
+  const again = await open(link.slice(server.url.length));
+  await hydrated(again.page);
+  await again.page.waitForFunction((p) => document.querySelector('.pg-seek-label')?.textContent === p, here);
+  assert.equal(await again.page.locator('.pg-table').innerText(), table);
+  assert.equal(await again.page.locator('.pg-seq .pg-row').count(), drawn);
+  assert.equal(await again.page.locator('.pg-link-error').count(), 0);
+  await again.page.context().close();
+});
+
+test('a garbled or hostile link shows a message and the default scenario, and injects nothing', async () => {
+  const { page } = await open('playground/#run=1.eyJzIjp7InByb3RvY29sIjoiYm');
+  await hydrated(page);
+  await page.waitForSelector('.pg-link-error');
+  assert.match(await page.locator('.pg-link-error').innerText(), /链接已损坏/);
+  assert.equal(await position(page), '位置 0 / 0');
+  await page.screenshot({ path: join(SHOTS, 'garbled-link.png') });
+  await page.context().close();
+  // A valid link whose title carries markup: shown as text, never parsed.
+  const payload = { s: { protocol: 'basic', title: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>', proposers: 1, seed: 2 } };
+  const hash = `run=1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+  const hostile = await open(`playground/#${hash}`);
+  await hydrated(hostile.page);
+  await hostile.page.getByRole('button', { name: '下一步' }).click();
+  assert.equal(await hostile.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+  assert.equal(await hostile.page.locator('.pg img').count(), 0);
+  await hostile.page.context().close();
+});
+
+test('the in-note playground and the manual: usable at 360 px and in the dark', async () => {
+  for (const [name, opts] of [
+    ['manual-360-dark', { width: 360, dark: true }],
+    ['manual-desktop-dark', { width: 1200, dark: true }],
+  ] as const) {
+    const { page } = await open(site.manualPage, opts);
+    const island = page.locator('astro-island').first();
+    await island.scrollIntoViewIfNeeded();
+    await hydrated(page);
+    await page.locator('.pg').first().getByRole('button', { name: '下一步' }).click();
+    await page.locator('.pg').first().getByRole('button', { name: '下一步' }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${name}: page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    await page.context().close();
+  }
+  const { page } = await open('playground/', { width: 360 });
+  await hydrated(page);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: '下一步' }).click();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `playground at 360 px scrolls sideways by ${overflow}px`);
+  await page.screenshot({ path: join(SHOTS, 'playground-360-light.png'), fullPage: true });
+  await page.context().close();
+});
+
+test('no console errors on any page visited', () => {
+  assert.deepEqual(problems, []);
+});
