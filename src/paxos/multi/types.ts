@@ -27,7 +27,7 @@ export interface ChosenEntry {
 /** A leader's phase-2 bookkeeping for one slot. */
 export interface Proposal {
   readonly value: Value;
-  /** Servers whose `accepted` for this ballot and slot arrived (each at most once). */
+  /** Servers whose `accepted` for this ballot and slot arrived (each once, sorted). */
   readonly acks: readonly NodeId[];
   /**
    * Whose value this is: a client or a server that handed it on (answered once the slot is applied), the
@@ -77,7 +77,7 @@ export interface ServerState {
   readonly seenRound: number;
   /** Candidate/leader: the first slot its prepare covers (its first unchosen slot at election time). */
   readonly prepareSlot: Slot;
-  /** Candidate: servers that promised `lastBallot`. */
+  /** Candidate: servers that promised `lastBallot` (sorted). */
   readonly promisesFrom: readonly NodeId[];
   /** Candidate: per slot, the highest-ballot entry reported by the promises so far (index = slot). */
   readonly reported: readonly (AcceptedEntry | null)[];
