@@ -19,15 +19,19 @@ export const DEFAULT_TIMING: TimingConfig = {
 export const proposerId = (i: number): NodeId => `P${i}`;
 export const acceptorId = (i: number): NodeId => `A${i}`;
 
-export function proposerIds(config: BasicConfig): NodeId[] {
-  const ids: NodeId[] = [];
-  for (let i = 1; i <= config.proposers; i++) ids.push(proposerId(i));
+// Node lists are asked for on every broadcast; a config is immutable, so compute them once per config.
+const proposerCache = new WeakMap<BasicConfig, readonly NodeId[]>();
+const acceptorCache = new WeakMap<BasicConfig, readonly NodeId[]>();
+
+export function proposerIds(config: BasicConfig): readonly NodeId[] {
+  let ids = proposerCache.get(config);
+  if (!ids) proposerCache.set(config, (ids = Array.from({ length: config.proposers }, (_, i) => proposerId(i + 1))));
   return ids;
 }
 
-export function acceptorIds(config: BasicConfig): NodeId[] {
-  const ids: NodeId[] = [];
-  for (let i = 1; i <= config.acceptors; i++) ids.push(acceptorId(i));
+export function acceptorIds(config: BasicConfig): readonly NodeId[] {
+  let ids = acceptorCache.get(config);
+  if (!ids) acceptorCache.set(config, (ids = Array.from({ length: config.acceptors }, (_, i) => acceptorId(i + 1))));
   return ids;
 }
 

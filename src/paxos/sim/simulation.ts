@@ -185,12 +185,12 @@ export class Simulation {
 
   /** What `tick` would do next, or null when nothing is scheduled before maxTime. */
   peek(): Step | null {
-    const next = this.nextScheduled();
-    if (!next || next.at > this.resolved.maxTime) return null;
-    if (next.kind === 'agenda') return { ...next.item.step, at: next.item.at };
-    if (next.kind === 'timer') return { type: 'timeout', node: next.timer.node, timer: next.timer.timer };
-    const lost = next.flight.lost || this.isCut(next.flight.msg.from, next.flight.msg.to, Math.max(this.now, next.flight.due));
-    return { type: lost ? 'drop' : 'deliver', match: { id: next.flight.msg.id, copy: next.flight.copy } };
+    if (!this.findNext() || this.nextAt > this.resolved.maxTime) return null;
+    if (this.nextKind === 'agenda') return { ...this.nextItem!.step, at: this.nextItem!.at };
+    if (this.nextKind === 'timer') return { type: 'timeout', node: this.nextTimer!.node, timer: this.nextTimer!.timer };
+    const f = this.nextFlight!;
+    const lost = f.lost || this.isCut(f.msg.from, f.msg.to, Math.max(this.now, f.due));
+    return { type: lost ? 'drop' : 'deliver', match: { id: f.msg.id, copy: f.copy } };
   }
 
   trace(): TraceDocument {
@@ -334,7 +334,7 @@ export class Simulation {
           const what = step.timer === undefined ? 'pending timer' : `pending timer "${step.timer}"`;
           throw new ScenarioError(path, `${step.node} has no ${what}${pending.length ? `; pending: ${pending.join(', ')}` : ''}${this.up[i] ? '' : ` (${step.node} is crashed)`}`);
         }
-        this.timerList.splice(this.timerList.indexOf(t), 1);
+        this.removeTimer(t);
         this.advance(step.at ?? t.due);
         this.fire(i, t.timer);
         return;
@@ -350,26 +350,26 @@ export class Simulation {
 
   /** One scheduled event (the next due message, timer, fault or workload proposal). False when none is left before maxTime. */
   tick(): boolean {
-    const next = this.nextScheduled();
-    if (!next) {
+    if (!this.findNext()) {
       this.stop = 'quiet';
       return false;
     }
-    if (next.at > this.resolved.maxTime) {
+    if (this.nextAt > this.resolved.maxTime) {
       this.stop = 'max-time';
       return false;
     }
-    this.advance(next.at);
-    if (next.kind === 'agenda') {
+    this.advance(this.nextAt);
+    if (this.nextKind === 'agenda') {
       this.agendaIndex++;
-      this.doAgenda(next.item);
-    } else if (next.kind === 'timer') {
-      this.timerList.splice(this.timerList.indexOf(next.timer), 1);
-      this.fire(this.index.get(next.timer.node)!, next.timer.timer);
+      this.doAgenda(this.nextItem!);
+    } else if (this.nextKind === 'timer') {
+      const t = this.nextTimer!;
+      this.removeTimer(t);
+      this.fire(this.index.get(t.node)!, t.timer);
     } else {
-      const f = next.flight;
+      const f = this.nextFlight!;
       this.take(f);
-      if (f.lost || this.isCut(f.msg.from, f.msg.to, this.now)) this.emitDrop(f.msg);
+      if (f.lost || (this.cuts.length > 0 && this.isCut(f.msg.from, f.msg.to, this.now))) this.emitDrop(f.msg);
       else this.handOver(f.msg);
     }
     return true;
@@ -385,10 +385,10 @@ export class Simulation {
         return;
       }
       if (limit !== Infinity) {
-        const next = this.nextScheduled();
-        if (!next || next.at > limit) {
+        const any = this.findNext();
+        if (!any || this.nextAt > limit) {
           this.advance(Math.min(limit, this.resolved.maxTime));
-          if (!next) this.stop = 'quiet';
+          if (!any) this.stop = 'quiet';
           return;
         }
       }
@@ -414,21 +414,47 @@ export class Simulation {
     if (t > this.now) this.now = t;
   }
 
-  private nextScheduled():
-    | { kind: 'agenda'; at: number; item: AgendaItem }
-    | { kind: 'timer'; at: number; timer: PendingTimer }
-    | { kind: 'flight'; at: number; flight: Flight }
-    | null {
-    let best: { kind: 'agenda'; at: number; item: AgendaItem } | { kind: 'timer'; at: number; timer: PendingTimer } | { kind: 'flight'; at: number; flight: Flight } | null = null;
+  // The next scheduled thing, found without allocating (this runs once per event): `nextKind` says which
+  // of nextItem / nextTimer / nextFlight is meant, `nextAt` when it happens.
+  private nextKind: 'agenda' | 'timer' | 'flight' | null = null;
+  private nextAt = 0;
+  private nextItem: AgendaItem | undefined;
+  private nextTimer: PendingTimer | undefined;
+  private nextFlight: Flight | undefined;
+
+  private findNext(): boolean {
+    const now = this.now;
+    let kind: 'agenda' | 'timer' | 'flight' | null = null;
+    let at = Infinity;
     const item = this.agenda[this.agendaIndex];
-    if (item) best = { kind: 'agenda', at: Math.max(this.now, item.at), item };
+    if (item) {
+      kind = 'agenda';
+      at = item.at > now ? item.at : now;
+    }
     let t: PendingTimer | undefined;
     for (const x of this.timerList) if (!t || x.due < t.due || (x.due === t.due && x.serial < t.serial)) t = x;
-    if (t && (!best || Math.max(this.now, t.due) < best.at)) best = { kind: 'timer', at: Math.max(this.now, t.due), timer: t };
+    if (t) {
+      const tAt = t.due > now ? t.due : now;
+      if (tAt < at) {
+        kind = 'timer';
+        at = tAt;
+      }
+    }
     let f: Flight | undefined;
     for (const x of this.flights) if (!f || x.due < f.due || (x.due === f.due && x.serial < f.serial)) f = x;
-    if (f && (!best || Math.max(this.now, f.due) < best.at)) best = { kind: 'flight', at: Math.max(this.now, f.due), flight: f };
-    return best;
+    if (f) {
+      const fAt = f.due > now ? f.due : now;
+      if (fAt < at) {
+        kind = 'flight';
+        at = fAt;
+      }
+    }
+    this.nextKind = kind;
+    this.nextAt = at;
+    this.nextItem = item;
+    this.nextTimer = t;
+    this.nextFlight = f;
+    return kind !== null;
   }
 
   private emit(e: TraceEvent): void {
@@ -476,10 +502,19 @@ export class Simulation {
     this.flights.push(this.flight(f.msg, Math.max(copy, f.copy) + 1));
   }
 
+  /** Order in these arrays does not matter (the next one is found by due time and serial): swap-remove. */
   private take(f: Flight): void {
-    const i = this.flights.indexOf(f);
-    if (i === this.flights.length - 1) this.flights.pop();
-    else this.flights.splice(i, 1);
+    const list = this.flights;
+    const i = list.indexOf(f);
+    list[i] = list[list.length - 1]!;
+    list.pop();
+  }
+
+  private removeTimer(t: PendingTimer): void {
+    const list = this.timerList;
+    const i = list.indexOf(t);
+    list[i] = list[list.length - 1]!;
+    list.pop();
   }
 
   private emitDrop(msg: Message): void {
@@ -506,7 +541,7 @@ export class Simulation {
     for (let k = 0; k < this.timerList.length; k++) {
       const x = this.timerList[k]!;
       if (x.node === node && x.timer === t.timer) {
-        this.timerList.splice(k, 1);
+        this.removeTimer(x);
         break;
       }
     }
