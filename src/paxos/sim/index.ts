@@ -1,4 +1,16 @@
 // The simulator's public surface: scenarios, the stepwise Simulation, and one-call runs.
+//
+//   runScenario(scenario) → paxos-trace/1            one call; throws ScenarioError naming the field
+//   const sim = new Simulation(scenario)             stepwise (the playground):
+//     sim.inFlight() / sim.timers() / sim.peek()     what is on the network, what is pending, what `tick` does next
+//     sim.apply(step)                                 a Step is the action: propose, deliver/drop/duplicate
+//                                                    {match: {id, copy} or a pattern}, crash, recover,
+//                                                    timeout, tick, run {until}; a failed step changes nothing
+//     sim.view(node) / sim.isUp(node) / sim.time     node tables
+//     const cp = sim.snapshot(); sim.restore(cp)     cheap checkpoints: seek back, then fork with other steps
+//     sim.trace()                                     the run so far as paxos-trace/1
+//   copyAsScenario(scenario, sim.steps())            "copy as scenario": replays to the same trace
+// Scenario schema: scenario.ts.
 export { Simulation, matches, describeFlight, type Flight, type PendingTimer, type Checkpoint, type StopReason } from './simulation.ts';
 export { simulate, runScenario, copyAsScenario } from './run.ts';
 export { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
