@@ -2,7 +2,7 @@
 // parse as paxos-trace/1, Mermaid and text output, scenario files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,16 @@ const paxos = (...args: string[]) => {
   const r = spawnSync(process.execPath, ['src/cli/paxos.ts', ...args], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
+/** The same, without blocking: independent spawns run side by side. */
+const paxosAsync = (...args: string[]) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['src/cli/paxos.ts', ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 const oneLine = (s: string) => {
   assert.equal(s.trimEnd().split('\n').length, 1, `expected one line, got:\n${s}`);
   return s.trim();
@@ -71,7 +81,7 @@ test('simulate --scenario: runs the file, flags override its fields', () => {
   assert.equal(doc.config.seed, 5);
 });
 
-test('bad flags and values: exit 2, one line naming the flag', () => {
+test('bad flags and values: exit 2, one line naming the flag', async () => {
   const cases: [string[], RegExp][] = [
     [['simulate', '--acceptors', '0'], /--acceptors: must be ≥ 1, got 0/],
     [['simulate', '--acceptors', 'three'], /--acceptors: must be an integer, got "three"/],
@@ -86,8 +96,9 @@ test('bad flags and values: exit 2, one line naming the flag', () => {
     [['simulate', '--mutant', 'small-fast-quorum'], /mutant: "small-fast-quorum" is a fast mutant/],
     [['bogus'], /unknown verb "bogus"/],
   ];
-  for (const [args, pattern] of cases) {
-    const r = paxos(...args);
+  const results = await Promise.all(cases.map(([args]) => paxosAsync(...args)));
+  for (const [i, [args, pattern]] of cases.entries()) {
+    const r = results[i]!;
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stdout, '');
     assert.match(oneLine(r.stderr), pattern);

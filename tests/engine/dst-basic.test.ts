@@ -38,3 +38,19 @@ test('random settings come from the seed alone', () => {
   const seen = new Set(Array.from({ length: 50 }, (_, i) => JSON.stringify({ ...randomSettings('basic', i), seed: 0 })));
   assert.ok(seen.size > 10, 'seeds should vary the settings');
 });
+
+test('every Basic mutant that random runs can expose is caught by the property it breaks', () => {
+  const expected = {
+    'no-first-promise': 'first-promise',
+    'no-second-promise': 'second-promise',
+    'no-reply': 'promise-reply',
+    'ignore-reply': 'proposer-value',
+    'minority-quorum': 'proposer-value',
+  } as const;
+  for (const [mutant, property] of Object.entries(expected)) {
+    const r = runDst({ protocol: 'basic', runs: 3000, overrides: { mutant: mutant as keyof typeof expected, proposers: 3 } });
+    assert.equal(r.failures.length, 1, `${mutant} was not caught in ${r.runs} runs`);
+    assert.equal(r.failures[0]!.violation.property, property, `${mutant}: ${r.failures[0]!.violation.message}`);
+  }
+  // reused-ballot needs a restart plus stale duplicated promises: see content/scenarios/basic/reused-ballot.json.
+});

@@ -6,15 +6,18 @@
 // Schema (every field but `protocol` optional; defaults in brackets):
 //   {
 //     "protocol": "basic" | "multi" | "fast",
-//     "acceptors": int ≥ 1 [3], "proposers": int ≥ 1 [2], "clients": int ≥ 0 [protocol's default],
+//     "acceptors": int ≥ 1 [3], "proposers": int ≥ 1 [2], "clients": int ≥ 0 [protocol's default; Basic
+//         has no client nodes: its proposers take the proposals],
 //     "nack": bool [true], "mutant": one of `paxos mutants` for this protocol,
 //     "classicQuorum", "fastQuorum": ints, Fast Paxos only (q_c > n/2, q_c + 2·q_f > 2n unless mutant
 //         "small-fast-quorum"),
 //     "timing": { "proposerTimeout", "backoff": [min,max], "heartbeat", "electionTimeout": [min,max] },
 //     "options": { … protocol-specific config fields … },
 //     "seed": int [1],
-//     "network": { "latency": [min,max] [1,3], "drop": p [0], "duplicate": p [0], "reorder": p [0],
-//                  "partitions": int (that many random ones) | [{ "nodes": [ids], "from": t, "to": t }] },
+//     "network": { "latency": [min,max] [1,3], "drop": p [0], "duplicate": p [0],
+//                  "reorder": p [0] (a message is held back an extra [max, 4·max], so later ones overtake it),
+//                  "partitions": int (that many random ones) | [{ "nodes": [ids], "from": t, "to": t }]
+//                      (the listed nodes are cut off from the rest from t to t) },
 //     "faults": { "crashes": int (that many random ones) | [{ "node": id, "at": t, "recover"?: t }] },
 //     "workload": bool [true without steps, false with steps] — each proposing node (clients if the protocol
 //         has any, else proposers) is asked to propose `proposals` values v1, v2, … at random early times,
@@ -25,7 +28,9 @@
 //     "title", "description", "expect": free, for the notes (ignored by the engine)
 //   }
 // Step (also the playground's Action; `at` = do it at this simulated time, default: now, or when the
-// message/timer is due):
+// message/timer is due). deliver/drop/duplicate/timeout steps overrule the network (its loss draws and
+// partitions apply only when time runs by itself, in tick and run); a message to a crashed node is lost
+// either way:
 //   { "type": "propose", "node": id, "value": string | null }
 //   { "type": "deliver" | "drop" | "duplicate", "match": Pattern, "count"?: int | "all" }
 //       the next in-flight message(s) matching; order: due time, then send order
