@@ -58,8 +58,9 @@ test('stepwise: messages in flight and pending timers are listed; deliver by id;
 });
 
 test('peek tells what tick does next', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 5, network: { drop: 0.3 } });
-  for (let i = 0; i < 40; i++) {
+  const sim = new Simulation({ protocol: 'basic', seed: 5, network: { drop: 0.3 }, faults: { crashes: [{ node: 'A1', at: 3 }] } });
+  let dropsToCrashed = 0;
+  for (let i = 0; i < 60; i++) {
     const next = sim.peek();
     if (!next) break;
     const before = sim.events().length;
@@ -68,10 +69,11 @@ test('peek tells what tick does next', () => {
     if (next.type === 'deliver' || next.type === 'drop') {
       assert.ok(e.type === 'deliver' || e.type === 'drop');
       assert.equal(e.msg.id, next.match.id);
-      // A message to a crashed node is lost even if the network would deliver it.
-      if (next.type === 'drop') assert.equal(e.type, 'drop');
+      assert.equal(e.type, next.type, 'a message to a crashed node is announced as a drop too');
+      if (e.type === 'drop' && e.msg.to === 'A1' && !sim.isUp('A1')) dropsToCrashed++;
     } else assert.equal(e.type, next.type);
   }
+  assert.ok(dropsToCrashed > 0, 'the run should send something to the crashed A1');
 });
 
 test('snapshot/restore: seek back and fork; the original future is unaffected', () => {

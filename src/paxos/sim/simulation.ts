@@ -189,7 +189,7 @@ export class Simulation {
     if (this.nextKind === 'agenda') return { ...this.nextItem!.step, at: this.nextItem!.at };
     if (this.nextKind === 'timer') return { type: 'timeout', node: this.nextTimer!.node, timer: this.nextTimer!.timer };
     const f = this.nextFlight!;
-    const lost = f.lost || this.isCut(f.msg.from, f.msg.to, Math.max(this.now, f.due));
+    const lost = f.lost || this.isCut(f.msg.from, f.msg.to, Math.max(this.now, f.due)) || !this.up[this.index.get(f.msg.to)!];
     return { type: lost ? 'drop' : 'deliver', match: { id: f.msg.id, copy: f.copy } };
   }
 
