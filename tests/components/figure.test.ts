@@ -11,6 +11,7 @@ import { decodeRunLink } from '../../src/playground-link/index.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import { preempted, reusedBallot } from '../../src/scenarios/basic.ts';
 import { renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
+import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 
@@ -30,7 +31,11 @@ test('a scenario becomes light and dark SVG with caption, source, outcome and a 
   assert.ok(href, 'playground link');
   const link = decodeRunLink(href.slice(href.indexOf('#')).replace(/&amp;/g, '&'));
   assert.ok(link.ok);
-  assert.deepEqual(runScenario(link.run.scenario), runScenario(preempted));
+  // It opens on this very run: the script played to its end, replayable from the start.
+  const replay = new PlaygroundRun(link.run.scenario);
+  for (const c of link.run.commands) replay.replay(c);
+  assert.equal(link.run.position, link.run.commands.length);
+  assert.deepEqual(replay.trace(), runScenario(preempted));
 });
 
 test('a run that breaks safety fails unless the scenario declares itself a mutant', async () => {

@@ -44,7 +44,11 @@ async function open(path: string, opts: { width?: number; dark?: boolean } = {})
   const scripts: string[] = [];
   page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${path}: console: ${m.text()}`);
+    // A failed request is reported above with its address; the console line repeats it without one.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${path}: console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${path}: ${r.status()} for ${r.url()}`);
   });
   page.on('request', (r) => {
     if (r.resourceType() === 'script') scripts.push(r.url());
@@ -74,6 +78,35 @@ test('pages with build-time figures have light and dark SVG and load no script f
     assert.equal(external, 0, `${path}: only the inline theme snippet`);
     await page.context().close();
   }
+});
+
+test('"open this run in the playground" shows the figure\'s run: same outcome, every step to seek through', async () => {
+  const path = diagramOnlyPages(site.dist)[0]!;
+  const { page } = await open(path);
+  const figure = page.locator('figure[data-diagram="paxos"]').filter({ has: page.locator('.paxos-open') }).first();
+  const outcome = (await figure.locator('.paxos-outcome').innerText()).replace(/^结果：/, '').trim();
+  await figure.locator('.paxos-open a').click();
+  await page.waitForURL(/\/playground\/#run=/);
+  await hydrated(page);
+  await page.waitForFunction(() => /位置 [1-9]/.test(document.querySelector('.pg-seek-label')?.textContent ?? ''));
+  assert.equal((await page.locator('.pg-outcome').innerText()).trim(), outcome);
+  const [, at, total] = /位置 (\d+) \/ (\d+)/.exec(await position(page))!;
+  assert.equal(at, total, 'opened at the end of the script');
+  await page.context().close();
+});
+
+test('keyboard only: Tab reaches the controls, Enter steps; reduced motion means no transitions', async () => {
+  const { page } = await open('playground/');
+  await hydrated(page);
+  const step = page.getByRole('button', { name: '下一步' });
+  for (let i = 0; i < 60 && !(await step.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+  assert.ok(await step.evaluate((b) => b === document.activeElement), 'Tab reaches 下一步');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal(await position(page), '位置 2 / 2');
+  assert.equal(await step.evaluate((b) => getComputedStyle(b).transitionDuration), '0s');
+  assert.ok((await page.getByRole('button', { name: /^投递 #/ }).count()) > 0, 'each message has a labelled deliver button');
+  await page.context().close();
 });
 
 test('step, drop a message, crash an acceptor: the diagram and the state table change', async () => {

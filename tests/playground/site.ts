@@ -8,6 +8,7 @@ import { ensureBuiltSite } from '../support/built-site.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { buildSite } from '../support/site-build.ts';
 import { makePaxosSite } from '../components/paxos-site.ts';
+import { buildSearchIndex } from '../../scripts/pagefind.ts';
 
 export interface PaxosSite {
   readonly dist: string;
@@ -55,5 +56,7 @@ async function build(): Promise<PaxosSite> {
   const site = makePaxosSite({ name: 'paxos-e2e', notesFrom: 'tests/fixtures/paxos-site/notes', notes, playgroundPage: true });
   const result = await buildSite(site);
   if (result.code !== 0) throw new Error(`fixture build failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  // The real build's post-build step: the header's search loads Pagefind on first use.
+  await buildSearchIndex(site.dist);
   return { dist: site.dist, manualPage: 'notes/runnable-notes/', real: false };
 }

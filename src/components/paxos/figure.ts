@@ -11,6 +11,7 @@ import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } fro
 import { diagramSettings } from '../../diagrams/settings.ts';
 import { encodeRunLink, playgroundHref } from '../../playground-link/index.ts';
 import { conflictingChoices, describeOutcome, describeViolation } from './outcome.ts';
+import { PlaygroundRun } from '../playground/run.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
 
 /** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
@@ -95,7 +96,10 @@ export function figureFooter(trace: TraceDocument, scenario: Scenario | null, op
       `${conflicts ? `${conflicts}。` : ''}${escapeHtml(describeViolation(bad))}</p>`;
   }
   if (scenario && opts.playground !== false) {
-    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: [], position: 0 }));
+    // The link opens the playground at the end of the script, i.e. on this very run; the reader can seek back.
+    const run = new PlaygroundRun(scenario);
+    run.runScript();
+    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: run.commands(), position: run.position }));
     html += `<p class="paxos-open"><a href="${escapeHtml(href)}">在演练场中打开这次运行 →</a></p>`;
   }
   return html;

@@ -84,6 +84,8 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const [linkError, setLinkError] = useState('');
   const [exported, setExported] = useState('');
   const [shared, setShared] = useState('');
+  const [proposer, setProposer] = useState('');
+  const [value, setValue] = useState('');
   const diagramBox = useRef<HTMLDivElement>(null);
   const refresh = (): void => setVersion((v) => v + 1);
 
@@ -173,6 +175,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const script = run.scriptIndex;
   const mutant = run.scenario.mutant;
   const labelOpts = { slots, lang: 'zh' as const };
+  // Who can be asked to propose: clients where the protocol has them, else proposers; only running ones.
+  const clients = nodes.filter((n) => n.info.roles.includes('client'));
+  const proposers = (clients.length > 0 ? clients : nodes.filter((n) => n.info.roles.includes('proposer'))).filter((n) => n.up).map((n) => n.info.id);
 
   return (
     <section class="pg" aria-label={props.caption ?? 'Paxos 演练场'}>
@@ -364,6 +369,33 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           </div>
         </div>
       </div>
+
+      {proposers.length > 0 && (
+        <form
+          class="pg-propose"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const node = proposers.includes(proposer) ? proposer : proposers[0]!;
+            const v = value.trim() || `v${events.filter((x) => x.type === 'propose').length + 1}`;
+            guard(() => run.act({ type: 'propose', node, value: v }));
+            setValue('');
+          }}
+        >
+          <label>
+            让
+            <select value={proposers.includes(proposer) ? proposer : proposers[0]} onChange={(e) => setProposer((e.target as HTMLSelectElement).value)}>
+              {proposers.map((id) => (
+                <option value={id}>{id}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            提议值
+            <input type="text" maxLength={40} value={value} placeholder={`v${events.filter((x) => x.type === 'propose').length + 1}`} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+          </label>
+          <button type="submit">提议</button>
+        </form>
+      )}
 
       <div class="pg-share">
         <button
