@@ -194,7 +194,8 @@ if (import.meta.main) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const dist = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) ?? 'dist';
-  const report = await checkLinks(dist, { base: flag('--base') ?? '/', ...(flag('--site') ? { site: flag('--site') } : {}) });
+  const site = flag('--site');
+  const report = await checkLinks(dist, { base: flag('--base') ?? '/', ...(site ? { site } : {}) });
   if (report.problems.length) {
     console.error(formatProblems(report.problems));
     console.error(`${report.problems.length} broken of ${report.links} links in ${report.pages} pages`);

@@ -3,7 +3,9 @@
 // Fonts: Noto Sans CJK (Debian's fonts-noto-cjk, which CI installs for the diagrams anyway); if it is
 // missing, resvg falls back to the system's fonts, so the build never fails over a share card.
 
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 
 export const OG_WIDTH = 1200;
@@ -100,9 +102,29 @@ export function ogSvg(card: OgCard): string {
   ].join('');
 }
 
+// Rasterising costs 60–400 ms a card (mostly loading the CJK fonts), so cards are cached on disk
+// by a hash of everything that changes the pixels: the SVG, the fonts found and this renderer.
+const CACHE_DIR = process.env['PAXOS_OG_CACHE'] || join(process.cwd(), 'node_modules', '.cache', 'paxos-og');
+const RENDERER = 'resvg-js@2.6.2/1';
+
 export function renderOgPng(card: OgCard): Uint8Array<ArrayBuffer> {
   const fontFiles = FONT_FILES.filter((f) => existsSync(f));
-  const resvg = new Resvg(ogSvg(card), {
+  const svg = ogSvg(card);
+  const key = createHash('sha256')
+    .update(JSON.stringify([RENDERER, svg, fontFiles.map((f) => [f, statSync(f).size])]))
+    .digest('hex');
+  const cached = join(CACHE_DIR, `${key}.png`);
+  if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
+  const png = rasterise(svg, fontFiles);
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const tmp = `${cached}.${process.pid}.tmp`;
+  writeFileSync(tmp, png);
+  renameSync(tmp, cached);
+  return png;
+}
+
+function rasterise(svg: string, fontFiles: string[]): Uint8Array<ArrayBuffer> {
+  const resvg = new Resvg(svg, {
     fitTo: { mode: 'original' },
     font: {
       fontFiles,
