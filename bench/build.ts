@@ -84,15 +84,21 @@ function notes(count: number, diagrams: number): Record<string, string> {
   return out;
 }
 
-async function timedBuild(site: Site, label: string, cacheDir: string): Promise<number> {
+interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+async function timedBuild(site: Site, label: string, cacheDir: string): Promise<Timing> {
   progress(`${label}: building…`);
-  const result = await buildSite(site, { env: { PAXOS_DIAGRAM_CACHE: cacheDir } });
+  const result = await buildSite(site, { env: { PAXOS_DIAGRAM_CACHE: cacheDir }, cpu: true });
   if (result.code !== 0) {
     process.stderr.write(result.output);
     throw new Error(`${label}: build failed`);
   }
-  progress(`${label}: ${result.seconds.toFixed(2)} s`);
-  return result.seconds;
+  const cpu = result.cpuSeconds ?? Number.NaN;
+  progress(`${label}: ${result.seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU`);
+  return { wall: result.seconds, cpu };
 }
 
 function median(xs: number[]): number {
@@ -100,8 +106,13 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+interface Pair {
+  cold: Timing;
+  warm: Timing;
+}
+
 /** One cold build (fresh site, empty diagram cache) and one warm rebuild of the same site. */
-async function coldWarm(count: number, diagrams: number, label: string): Promise<{ cold: number; warm: number }> {
+async function coldWarm(count: number, diagrams: number, label: string): Promise<Pair> {
   const site = makeSite({ name: `bench-${label}`, notes: notes(count, diagrams) });
   const cache = mkdtempSync(join(tmpdir(), 'paxos-bench-cache-'));
   try {
@@ -114,12 +125,14 @@ async function coldWarm(count: number, diagrams: number, label: string): Promise
   }
 }
 
+type Config = 'diagrams' | 'free' | 'small' | 'large';
+
 /**
  * The configurations are interleaved run by run (not all runs of one, then the next), so that a
- * busy moment on the machine hits every configuration alike; the table shows medians.
+ * busy moment on the machine hits every configuration alike; the tables show medians.
  */
-async function measure(): Promise<Record<'diagrams' | 'free' | 'small' | 'large', { cold: number; warm: number }>> {
-  const samples = { diagrams: [] as { cold: number; warm: number }[], free: [] as { cold: number; warm: number }[], small: [] as { cold: number; warm: number }[], large: [] as { cold: number; warm: number }[] };
+async function measure(): Promise<Record<Config, Pair>> {
+  const samples: Record<Config, Pair[]> = { diagrams: [], free: [], small: [], large: [] };
   for (let r = 0; r < RUNS; r++) {
     progress(`run ${r + 1} of ${RUNS}`);
     samples.free.push(await coldWarm(NOTES, 0, `${NOTES}×0`));
@@ -127,30 +140,33 @@ async function measure(): Promise<Record<'diagrams' | 'free' | 'small' | 'large'
     samples.small.push(await coldWarm(SMALL, DIAGRAMS, `${SMALL}×${DIAGRAMS}`));
     samples.large.push(await coldWarm(LARGE, DIAGRAMS, `${LARGE}×${DIAGRAMS}`));
   }
-  const pick = (xs: { cold: number; warm: number }[]) => ({ cold: median(xs.map((x) => x.cold)), warm: median(xs.map((x) => x.warm)) });
+  const med = (xs: Timing[]): Timing => ({ wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) });
+  const pick = (xs: Pair[]): Pair => ({ cold: med(xs.map((x) => x.cold)), warm: med(xs.map((x) => x.warm)) });
   return { diagrams: pick(samples.diagrams), free: pick(samples.free), small: pick(samples.small), large: pick(samples.large) };
 }
-
-const rows: [string, string, string][] = [];
-const row = (what: string, seconds: number, ratio = ''): void => {
-  rows.push([what, seconds.toFixed(2), ratio]);
-};
 
 // Warm-up build so that the first measured build does not pay for cold OS file caches.
 progress('warm-up build (not measured)');
 await coldWarm(2, 0, 'warm-up');
 
-const { diagrams: withDiagrams, free, small, large } = await measure();
+const m = await measure();
 
-row(`${NOTES} notes × ${DIAGRAMS} diagram(s), cold`, withDiagrams.cold, `${(withDiagrams.cold / free.cold).toFixed(2)}× free (target ≤ 1.5)`);
-row(`${NOTES} notes × ${DIAGRAMS} diagram(s), warm rebuild`, withDiagrams.warm, `${(withDiagrams.warm / free.warm).toFixed(2)}× free rebuild (target ≤ 1.05)`);
-row(`${NOTES} notes, no diagrams`, free.cold);
-row(`${NOTES} notes, no diagrams, rebuild`, free.warm);
-row(`${SMALL} notes × ${DIAGRAMS}, cold`, small.cold);
-row(`${LARGE} notes × ${DIAGRAMS}, cold`, large.cold, `${(large.cold / small.cold).toFixed(2)}× ${SMALL} notes (target ≤ 10.5)`);
-row(`${SMALL} notes × ${DIAGRAMS}, warm`, small.warm);
-row(`${LARGE} notes × ${DIAGRAMS}, warm`, large.warm, `${(large.warm / small.warm).toFixed(2)}× ${SMALL} notes`);
-
-const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`build benchmark: median of ${RUNS} run(s), seconds include starting Node and Astro; load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-for (const [what, s, ratio] of rows) console.log(`${what.padEnd(width)}  ${s.padStart(7)} s  ${ratio}`);
+for (const metric of ['wall', 'cpu'] as const) {
+  const rows: [string, number, string][] = [
+    [`${NOTES} notes × ${DIAGRAMS} diagram(s), cold`, m.diagrams.cold[metric], `${(m.diagrams.cold[metric] / m.free.cold[metric]).toFixed(2)}× no-diagram build (target ≤ 1.5)`],
+    [`${NOTES} notes × ${DIAGRAMS} diagram(s), warm rebuild`, m.diagrams.warm[metric], `${(m.diagrams.warm[metric] / m.free.warm[metric]).toFixed(2)}× no-diagram rebuild (target ≤ 1.05)`],
+    [`${NOTES} notes, no diagrams`, m.free.cold[metric], ''],
+    [`${NOTES} notes, no diagrams, rebuild`, m.free.warm[metric], ''],
+    [`${SMALL} notes × ${DIAGRAMS}, cold`, m.small.cold[metric], ''],
+    [`${LARGE} notes × ${DIAGRAMS}, cold`, m.large.cold[metric], `${(m.large.cold[metric] / m.small.cold[metric]).toFixed(2)}× ${SMALL} notes (target ≤ 10.5)`],
+    [`${SMALL} notes × ${DIAGRAMS}, warm`, m.small.warm[metric], ''],
+    [`${LARGE} notes × ${DIAGRAMS}, warm`, m.large.warm[metric], `${(m.large.warm[metric] / m.small.warm[metric]).toFixed(2)}× ${SMALL} notes`],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(
+    metric === 'wall'
+      ? `\nwall-clock seconds (median of ${RUNS} run(s), including Node and Astro start-up; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`
+      : '\nCPU seconds, user + system, build and browser (less sensitive to other load on the machine)',
+  );
+  for (const [what, sec, ratio] of rows) console.log(`${what.padEnd(width)}  ${sec.toFixed(2).padStart(7)} s  ${ratio}`);
+}

@@ -8,7 +8,7 @@ import { scanFences } from '../markdown/scan-fences.ts';
 import { listNoteFiles } from '../markdown/validate-notes.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
 import { prerenderMermaid } from './render.ts';
-import { browserRenderCount, closeBrowser } from './session.ts';
+import { browserRenderCount, browserTimings, closeBrowser } from './session.ts';
 import { configureDiagrams, resetRunState, runState } from './settings.ts';
 
 /** Path (under the site's base) of mermaid's bundle for pages that render diagrams client-side. */
@@ -54,8 +54,13 @@ export function diagramsIntegration(): AstroIntegration {
           mkdirSync(join(target, '..'), { recursive: true });
           copyFileSync(mermaidBundlePath(), target);
         }
+        const t = browserTimings();
+        const browserTime =
+          browserRenderCount() > 0
+            ? ` (browser start ${(t.launchMs / 1000).toFixed(1)} s, rendering ${(t.renderMs / 1000).toFixed(1)} s)`
+            : '';
         logger.info(
-          `diagrams: ${browserRenderCount()} rendered in Chromium, ${run.cacheHits} from cache` +
+          `diagrams: ${browserRenderCount()} rendered in Chromium, ${run.cacheHits} from cache${browserTime}` +
             (run.clientFallbacks > 0 ? `, ${run.clientFallbacks} left to the reader's browser (no Chromium)` : ''),
         );
       },

@@ -34,22 +34,27 @@ interface SessionState {
   page: Promise<Page> | undefined;
   queue: Promise<unknown>;
   renders: number;
+  /** Milliseconds spent launching Chromium and loading mermaid, and rendering. */
+  launchMs: number;
+  renderMs: number;
 }
 
 const KEY = Symbol.for('paxos-notes.diagrams.session');
 function state(): SessionState {
   const g = globalThis as unknown as Record<symbol, SessionState | undefined>;
-  return (g[KEY] ??= { browser: undefined, page: undefined, queue: Promise.resolve(), renders: 0 });
+  return (g[KEY] ??= { browser: undefined, page: undefined, queue: Promise.resolve(), renders: 0, launchMs: 0, renderMs: 0 });
 }
 
 async function openPage(s: SessionState): Promise<Page> {
   const found = findChromium();
   if (!found.path) throw new BrowserUnavailableError(found.tried);
+  const started = performance.now();
   const { chromium } = await import('playwright-core');
   s.browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   const page = await s.browser.newPage();
   await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
   await page.addScriptTag({ path: mermaidBundlePath() });
+  s.launchMs += performance.now() - started;
   return page;
 }
 
@@ -67,6 +72,7 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
   const s = state();
   const job = s.queue.then(async () => {
     const p = await page(s);
+    const started = performance.now();
     const rendering = p.evaluate(
       async ({ id, source, config }) => {
         const w = window as unknown as {
@@ -106,6 +112,7 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
       clearTimeout(timer);
     }
     s.renders++;
+    s.renderMs += performance.now() - started;
     if ('error' in result) {
       throw new MermaidSyntaxError(result.error ?? 'unknown mermaid error', result.line ?? undefined);
     }
@@ -124,6 +131,12 @@ export function browserAvailable(): boolean {
 /** Number of diagrams actually rendered in the browser by this process (cache hits excluded). */
 export function browserRenderCount(): number {
   return state().renders;
+}
+
+/** Time spent in the browser by this process: launch + loading mermaid, and the renders themselves. */
+export function browserTimings(): { launchMs: number; renderMs: number } {
+  const s = state();
+  return { launchMs: s.launchMs, renderMs: s.renderMs };
 }
 
 /** Close the shared browser (at astro:build:done, or when a script is finished). Safe to call twice. */
