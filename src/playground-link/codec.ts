@@ -115,7 +115,7 @@ export function decodeRunLink(hash: string): DecodeResult {
   } catch {
     return fail(GARBLED);
   }
-  if (value === null) return fail('链接里没有 run= 参数，所以打开的是默认场景。');
+  if (value === null) return fail('链接里没有 run= 参数。');
   const dot = value.indexOf('.');
   if (dot < 0) return fail(GARBLED);
   if (value.slice(0, dot) !== LINK_VERSION) return fail(`这个链接的格式版本（${value.slice(0, dot).slice(0, 8)}）本页不认识。`);
@@ -134,7 +134,7 @@ export function decodeRunLink(hash: string): DecodeResult {
     ids = resolveScenario(s as unknown as Scenario).nodes.map((n) => n.id);
   } catch (err) {
     const what = err instanceof ScenarioError ? err.message : String((err as Error).message ?? err);
-    return fail(`链接里的场景无效：${what}`);
+    return fail(`链接里的场景无效：${what}。`);
   }
   const packed = payload['c'] ?? [];
   if (!Array.isArray(packed)) return fail(GARBLED);
@@ -149,7 +149,7 @@ export function decodeRunLink(hash: string): DecodeResult {
     try {
       commands.push({ type: 'act', step: validateStep(`c[${i}]`, item, ids) });
     } catch (err) {
-      return fail(`链接里的第 ${i + 1} 项操作无效：${(err as Error).message}`);
+      return fail(`链接里的第 ${i + 1} 项操作无效：${(err as Error).message}。`);
     }
     if (commands.length > MAX_COMMANDS) return fail('链接里的操作太多。');
   }

@@ -220,6 +220,23 @@ test('the in-note playground and the manual: usable at 360 px and in the dark', 
   await page.context().close();
 });
 
+test('a mutant scenario turns the safety banner red and marks the offending event', async () => {
+  const { page } = await open(site.manualPage);
+  const heading = page.getByRole('heading', { name: '重用编号：看横幅变红' });
+  await heading.scrollIntoViewIfNeeded();
+  // client:visible: this island hydrates once it is on screen.
+  const pg = page.locator('astro-island:not([ssr]) .pg').filter({ has: heading });
+  await pg.waitFor({ timeout: 15_000 });
+  assert.match(await pg.locator('.pg-safety').innerText(), /到目前为止安全/);
+  await pg.getByRole('button', { name: '走完脚本' }).click();
+  assert.equal(await pg.locator('.pg-safety.pg-unsafe').count(), 1);
+  assert.match(await pg.locator('.pg-safety').innerText(), /安全性被破坏：违反安全性质 \d/);
+  assert.ok((await pg.locator('.pg-seq .pg-offending').count()) > 0, 'the offending event is marked in the diagram');
+  assert.match(await pg.locator('.pg-outcome').innerText(), /先后选定了 value1 和 value2/);
+  await pg.screenshot({ path: join(SHOTS, 'mutant-banner-light.png') });
+  await page.context().close();
+});
+
 test('no console errors on any page visited', () => {
   assert.deepEqual(problems, []);
 });

@@ -114,10 +114,10 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
       try {
         restoreLink(decoded.run);
       } catch (err) {
-        setLinkError(`链接里的操作无法重放：${(err as Error).message}。下面是默认场景。`);
+        setLinkError(`链接里的操作无法重放（${(err as Error).message}）。下面是默认场景。`);
       }
     } else if (decoded.message) {
-      setLinkError(`${decoded.message} 下面是默认场景。`);
+      setLinkError(`${decoded.message}下面是默认场景。`);
     }
   }, []);
 
@@ -281,7 +281,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         <div class="pg-seq-sticky">
           <SequenceHead layout={layout} />
         </div>
-        <SequenceSvg layout={layout} latest={latest} />
+        <SequenceSvg layout={layout} latest={latest} offending={violation ? { seq: violation.seq, msgId: 'msg' in violation.event ? violation.event.msg.id : undefined } : null} />
       </div>
 
       <div class="pg-panels">

@@ -24,7 +24,8 @@ export function SequenceHead({ layout }: { layout: DiagramLayout }) {
   );
 }
 
-export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest: number }) {
+/** `offending`: the event that broke safety (its row, or the rows of its message, turn red). */
+export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayout; latest: number; offending?: { seq: number; msgId?: number | undefined } | null }) {
   const { columns, rows } = layout;
   const width = PAD * 2 + COL * Math.max(0, columns.length - 1);
   const height = ROW * (rows.length + 1);
@@ -33,7 +34,7 @@ export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest:
   return (
     <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图，${columns.length} 个节点，${rows.length} 行；最后一行是最新的事件`}>
       <defs>
-        <marker id="pg-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+        <marker id="pg-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
           <path d="M0,0 L8,4 L0,8 z" class="pg-arrowhead" />
         </marker>
       </defs>
@@ -51,7 +52,8 @@ export function SequenceSvg({ layout, latest }: { layout: DiagramLayout; latest:
         </text>
       )}
       {rows.map((r, i) => {
-        const cls = `pg-row pg-${r.kind}${r.reply ? ' pg-reply' : ''}${r.note ? ` pg-note-${r.note}` : ''}${r.seq === latest && r.seq >= 0 ? ' pg-latest' : ''}`;
+        const bad = offending && ((r.seq >= 0 && r.seq === offending.seq) || (offending.msgId !== undefined && r.msgId === offending.msgId));
+        const cls = `pg-row pg-${r.kind}${r.reply ? ' pg-reply' : ''}${r.note ? ` pg-note-${r.note}` : ''}${r.seq === latest && r.seq >= 0 ? ' pg-latest' : ''}${bad ? ' pg-offending' : ''}`;
         const yy = y(i);
         if (r.kind === 'note') {
           const w = Math.max(44, r.label.length * 9 + 12);

@@ -21,6 +21,8 @@ export interface DiagramRow {
   readonly label: string;
   /** Replies (promise, accepted, nack …) are dashed, as in the Mermaid figures. */
   readonly reply: boolean;
+  /** Message rows: the message id (a violation found at a send is shown on its delivery or flight row). */
+  readonly msgId?: number;
   /** Note rows: what happened, for colour (crash, recover, chosen, propose, timeout). */
   readonly note?: TraceEvent['type'];
 }
@@ -58,6 +60,7 @@ export function layoutDiagram(nodes: readonly NodeInfo[], events: readonly Trace
     to: col.get(m.to) ?? 0,
     label: messageLabel(m, labelOpts),
     reply: REPLIES.has(m.kind),
+    msgId: m.id,
   });
   for (const e of events) {
     if (e.type === 'send') continue;
