@@ -1,0 +1,74 @@
+// The checker's front door: scope in, result out, in the shape the CLI prints. Engine mode explores the
+// engine's own roles (explore.ts); a violation comes with its paxos-trace/1 counterexample and the list
+// of trace properties that trace breaks, as judged by the independent trace checker (properties.ts).
+import type { TraceDocument } from '../core/trace.ts';
+import { EngineExplorer, type EngineResult } from './explore.ts';
+import type { SearchLimits } from './limits.ts';
+import { TraceMonitor, type PropertyId } from './properties.ts';
+import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
+
+export type CheckResult =
+  | { readonly result: 'safe'; readonly states: number; readonly transitions: number; readonly depth: number; readonly ms: number; readonly scope: ScopeEcho }
+  | {
+      readonly result: 'violation';
+      readonly property: 'agreement';
+      readonly states: number;
+      readonly transitions: number;
+      readonly depth: number;
+      readonly ms: number;
+      readonly scope: ScopeEcho;
+      /** Moves in the counterexample (breadth-first: no shorter run breaks agreement in this scope). */
+      readonly steps: number;
+      readonly slot: number;
+      readonly values: readonly (string | null)[];
+      /** Every trace property the counterexample breaks, in the order the trace first breaks it. */
+      readonly broken: readonly PropertyId[];
+      readonly trace: TraceDocument;
+    }
+  | {
+      readonly result: 'incomplete';
+      readonly reason: 'max-states' | 'timeout';
+      readonly states: number;
+      readonly transitions: number;
+      readonly depth: number;
+      readonly ms: number;
+      readonly scope: ScopeEcho;
+    };
+
+/** The scope as JSON can carry it: an unbounded budget is written "unbounded". */
+export type ScopeEcho = { readonly [K in keyof ResolvedScope]: ResolvedScope[K] | 'unbounded' };
+
+function echoScope(scope: ResolvedScope): ScopeEcho {
+  return { ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };
+}
+
+/** Runs the engine-mode search. Throws ConfigError (naming the field) for an impossible scope. */
+export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}): CheckResult {
+  const scope = resolveScope(options);
+  const explorer = new EngineExplorer(buildScope(scope));
+  const r: EngineResult = explorer.check(limits);
+  const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope) };
+  if (r.result === 'safe') return { result: 'safe', ...counts };
+  if (r.result === 'incomplete') return { result: 'incomplete', reason: r.reason, ...counts };
+  return {
+    result: 'violation',
+    property: 'agreement',
+    ...counts,
+    steps: r.depth - 1,
+    slot: r.slot,
+    values: r.values,
+    broken: brokenProperties(r.trace),
+    trace: r.trace,
+  };
+}
+
+/** The distinct properties a trace breaks, in order of first violation (checkTrace stops at the first). */
+export function brokenProperties(doc: TraceDocument): PropertyId[] {
+  const monitor = new TraceMonitor(doc);
+  const out: PropertyId[] = [];
+  for (const e of doc.events) {
+    const v = monitor.observe(e);
+    if (v && !out.includes(v.property)) out.push(v.property);
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+// The small scopes the engine-mode checker explores, per protocol, and how a mutant widens one when its
+// broken rule needs a fault to show (reused-ballot needs a restart). Everything a result depends on is in
+// the scope, and the scope is echoed in every result and trace, so a reader knows what "safe" covered.
+import type { NodeId, Value } from '../core/ids.ts';
+import { MUTANTS, type MutantName } from '../core/mutants.ts';
+import type { ProtocolName } from '../core/trace.ts';
+import { ConfigError } from '../core/protocol.ts';
+import { getProtocol } from '../registry.ts';
+import type { EngineScope, Proposal } from './explore.ts';
+
+export interface ScopeOptions {
+  readonly protocol: ProtocolName;
+  /** Basic/Fast: acceptors; Multi: servers (each proposer + acceptor + learner). */
+  readonly acceptors?: number;
+  readonly proposers?: number;
+  readonly clients?: number;
+  /** Highest ballot round any message may carry. */
+  readonly maxRound?: number;
+  /** Multi: slots 0..slots-1. */
+  readonly slots?: number;
+  readonly mutant?: MutantName;
+  readonly nack?: boolean;
+  readonly drops?: number;
+  readonly duplicates?: number;
+  readonly crashes?: number;
+  readonly timeouts?: number;
+  readonly network?: 'multiset' | 'set';
+}
+
+/** A scope with every field decided. */
+export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly mutant?: MutantName };
+
+/**
+ * The standard scopes. Basic: 3 acceptors, 2 proposers, one ballot each (round 1) — every Basic mutant
+ * breaks agreement within it — no faults except what a mutant needs. Multi: 3 servers, 2 slots, ballots
+ * up to round 2 (one leader change), one crash. Fast: 4 acceptors, 2 clients, the fast round 0 and one
+ * classic round 1. nack is off: a refusal only makes a proposer give up sooner, and safety never rests on it.
+ */
+export function resolveScope(options: ScopeOptions): ResolvedScope {
+  const mutant = options.mutant;
+  if (mutant !== undefined) {
+    const info = MUTANTS.find((m) => m.name === mutant);
+    if (info && info.protocol !== options.protocol) {
+      throw new ConfigError('mutant', `"${mutant}" is a ${info.protocol} mutant, not a ${options.protocol} one; use --protocol ${info.protocol}`);
+    }
+  }
+  const base = {
+    basic: { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: mutant === 'reused-ballot' ? 1 : 0, timeouts: Infinity },
+    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 2, slots: 2, crashes: 1, timeouts: 4 },
+    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, timeouts: 3 },
+  }[options.protocol];
+  return {
+    protocol: options.protocol,
+    acceptors: options.acceptors ?? base.acceptors,
+    proposers: options.proposers ?? base.proposers,
+    clients: options.clients ?? base.clients,
+    maxRound: options.maxRound ?? base.maxRound,
+    slots: options.slots ?? base.slots,
+    nack: options.nack ?? false,
+    drops: options.drops ?? 0,
+    duplicates: options.duplicates ?? 0,
+    crashes: options.crashes ?? base.crashes,
+    timeouts: options.timeouts ?? base.timeouts,
+    network: options.network ?? 'multiset',
+    ...(mutant === undefined ? {} : { mutant }),
+  };
+}
+
+const value = (i: number): Value => `v${i}`;
+
+/** Who may be asked to propose what. */
+function proposals(scope: ResolvedScope): Proposal[] {
+  const out: Proposal[] = [];
+  if (scope.protocol === 'basic') {
+    for (let i = 1; i <= scope.proposers; i++) out.push({ node: `P${i}`, value: value(i) });
+    // After a restart a proposer forgets what it was asked; a client may then ask it for a new value.
+    if (scope.crashes > 0) out.push({ node: 'P1', value: value(scope.proposers + 1) });
+  } else if (scope.protocol === 'fast') {
+    for (let i = 1; i <= scope.clients; i++) out.push({ node: `C${i}`, value: value(i) });
+  } else {
+    // One value per slot, asked of different servers, so that two of them may lead in turn.
+    for (let i = 1; i <= scope.slots; i++) out.push({ node: `S${((i - 1) % scope.acceptors) + 1}`, value: `set x ${i}` });
+  }
+  return out;
+}
+
+/** Which nodes may crash: the acceptors for Multi/Fast (servers), every node for Basic. */
+function crashable(scope: ResolvedScope): NodeId[] | undefined {
+  if (scope.protocol === 'fast') return Array.from({ length: scope.acceptors }, (_, i) => `A${i + 1}`).concat('L1');
+  return undefined;
+}
+
+export function buildScope(scope: ResolvedScope): EngineScope {
+  const protocol = getProtocol(scope.protocol);
+  if (!protocol) throw new ConfigError('protocol', `${scope.protocol} is not available in this checkout`);
+  const config = protocol.config({
+    protocol: scope.protocol,
+    acceptors: scope.acceptors,
+    ...(scope.protocol === 'basic' ? { proposers: scope.proposers } : {}),
+    clients: scope.clients,
+    nack: scope.nack,
+    ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
+  });
+  const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };
+  const nodes = crashable(scope);
+  return {
+    protocol,
+    config,
+    proposals: proposals(scope),
+    maxRound: scope.maxRound,
+    slots: scope.slots,
+    drops: scope.drops,
+    duplicates: scope.duplicates,
+    crashes: scope.crashes,
+    timeouts: scope.timeouts,
+    network: scope.network,
+    ...(nodes ? { crashable: nodes } : {}),
+    echo,
+  };
+}
