@@ -7,6 +7,12 @@ const ROW = 24;
 const HEAD = 34; // height of the node-name strip
 const PAD = 48;
 
+/** A filled arrowhead with its tip at (x, y), pointing right (1) or left (−1). Drawn per arrow, so no SVG
+ * marker ids that two playgrounds on one page could share. */
+function head(x: number, y: number, dir: 1 | -1): string {
+  return `M${x},${y} l${-8 * dir},-4 v8 z`;
+}
+
 /** The node names, in a strip that stays at the top while the rows scroll. */
 export function SequenceHead({ layout }: { layout: DiagramLayout }) {
   const width = PAD * 2 + COL * Math.max(0, layout.columns.length - 1);
@@ -33,11 +39,6 @@ export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayo
   const y = (r: number): number => ROW * (r + 0.8);
   return (
     <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图，${columns.length} 个节点，${rows.length} 行；最后一行是最新的事件`}>
-      <defs>
-        <marker id="pg-arrow" viewBox="0 0 8 8" refX="7.5" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" class="pg-arrowhead" />
-        </marker>
-      </defs>
       {columns.map((n, i) => (
         <g key={n.id}>
           <line class="pg-life" x1={x(i)} x2={x(i)} y1={0} y2={height} />
@@ -72,7 +73,8 @@ export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayo
         if (x1 === x2) {
           return (
             <g key={key} class={cls}>
-              <path class="pg-msg" d={`M${x1},${yy - 6} h22 v10 h-18`} marker-end={r.kind === 'drop' ? undefined : 'url(#pg-arrow)'} />
+              <path class="pg-msg" d={`M${x1},${yy - 6} h22 v10 h-18`} />
+              {r.kind !== 'drop' && <path class="pg-arrowhead" d={head(x1 + 1, yy + 4, -1)} />}
               <text x={x1 + 26} y={yy - 2}>
                 {r.kind === 'drop' ? `✕ ${r.label}` : r.label}
               </text>
@@ -82,7 +84,8 @@ export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayo
         const end = r.kind === 'deliver' ? x2 : r.kind === 'drop' ? x1 + (x2 - x1) * 0.6 : x1 + (x2 - x1) * 0.45;
         return (
           <g key={key} class={cls}>
-            <line class="pg-msg" x1={x1} y1={yy} x2={end} y2={yy} marker-end={r.kind === 'deliver' ? 'url(#pg-arrow)' : undefined} />
+            <line class="pg-msg" x1={x1} y1={yy} x2={end} y2={yy} />
+            {r.kind === 'deliver' && <path class="pg-arrowhead" d={head(end, yy, x2 > x1 ? 1 : -1)} />}
             {r.kind === 'drop' && (
               <text class="pg-cross" x={end} y={yy + 4} text-anchor="middle">
                 ✕
