@@ -13,7 +13,7 @@ for (const scheme of ['light', 'dark'] as const) for (const [w, h, tag] of [[128
   for (const p of paths) {
     await page.goto(server.url + p);
     const name = `${out}/${p.replace(/[\/.]+/g, '_') || 'home'}-${scheme}-${tag}.png`;
-    await page.screenshot({ path: name, fullPage: true });
+    await page.screenshot({ path: name, fullPage: process.env['FULL_PAGE'] !== '0' });
     console.log(name);
   }
   await ctx.close();
