@@ -193,7 +193,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           {linkError}
         </p>
       )}
-      <div class="pg-toolbar" role="toolbar" aria-label="运行控制">
+      <div class="pg-toolbar" role="group" aria-label="运行控制">
         <button type="button" class="pg-primary" onClick={() => setPlaying(!playing)} aria-pressed={playing} disabled={!playing && !run.canAdvance()}>
           {playing ? '⏸ 暂停' : '▶ 播放'}
         </button>
