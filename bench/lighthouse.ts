@@ -8,7 +8,7 @@
 // Needs the npm registry the first time (npx -y fetches lighthouse@12.2.3 into npm's cache).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex } from '../scripts/pagefind.ts';
@@ -43,14 +43,15 @@ if (!dist) {
 }
 if (!existsSync(join(dist, 'pagefind'))) await buildSearchIndex(dist);
 
-/** Note pages: the newest without an island (no playground), and the first with one. */
+/** Note pages: the heaviest without an island (no playground; diagrams and math make it the worst
+ * case), and the heaviest with one. */
 function pickNotes(dir: string): { note?: string; playground?: string } {
   const notesDir = join(dir, 'notes');
   if (!existsSync(notesDir)) return {};
-  const home = readFileSync(join(dir, 'index.html'), 'utf8');
-  const slugs = readdirSync(notesDir).filter((s) => existsSync(join(notesDir, s, 'index.html')));
-  // Home lists notes newest first: order slugs by their first mention there.
-  slugs.sort((a, b) => (home.indexOf(`/notes/${a}/`) >>> 0) - (home.indexOf(`/notes/${b}/`) >>> 0));
+  const size = (s: string) => statSync(join(notesDir, s, 'index.html')).size;
+  const slugs = readdirSync(notesDir)
+    .filter((s) => existsSync(join(notesDir, s, 'index.html')))
+    .sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
   const hasIsland = (s: string) => readFileSync(join(notesDir, s, 'index.html'), 'utf8').includes('<astro-island');
   const note = slugs.find((s) => !hasIsland(s));
   const playground = slugs.find(hasIsland);
@@ -59,6 +60,10 @@ function pickNotes(dir: string): { note?: string; playground?: string } {
 
 const picked = pickNotes(dist);
 const pages: Array<[string, string]> = [['home', '']];
+// --path notes/x/ (repeatable) measures more pages.
+args.forEach((a, i) => {
+  if (a === '--path' && args[i + 1]) pages.push([`path ${pages.length}`, args[i + 1] as string]);
+});
 if (picked.note) pages.push(['note', picked.note]);
 if (picked.playground) pages.push(['playground', picked.playground]);
 else console.error('lighthouse: no note with a playground island found; measuring home and a note only');
