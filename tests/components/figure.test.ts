@@ -10,7 +10,7 @@ import { parsePaxosFence, rehypePaxosFence, PaxosFenceError } from '../../src/ma
 import { decodeRunLink } from '../../src/playground-link/index.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import { preempted, reusedBallot } from '../../src/scenarios/basic.ts';
-import { renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
+import { quorumChoices, renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
@@ -114,6 +114,15 @@ test('a counterexample figure calls out the two chosen values and refuses a trac
   assert.match(html, /<figcaption>变体 reused-ballot（[^<]+）：模型检查器找到的最短反例<\/figcaption>/);
   assert.doesNotMatch(html, /在演练场中打开/);
   await assert.rejects(renderCounterexampleFigure('reused-ballot', { trace: runScenario(preempted) }), /no two different values/);
+  // A checker trace stops when the second quorum accepts: no learner has announced anything yet. The values
+  // then come from the acceptances, and notes in the diagram say which quorum accepted what.
+  const unannounced = { ...trace, events: trace.events.filter((e) => e.type !== 'chosen') };
+  const quorums = quorumChoices(unannounced);
+  assert.deepEqual(quorums.map((q) => q.value), ['value1', 'value2']);
+  const silent = await renderCounterexampleFigure('reused-ballot', { trace: unannounced });
+  assert.match(silent, /<mark>value1<\/mark> 和 <mark>value2<\/mark>/);
+  assert.match(silent, /多数派先后接受了 value1（编号 1\.P1，[^）]+）、value2（编号 1\.P1，[^）]+）/);
+  assert.match(silent, /Note over A1,A3: [^\n]*接受了 value2/);
   await assert.rejects(renderCounterexampleFigure('no-such-rule', { trace }), /unknown mutant "no-such-rule"/);
 });
 

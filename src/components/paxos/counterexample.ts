@@ -2,19 +2,27 @@
 // drawn like every other engine figure, with the values chosen twice called out. The checker (src/paxos/check,
 // cached by src/counterexamples: no search when nothing changed) owns finding and caching; this file only
 // draws what it returns.
-import type { Value } from '../../paxos/core/ids.ts';
+//
+// A shortest counterexample stops the moment the second value reaches a quorum of acceptances, so its
+// `accepted` replies are still on the network and no learner has announced anything: the diagram (which draws
+// a message when it is delivered) would end without saying that anything was chosen. A note per ballot in
+// which a quorum accepted closes it, so the picture shows why two values are chosen.
+import type { Ballot } from '../../paxos/core/ballot.ts';
+import { formatBallot } from '../../paxos/core/ballot.ts';
+import type { NodeId, Slot, Value } from '../../paxos/core/ids.ts';
 import type { TraceDocument } from '../../paxos/core/trace.ts';
 import { isMutantName, MUTANTS } from '../../paxos/core/mutants.ts';
 import { escapeHtml } from '../../diagrams/figure.ts';
+import { escapeMermaid } from '../../paxos/render/mermaid.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
 
-/** What the checker hands back for a mutant that breaks agreement (EngineResult's violation case). */
+/** What the checker hands back for a mutant that breaks agreement (`paxos check --mutant … --format json`). */
 export interface CounterexampleLike {
   readonly trace: TraceDocument;
   readonly property?: string;
-  readonly slot?: number;
+  readonly slot?: Slot;
   readonly values?: readonly Value[];
   readonly states?: number;
   readonly depth?: number;
@@ -30,15 +38,70 @@ export function mutantSummary(mutant: string): string {
   return MUTANTS.find((m) => m.name === mutant)!.summary;
 }
 
+export interface QuorumChoice {
+  readonly slot: Slot;
+  readonly ballot: Ballot;
+  readonly value: Value;
+  readonly acceptors: readonly NodeId[];
+}
+
+/** Every (slot, ballot) in which a quorum of acceptors sent `accepted` for one value, in the order it happened. */
+export function quorumChoices(trace: TraceDocument): QuorumChoice[] {
+  // Keyed by value too: a broken protocol may accept two values in one ballot (reused-ballot does).
+  const votes = new Map<string, NodeId[]>();
+  const out: QuorumChoice[] = [];
+  for (const e of trace.events) {
+    if (e.type !== 'send' || e.msg.kind !== 'accepted') continue;
+    const m = e.msg;
+    const key = `${m.slot}|${formatBallot(m.ballot)}|${m.value === null ? '\u0000' : m.value}`;
+    const voters = votes.get(key) ?? [];
+    if (voters.includes(m.from)) continue;
+    voters.push(m.from);
+    votes.set(key, voters);
+    const quorum = m.ballot.fast ? (trace.quorums.fast ?? trace.quorums.classic) : trace.quorums.classic;
+    if (voters.length === quorum) out.push({ slot: m.slot, ballot: m.ballot, value: m.value, acceptors: voters.slice() });
+  }
+  return out;
+}
+
+const SIMPLE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Mermaid notes, one per (slot, ballot) in which a quorum of acceptors accepted one value. */
+export function counterexampleTail(trace: TraceDocument): string[] {
+  if (!trace.nodes.every((n) => SIMPLE_ID.test(n.id))) return [];
+  const acceptors = trace.nodes.filter((n) => n.roles.includes('acceptor')).map((n) => n.id);
+  if (acceptors.length === 0) return [];
+  const span = acceptors.length > 1 ? `${acceptors[0]},${acceptors[acceptors.length - 1]}` : acceptors[0]!;
+  return quorumChoices(trace).map(
+    (q) => `  Note over ${span}: ${escapeMermaid(`${q.acceptors.join('、')} 在编号 ${formatBallot(q.ballot)} 接受了 ${formatValue(q.value)}：多数派，${formatValue(q.value)} 被选定`)}`,
+  );
+}
+
+/** The two (or more) values chosen in one slot: the checker's own report, else read from the trace. */
+function conflict(found: CounterexampleLike): { slot: Slot; values: readonly Value[] } | null {
+  if (found.values && found.values.length > 1) return { slot: found.slot ?? 0, values: found.values };
+  const announced = conflictingChoices(found.trace)[0];
+  if (announced) return announced;
+  const bySlot = new Map<Slot, Value[]>();
+  for (const q of quorumChoices(found.trace)) {
+    const list = bySlot.get(q.slot) ?? [];
+    if (!list.includes(q.value)) list.push(q.value);
+    bySlot.set(q.slot, list);
+  }
+  for (const [slot, values] of bySlot) if (values.length > 1) return { slot, values };
+  return null;
+}
+
 export async function renderCounterexampleFigure(mutant: string, found: CounterexampleLike, opts: CounterexampleOptions = {}): Promise<string> {
   const summary = mutantSummary(mutant);
-  const conflicts = conflictingChoices(found.trace);
-  if (conflicts.length === 0) {
-    throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
-  }
+  const c = conflict(found);
+  if (!c) throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
   const caption = opts.caption ?? `变体 ${mutant}（${summary}）：模型检查器找到的最短反例`;
-  const figure = await renderTraceFigure(found.trace, null, { ...opts, caption, playground: false });
-  const c = conflicts[0]!;
+  const quorums = quorumChoices(found.trace);
+  const outcome = quorums.length > 0
+    ? `多数派先后接受了 ${quorums.map((q) => `${formatValue(q.value)}（编号 ${formatBallot(q.ballot)}，${q.acceptors.join('、')}）`).join('、')}：两个不同的值都已被选定`
+    : undefined;
+  const figure = await renderTraceFigure(found.trace, null, { ...opts, caption, playground: false, appendMermaid: counterexampleTail(found.trace), outcome });
   const stats = found.states !== undefined ? `检查器搜索了 ${found.states} 个状态${found.depth !== undefined ? `，反例深度 ${found.depth}` : ''}。` : '';
   const callout =
     `<p class="paxos-counterexample-values">同一个${found.trace.protocol === 'multi' ? `槽（槽 ${c.slot}）` : '实例'}里选定了两个不同的值：` +

@@ -37,6 +37,10 @@ export interface PaxosFigureOptions extends DiagramOptions {
   readonly scope?: IdScope | undefined;
   /** Site base path for the playground link; default: the diagram settings' base. */
   readonly base?: string | undefined;
+  /** Replaces the outcome line (counterexamples: values chosen by quorums that no learner announced yet). */
+  readonly outcome?: string | undefined;
+  /** Mermaid lines appended after the trace's own (counterexamples: messages still in flight, quorum notes). */
+  readonly appendMermaid?: readonly string[] | undefined;
 }
 
 /** A run that breaks safety without saying it is a mutant demonstration. */
@@ -83,8 +87,8 @@ function mermaidOptions(opts: DiagramOptions): MermaidOptions {
 
 /** The outcome line, the violation callout for mutants, and the playground link, as HTML. */
 export function figureFooter(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions): string {
-  const outcome = describeOutcome(trace);
-  let html = `<p class="paxos-outcome"><strong>结果：</strong>${escapeHtml(outcome.text)}</p>`;
+  const outcome = opts.outcome ?? describeOutcome(trace).text;
+  let html = `<p class="paxos-outcome"><strong>结果：</strong>${escapeHtml(outcome)}</p>`;
   const bad = checkTrace(trace);
   if (bad) {
     const conflicts = conflictingChoices(trace)
@@ -113,7 +117,7 @@ function withFooter(figureHtml: string, footer: string): string {
 
 /** A drawn trace (already run): used directly by <PaxosCounterexample>. */
 export async function renderTraceFigure(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions = {}): Promise<string> {
-  const source = traceToMermaid(trace, mermaidOptions(opts));
+  const source = traceToMermaid(trace, mermaidOptions(opts)) + (opts.appendMermaid ?? []).map((l) => `${l}\n`).join('');
   const figure = await renderMermaidFigure(source, {
     kind: 'paxos',
     ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
