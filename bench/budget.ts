@@ -34,7 +34,9 @@ async function pickDist(): Promise<string> {
   const own = join(PROJECT_ROOT, 'dist');
   if (existsSync(join(own, 'playground', 'index.html'))) return own;
   process.stderr.write('budget: dist/ has no playground page; building the fixture site…\n');
-  return (await paxosSite()).dist;
+  const site = await paxosSite();
+  process.on('exit', () => site.dispose());
+  return site.dist;
 }
 
 interface Loaded {

@@ -27,6 +27,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  site?.dispose();
 });
 
 interface Opened {

@@ -6,12 +6,14 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuiltSite } from '../support/built-site.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { buildSite } from '../support/site-build.ts';
+import { buildSite, removeSite } from '../support/site-build.ts';
 import { makePaxosSite } from '../components/paxos-site.ts';
 import { buildSearchIndex } from '../../scripts/pagefind.ts';
 
 export interface PaxosSite {
   readonly dist: string;
+  /** Removes a fixture build (the real dist/ is left alone). */
+  dispose(): void;
   /** The author's manual (diagrams, fences, counterexamples and playgrounds on one page). */
   readonly manualPage: string;
   readonly real: boolean;
@@ -46,7 +48,7 @@ export function paxosSite(): Promise<PaxosSite> {
 async function build(): Promise<PaxosSite> {
   if (realSiteIsWired()) {
     const dist = await ensureBuiltSite();
-    return { dist, manualPage: 'notes/runnable-notes/', real: true };
+    return { dist, manualPage: 'notes/runnable-notes/', real: true, dispose: () => {} };
   }
   process.stderr.write('[paxos-site] astro.config.mjs is not wired for runnable examples yet: building the fixture site\n');
   const manual = join(PROJECT_ROOT, 'content', 'notes', 'runnable-notes.mdx');
@@ -58,5 +60,5 @@ async function build(): Promise<PaxosSite> {
   if (result.code !== 0) throw new Error(`fixture build failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
   // The real build's post-build step: the header's search loads Pagefind on first use.
   await buildSearchIndex(site.dist);
-  return { dist: site.dist, manualPage: 'notes/runnable-notes/', real: false };
+  return { dist: site.dist, manualPage: 'notes/runnable-notes/', real: false, dispose: () => removeSite(site) };
 }
