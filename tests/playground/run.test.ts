@@ -74,6 +74,22 @@ test('seeking back and acting forks a new future; seeking without acting keeps t
   assert.equal(checkTrace(run.trace()), null);
 });
 
+test('the incremental safety check agrees with checkTrace at every position, forward, backward and after a fork', () => {
+  for (const [name, scenario] of Object.entries(scenarioCatalog)) {
+    const run = new PlaygroundRun(scenario);
+    run.runScript();
+    const positions = [run.length, 0, Math.floor(run.length / 2), run.length - 1, 1, run.length];
+    for (const p of positions) {
+      run.seek(p);
+      assert.deepEqual(run.violation(), checkTrace(run.trace()), `${name} at ${p}`);
+    }
+    run.seek(Math.floor(run.length / 2));
+    const f = run.inFlight()[0];
+    if (f) run.act({ type: 'duplicate', match: { id: f.msg.id, copy: f.copy } });
+    while (run.next() && run.length < 400) assert.deepEqual(run.violation(), checkTrace(run.trace()), `${name} after the fork`);
+  }
+});
+
 test('an impossible action is refused and changes nothing', () => {
   const run = new PlaygroundRun(preempted);
   run.next();

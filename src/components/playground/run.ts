@@ -9,7 +9,7 @@
 import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
 import type { NodeView } from '../../paxos/core/protocol.ts';
 import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
-import { checkTrace, type Violation } from '../../paxos/check/properties.ts';
+import { TraceMonitor, type Violation } from '../../paxos/check/properties.ts';
 import { copyAsScenario } from '../../paxos/sim/run.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
@@ -88,6 +88,7 @@ export class PlaygroundRun {
     this.cursor = p;
     this.sim.restore(this.frames[p]!.checkpoint);
     this.forked = false;
+    this.monitor = null;
   }
 
   /** True when "next" has something to do. */
@@ -148,7 +149,10 @@ export class PlaygroundRun {
   private commit(command: Command, step: Step, script: number | null): void {
     const forking = this.cursor < this.length;
     this.sim.apply(step, command.type === 'next' ? 'script' : 'action');
-    if (forking) this.frames.length = this.cursor + 1;
+    if (forking) {
+      this.frames.length = this.cursor + 1;
+      this.monitor = null;
+    }
     this.forked = forking;
     this.frames.push({ checkpoint: this.sim.snapshot(), script, command, applied: step });
     this.cursor = this.frames.length - 1;
@@ -215,10 +219,25 @@ export class PlaygroundRun {
     return this.sim.trace();
   }
 
-  /** The first safety violation up to the current position (checked once per frame). */
+  // Safety is checked incrementally while the run moves forward (a TraceMonitor fed the new events); a seek
+  // or a fork starts a fresh monitor, since the events it saw may no longer be this run's.
+  private monitor: TraceMonitor | null = null;
+  private observed = 0;
+  private firstBad: Violation | null = null;
+
+  /** The first safety violation up to the current position (remembered per frame). */
   violation(): Violation | null {
     const f = this.frames[this.cursor]!;
-    if (f.violation === undefined) f.violation = checkTrace(this.sim.trace());
+    if (f.violation !== undefined) return f.violation;
+    const events = this.sim.events();
+    if (!this.monitor || events.length < this.observed) {
+      this.monitor = new TraceMonitor({ protocol: this.sim.protocol.name, quorums: this.sim.resolved.quorums, nodes: this.sim.nodes });
+      this.observed = 0;
+      this.firstBad = null;
+    }
+    for (let i = this.observed; i < events.length && !this.firstBad; i++) this.firstBad = this.monitor.observe(events[i]!);
+    this.observed = events.length;
+    f.violation = this.firstBad;
     return f.violation;
   }
 
