@@ -34,6 +34,7 @@ const zhCN = {
   'note.draft': '草稿',
   'note.wip': '施工中',
   'note.edit': '在 GitHub 上编辑此页',
+  'note.translations': '其他语言版本',
   'note.prev': '上一篇',
   'note.next': '下一篇',
   'note.pagination': '上一篇与下一篇',
@@ -86,6 +87,7 @@ const en: Record<UiKey, string> = {
   'note.draft': 'Draft',
   'note.wip': 'Work in progress',
   'note.edit': 'Edit this page on GitHub',
+  'note.translations': 'Also in',
   'note.prev': 'Previous',
   'note.next': 'Next',
   'note.pagination': 'Previous and next notes',
@@ -127,6 +129,9 @@ export function useTranslations(locale: Locale = defaultLocale) {
     );
   };
 }
+
+/** The language's own name, for "read this in …" links. */
+export const localeNames: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
 /** BCP 47 tag for the `lang` attribute and for Intl formatting. */
 export function htmlLang(locale: Locale): string {

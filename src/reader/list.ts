@@ -100,3 +100,20 @@ export function groupByYear<T extends NoteLike>(
   }
   return groups;
 }
+
+/** A note's id without a leading locale folder: "en/basic-paxos" → "basic-paxos". */
+export function translationKey(id: string): string {
+  return id.replace(/^(en|zh|zh-cn)\//i, '');
+}
+
+/**
+ * The same note in other languages: notes whose id differs only by a locale folder
+ * (content/notes/basic-paxos.mdx and content/notes/en/basic-paxos.mdx) and whose lang differs.
+ */
+export function translationsOf<T extends NoteLike & { data: { lang?: string | undefined } }>(
+  notes: readonly T[],
+  note: T,
+): T[] {
+  const key = translationKey(note.id);
+  return notes.filter((n) => n.id !== note.id && translationKey(n.id) === key && n.data.lang !== note.data.lang);
+}

@@ -137,3 +137,13 @@ test('diagram accessible name and description come from the Mermaid source', asy
   assert.deepEqual(own, { label: '两阶段', description: '先 prepare 再 accept' });
   assert.equal(describeMermaid('flowchart LR\n a --> b').label, '流程图');
 });
+
+test('translations: the same id under a locale folder, in another language', async () => {
+  const { translationsOf } = await import('../../src/reader/list.ts');
+  const zh = { id: 'basic-paxos', data: { title: '基本', lang: 'zh-CN' } };
+  const en = { id: 'en/basic-paxos', data: { title: 'Basic', lang: 'en' } };
+  const other = { id: 'en/multi-paxos', data: { title: 'Multi', lang: 'en' } };
+  assert.deepEqual(translationsOf([zh, en, other], zh).map((n) => n.id), ['en/basic-paxos']);
+  assert.deepEqual(translationsOf([zh, en, other], en).map((n) => n.id), ['basic-paxos']);
+  assert.deepEqual(translationsOf([zh, en, other], other), []);
+});
