@@ -9,11 +9,15 @@ import { summarizeOutcome } from '../../src/paxos/render/outcome.ts';
 import { runScenario, type Scenario } from '../../src/paxos/sim/index.ts';
 import type { TraceDocument, TraceEvent } from '../../src/paxos/core/trace.ts';
 import type { Message } from '../../src/paxos/core/message.ts';
+import { formatBallot, type Ballot } from '../../src/paxos/core/ballot.ts';
 
 const dir = new URL('../../content/scenarios/basic/', import.meta.url);
 const load = (name: string): Scenario => JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as Scenario;
 const sent = (doc: TraceDocument, pred: (m: Message) => boolean): Message[] => doc.events.flatMap((e: TraceEvent) => (e.type === 'send' && pred(e.msg) ? [e.msg] : []));
-const ballotOf = (m: Message): string => ('ballot' in m ? `${m.ballot.round}.${m.ballot.node}` : '');
+const ballotOf = (m: Message): string => {
+  const b = (m as { ballot?: Ballot }).ballot;
+  return b ? formatBallot(b) : '';
+};
 const run = (name: string): TraceDocument => {
   const doc = runScenario(load(name));
   const bad = checkTrace(doc);
