@@ -147,3 +147,25 @@ test('translations: the same id under a locale folder, in another language', asy
   assert.deepEqual(translationsOf([zh, en, other], en).map((n) => n.id), ['basic-paxos']);
   assert.deepEqual(translationsOf([zh, en, other], other), []);
 });
+
+test('root-relative links in notes get the base path; others are left alone', async () => {
+  const { rehypeBaseLinks, withBase } = await import('../../src/reader/rehype-base-links.ts');
+  assert.equal(withBase('/notes/a/#x', '/notes-site/'), '/notes-site/notes/a/#x');
+  assert.equal(withBase('/notes-site/notes/a/', '/notes-site/'), '/notes-site/notes/a/');
+  assert.equal(withBase('/notes-site', '/notes-site/'), '/notes-site');
+  assert.equal(withBase('//cdn.example/x.js', '/notes-site/'), '//cdn.example/x.js');
+  assert.equal(withBase('https://example.org/', '/notes-site/'), 'https://example.org/');
+  assert.equal(withBase('#anchor', '/notes-site/'), '#anchor');
+  assert.equal(withBase('../x/', '/notes-site/'), '../x/');
+  assert.equal(withBase('/notes/a/', '/'), '/notes/a/');
+  const tree = {
+    type: 'root',
+    children: [
+      { type: 'element', tagName: 'a', properties: { href: '/notes/b/' }, children: [] },
+      { type: 'mdxJsxFlowElement', name: 'a', attributes: [{ type: 'mdxJsxAttribute', name: 'href', value: '/tags/x/' }], children: [] },
+    ],
+  };
+  rehypeBaseLinks({ base: '/notes-site/' })(tree as never);
+  assert.equal((tree.children[0] as { properties: { href: string } }).properties.href, '/notes-site/notes/b/');
+  assert.equal((tree.children[1] as { attributes: Array<{ value: string }> }).attributes[0]?.value, '/notes-site/tags/x/');
+});
