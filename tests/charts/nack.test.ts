@@ -120,3 +120,24 @@ test('chart ids are unique per instance', () => {
 test('the defaults are the ones the note describes', () => {
   assert.deepEqual(NACK_DEFAULTS, { firstSeed: 1, seeds: 500, proposers: [2, 3, 4, 5], drops: [0, 0.1] });
 });
+
+// The note (content/notes/paxos-02-open-questions.mdx, the paragraphs after <NackChart />) states these
+// figures in words; if the engine changes and one stops holding, this fails and the prose must be updated.
+test('the figures the note quotes still hold for the default measurement', () => {
+  const m = measureNack();
+  const at = (n: number, drop: number, nack: boolean) => pointFor(m, n, drop, nack);
+  assert.equal(m.points.reduce((k, p) => k + p.runs - p.unchosen, 0), 8000, 'all 8,000 runs choose a value');
+  for (const n of m.proposers) {
+    assert.equal(at(n, 0, true).median, 8);
+    assert.equal(at(n, 0, false).median, 8);
+    assert.equal(at(n, 0.1, true).median, 9);
+    assert.equal(at(n, 0.1, false).median, 9);
+  }
+  assert.deepEqual([at(2, 0, true).p95, at(2, 0, false).p95], [12, 12]);
+  assert.deepEqual([at(5, 0, true).p95, at(5, 0, false).p95, at(5, 0, true).p90, at(5, 0, false).p90], [16, 14, 14, 12]);
+  const lossOn = m.proposers.map((n) => at(n, 0.1, true).p95);
+  const lossOff = m.proposers.map((n) => at(n, 0.1, false).p95);
+  assert.deepEqual([Math.min(...lossOn), Math.max(...lossOn), Math.min(...lossOff), Math.max(...lossOff)], [20, 25, 24, 28]);
+  assert.deepEqual([at(3, 0.1, true).p95, at(3, 0.1, false).p95], [20, 28]);
+  assert.deepEqual([at(4, 0.1, true).p90, at(4, 0.1, false).p90, at(5, 0.1, true).p90, at(5, 0.1, false).p90], [17, 15, 18, 16]);
+});
