@@ -16,9 +16,9 @@ export class DiagramCache {
     this.dir = dir;
   }
 
-  get(key: string): string | undefined {
+  get(key: string, ext = 'svg'): string | undefined {
     try {
-      return readFileSync(join(this.dir, `${key}.svg`), 'utf8');
+      return readFileSync(join(this.dir, `${key}.${ext}`), 'utf8');
     } catch {
       return undefined;
     }
@@ -28,14 +28,14 @@ export class DiagramCache {
     return existsSync(join(this.dir, `${key}.svg`));
   }
 
-  set(key: string, svg: string): void {
+  set(key: string, text: string, ext = 'svg'): void {
     if (!this.#made) {
       mkdirSync(this.dir, { recursive: true });
       this.#made = true;
     }
     // Write then rename, so a concurrent build never reads half a file.
     const tmp = join(this.dir, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(tmp, svg);
-    renameSync(tmp, join(this.dir, `${key}.svg`));
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(this.dir, `${key}.${ext}`));
   }
 }

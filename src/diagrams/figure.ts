@@ -2,12 +2,14 @@
 // theme, see src/styles/diagrams.css), an optional caption, and the Mermaid source in a collapsible
 // <details> with a copy button. Used by the ```mermaid rehype plugin and by any component that has
 // Mermaid text to show (e.g. the engine's trace diagrams).
+import type { Element, ElementContent, Properties } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { INSTALL_HINT } from './browser.ts';
 import { sha256 } from './cache.ts';
 import { renderMermaid } from './render.ts';
 import { BrowserUnavailableError, MermaidSyntaxError } from './session.ts';
 import { diagramSettings, runState } from './settings.ts';
-import { retarget } from './svg-ids.ts';
+import { retargetTree } from './svg-ids.ts';
 
 /** Numbers repeated diagrams so each emitted copy gets its own ids. One scope per HTML page. */
 export interface IdScope {
@@ -56,11 +58,15 @@ export interface FigureOptions {
 }
 
 export interface DiagramFigure {
+  /** The figure as HTML (for components: `<Fragment set:html={figure.html} />`). */
   html: string;
+  /** The same figure as a hast element (for rehype plugins). */
+  node: Element;
   /** 'svg': rendered at build time; 'client': no browser, mermaid runs in the reader's browser; 'error': dev-mode error box. */
   mode: 'svg' | 'client' | 'error';
 }
 
+/** Escape text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -72,35 +78,50 @@ function describe(origin: DiagramOrigin | undefined, mermaidLine: number | undef
   return `${origin.file}:${at}: Mermaid diagram (block starting at line ${origin.line})`;
 }
 
-// The copy button is an inline handler: no script file for pages without a playground.
-const COPY_BUTTON =
-  '<button type="button" class="diagram-copy" onclick="navigator.clipboard.writeText(this.nextElementSibling.textContent).then(()=>{this.textContent=\'已复制\';setTimeout(()=>{this.textContent=\'复制\'},1500)})">复制</button>';
+function el(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
 
-function sourceDetails(source: string): string {
-  return (
-    `<details class="diagram-source"><summary>源码</summary>${COPY_BUTTON}` +
-    `<pre><code class="language-mermaid">${escapeHtml(source)}</code></pre></details>`
+function text(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+// The copy button is an inline handler: no script file for pages without a playground.
+const COPY_HANDLER =
+  "navigator.clipboard.writeText(this.nextElementSibling.textContent).then(()=>{this.textContent='已复制';setTimeout(()=>{this.textContent='复制'},1500)})";
+
+function sourceDetails(source: string): Element {
+  return el('details', { className: ['diagram-source'] }, [
+    el('summary', {}, [text('源码')]),
+    el('button', { type: 'button', className: ['diagram-copy'], onClick: COPY_HANDLER }, [text('复制')]),
+    el('pre', {}, [el('code', { className: ['language-mermaid'] }, [text(source)])]),
+  ]);
+}
+
+function caption(value: string | undefined): Element[] {
+  return value ? [el('figcaption', {}, [text(value)])] : [];
+}
+
+function figure(kind: string, hash: string, extraClass: string[], children: Element[]): Element {
+  return el(
+    'figure',
+    { className: ['diagram', `diagram-${kind}`, ...extraClass], dataDiagram: kind, dataDiagramHash: hash },
+    children,
   );
 }
 
-function captionHtml(caption: string | undefined): string {
-  return caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : '';
-}
-
 /** Inline module that loads mermaid's bundle once the first client-rendered diagram is near the viewport. */
-function clientLoader(base: string): string {
+function clientLoader(base: string): Element {
   const src = `${base}_diagrams/mermaid.min.js`;
-  return (
-    '<script type="module">' +
+  const code =
     `if(!window.__paxosMermaid){window.__paxosMermaid=1;` +
     `const io=new IntersectionObserver((es)=>{if(!es.some((e)=>e.isIntersecting))return;io.disconnect();` +
     `const s=document.createElement('script');s.src=${JSON.stringify(src)};` +
     `s.onload=()=>{const dark=document.documentElement.dataset.theme==='dark';` +
     `mermaid.initialize({startOnLoad:false,theme:dark?'dark':'default'});mermaid.run({querySelector:'pre.mermaid'})};` +
     `document.head.append(s)},{rootMargin:'400px'});` +
-    `document.querySelectorAll('pre.mermaid').forEach((e)=>io.observe(e))}` +
-    '</script>'
-  );
+    `document.querySelectorAll('pre.mermaid').forEach((e)=>io.observe(e))}`;
+  return el('script', { type: 'module' }, [text(code)]);
 }
 
 function warnNoBrowser(err: BrowserUnavailableError): void {
@@ -113,8 +134,21 @@ function warnNoBrowser(err: BrowserUnavailableError): void {
   );
 }
 
+function done(node: Element, mode: DiagramFigure['mode']): DiagramFigure {
+  let html: string | undefined;
+  return {
+    node,
+    mode,
+    // Serialised on first use only: the Markdown plugin never needs the string.
+    get html() {
+      html ??= toHtml(node);
+      return html;
+    },
+  };
+}
+
 /**
- * Render `source` in both themes and return the figure HTML.
+ * Render `source` in both themes and return the figure (HTML and hast).
  * Throws DiagramError for an invalid diagram unless onError is 'show'. Never throws for a missing
  * browser: the figure then falls back to client-side rendering (and one warning is printed).
  */
@@ -128,44 +162,42 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
     // Sequential on purpose: the browser renders one at a time anyway.
     const light = await renderMermaid(source, { theme: 'light' });
     const dark = await renderMermaid(source, { theme: 'dark' });
-    const lightSvg = retarget(light.svg, light.rootId, `${light.rootId}-${scope.prefix}${n}`);
-    const darkSvg = retarget(dark.svg, dark.rootId, `${dark.rootId}-${scope.prefix}${n}`);
-    return {
-      mode: 'svg',
-      html:
-        `<figure class="diagram diagram-${kind}" data-diagram="${kind}" data-diagram-hash="${hash}">` +
-        `<div class="diagram-svg diagram-light">${lightSvg}</div>` +
-        `<div class="diagram-svg diagram-dark">${darkSvg}</div>` +
-        captionHtml(options.caption) +
-        sourceDetails(source) +
-        '</figure>',
-    };
+    const lightSvg = retargetTree(light.tree, light.rootId, `${light.rootId}-${scope.prefix}${n}`);
+    const darkSvg = retargetTree(dark.tree, dark.rootId, `${dark.rootId}-${scope.prefix}${n}`);
+    return done(
+      figure(kind, hash, [], [
+        el('div', { className: ['diagram-svg', 'diagram-light'] }, [lightSvg]),
+        el('div', { className: ['diagram-svg', 'diagram-dark'] }, [darkSvg]),
+        ...caption(options.caption),
+        sourceDetails(source),
+      ]),
+      'svg',
+    );
   } catch (err) {
     if (err instanceof BrowserUnavailableError) {
       warnNoBrowser(err);
       runState().clientFallbacks++;
-      return {
-        mode: 'client',
-        html:
-          `<figure class="diagram diagram-${kind} diagram-client" data-diagram="${kind}" data-diagram-hash="${hash}">` +
-          `<pre class="mermaid">${escapeHtml(source)}</pre>` +
-          captionHtml(options.caption) +
-          sourceDetails(source) +
-          clientLoader(diagramSettings().base) +
-          '</figure>',
-      };
+      return done(
+        figure(kind, hash, ['diagram-client'], [
+          el('pre', { className: ['mermaid'] }, [text(source)]),
+          ...caption(options.caption),
+          sourceDetails(source),
+          clientLoader(diagramSettings().base),
+        ]),
+        'client',
+      );
     }
     if (err instanceof MermaidSyntaxError) {
       const message = `${describe(options.origin, err.mermaidLine)} is invalid: ${err.message}`;
       if (onError === 'throw') throw new DiagramError(message);
-      return {
-        mode: 'error',
-        html:
-          `<figure class="diagram diagram-error" data-diagram="${kind}" role="alert">` +
-          `<p><strong>Mermaid 图表有误</strong></p><pre>${escapeHtml(message)}</pre>` +
-          sourceDetails(source) +
-          '</figure>',
-      };
+      return done(
+        el('figure', { className: ['diagram', 'diagram-error'], dataDiagram: kind, role: 'alert' }, [
+          el('p', {}, [el('strong', {}, [text('Mermaid 图表有误')])]),
+          el('pre', {}, [text(message)]),
+          sourceDetails(source),
+        ]),
+        'error',
+      );
     }
     throw new DiagramError(`${describe(options.origin, undefined)} could not be rendered: ${(err as Error).message}`);
   }

@@ -7,4 +7,4 @@ export { renderMermaidFigure, createIdScope, escapeHtml, DiagramError } from './
 export type { DiagramFigure, DiagramOrigin, FigureOptions, IdScope } from './figure.ts';
 export { BrowserUnavailableError, MermaidSyntaxError, closeBrowser, browserRenderCount } from './session.ts';
 export { configureDiagrams, diagramSettings, runState } from './settings.ts';
-export { scopeIds, retarget, listIds } from './svg-ids.ts';
+export { scopeIds, retarget, retargetTree, listIds, pruneUnusedDefs } from './svg-ids.ts';

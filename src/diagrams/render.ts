@@ -1,10 +1,11 @@
 // renderMermaid: Mermaid source → SVG string, rendered by real mermaid in the shared Chromium page,
 // cached on disk by sha256(source, theme, mermaid version, renderer config).
+import type { Element } from 'hast';
 import { DiagramCache, sha256 } from './cache.ts';
 import { mermaidVersion } from './mermaid-assets.ts';
 import { renderInBrowser } from './session.ts';
 import { diagramSettings, runState } from './settings.ts';
-import { scopeIds } from './svg-ids.ts';
+import { pruneUnusedDefs, scopeIds } from './svg-ids.ts';
 
 export type DiagramTheme = 'light' | 'dark';
 
@@ -13,7 +14,7 @@ export const DIAGRAM_FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif';
 
 /** Bump when the config below (or the SVG post-processing) changes, to invalidate the cache. */
-const RENDERER_REVISION = '1';
+const RENDERER_REVISION = '2';
 
 function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
   return {
@@ -38,6 +39,23 @@ export interface RenderedDiagram {
   key: string;
   /** True when the SVG came from the disk cache (the browser was not used). */
   cached: boolean;
+  /**
+   * The same SVG as a hast element (no positions), for Markdown plugins: handing the rehype pipeline
+   * a tree instead of a raw HTML string spares a parse5 pass over the whole page per note. Cached on
+   * disk next to the SVG as JSON. Treat as read-only (retargetTree copies).
+   */
+  tree: Element;
+}
+
+const TREE_EXT = 'hast.json';
+
+// parse5 (through hast-util-from-html) is only needed when a diagram is new: load it then.
+async function svgTree(svg: string): Promise<string> {
+  const { fromHtml } = await import('hast-util-from-html');
+  const root = fromHtml(svg, { fragment: true });
+  const el = root.children.find((c) => c.type === 'element');
+  if (!el) throw new Error('mermaid returned no <svg> element');
+  return JSON.stringify(el, (k, v: unknown) => (k === 'position' ? undefined : v));
 }
 
 /** Root id for a source/theme pair: stable across builds, distinct for light and dark. */
@@ -74,12 +92,20 @@ export function renderMermaid(source: string, options: RenderOptions): Promise<R
     const hit = diskCache().get(key);
     if (hit !== undefined) {
       runState().cacheHits++;
-      return { svg: hit, rootId, key, cached: true };
+      let tree = diskCache().get(key, TREE_EXT);
+      if (tree === undefined) {
+        tree = await svgTree(hit);
+        diskCache().set(key, tree, TREE_EXT);
+      }
+      return { svg: hit, rootId, key, cached: true, tree: JSON.parse(tree) as Element };
     }
     const raw = await renderInBrowser(rootId, source, mermaidConfig(theme));
-    const svg = scopeIds(raw, rootId);
+    const svg = pruneUnusedDefs(scopeIds(raw, rootId));
+    const tree = await svgTree(svg);
+    // Tree first: a reader that finds the .svg can count on the .hast.json being there too.
+    diskCache().set(key, tree, TREE_EXT);
     diskCache().set(key, svg);
-    return { svg, rootId, key, cached: false };
+    return { svg, rootId, key, cached: false, tree: JSON.parse(tree) as Element };
   })();
   memo().set(key, job);
   return job;

@@ -45,7 +45,47 @@ export function retarget(svg: string, rootId: string, finalId: string): string {
   return rootId === finalId ? svg : svg.split(rootId).join(finalId);
 }
 
+/** retarget() for a hast tree: a copy in which every string containing `rootId` has it renamed. */
+export function retargetTree<T>(node: T, rootId: string, finalId: string): T {
+  if (typeof node === 'string') return (node.includes(rootId) ? node.split(rootId).join(finalId) : node) as T;
+  if (Array.isArray(node)) return node.map((n: unknown) => retargetTree(n, rootId, finalId)) as T;
+  if (node && typeof node === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node)) out[k] = retargetTree(v, rootId, finalId);
+    return out as T;
+  }
+  return node;
+}
+
 /** Every id="…" in an HTML/SVG string (tests and the duplicate-id check use it). */
 export function listIds(html: string): string[] {
   return [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+const DEF_TAGS = ['symbol', 'marker', 'linearGradient', 'radialGradient', 'filter', 'clipPath', 'pattern', 'mask'];
+
+/**
+ * Drop definitions nothing refers to. mermaid puts icons (computer, database, clock: ~14 KB) and
+ * every arrowhead kind into each sequence diagram whether drawn or not; an id that is never the target
+ * of url(#…) or href="#…" cannot show, so removing it changes nothing but the page weight.
+ */
+export function pruneUnusedDefs(svg: string): string {
+  let out = svg;
+  // Repeat: removing one definition can orphan another (a marker that used a gradient).
+  for (let pass = 0; pass < 3; pass++) {
+    const referenced = new Set<string>();
+    for (const m of out.matchAll(/url\((?:'|"|&quot;)?#([^)'"&]+)|href="#([^"]+)"/g)) referenced.add((m[1] ?? m[2])!);
+    let removed = false;
+    for (const tag of DEF_TAGS) {
+      const re = new RegExp(`<${tag}\\b[^>]*\\sid="([^"]+)"[^>]*?(?:/>|>[\\s\\S]*?</${tag}>)`, 'g');
+      out = out.replace(re, (whole, id: string) => {
+        if (referenced.has(id)) return whole;
+        removed = true;
+        return '';
+      });
+    }
+    out = out.replace(/<defs>\s*<\/defs>/g, '');
+    if (!removed) break;
+  }
+  return out;
 }

@@ -8,7 +8,6 @@
 // The language must also be in markdown.syntaxHighlight.excludeLangs, or Shiki eats the block first.
 import { relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { createIdScope, renderMermaidFigure } from '../diagrams/figure.ts';
 import { diagramSettings } from '../diagrams/settings.ts';
@@ -64,9 +63,6 @@ export function rehypeDiagramFences(options: DiagramFenceOptions) {
     if (found.length === 0) return;
 
     const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
-    // .mdx has no rehype-raw after our plugin, so it needs real hast; .md can take a raw node
-    // (cheaper: Astro's rehype-raw parses it once with the rest of the page).
-    const asRaw = !path.endsWith('.mdx');
     // One id scope per file: the same diagram twice in one note still gets distinct ids.
     const scope = createIdScope();
     for (const { pre, code, parent } of found) {
@@ -82,11 +78,10 @@ export function rehypeDiagramFences(options: DiagramFenceOptions) {
         throw new Error(`${path}${line ? `:${line}` : ''}: \`\`\`${options.lang} block: ${(err as Error).message}`);
       }
       const figure = await renderMermaidFigure(source, { scope, kind, origin: { file: path, line } });
+      // A hast element, not a raw HTML string: a raw node would make Astro's rehype-raw re-parse the
+      // whole page with parse5 (measured: most of the cost of a warm build with diagrams).
       const index = parent.children.indexOf(pre as ElementContent & RootContent);
-      const replacement: (ElementContent & RootContent)[] = asRaw
-        ? [{ type: 'raw', value: figure.html } as unknown as ElementContent & RootContent]
-        : (fromHtml(figure.html, { fragment: true }).children as (ElementContent & RootContent)[]);
-      parent.children.splice(index, 1, ...replacement);
+      parent.children.splice(index, 1, figure.node);
     }
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { listIds, retarget, scopeIds } from '../../src/diagrams/svg-ids.ts';
+import { listIds, pruneUnusedDefs, retarget, scopeIds } from '../../src/diagrams/svg-ids.ts';
 
 const SVG =
   '<svg id="root" aria-labelledby="chart-title-root"><title id="chart-title-root">t</title>' +
@@ -24,5 +24,15 @@ describe('svg ids', () => {
     const a = listIds(retarget(scoped, 'root', 'root-1'));
     const b = listIds(retarget(scoped, 'root', 'root-2'));
     assert.equal(new Set([...a, ...b]).size, a.length + b.length);
+  });
+
+  it('drops definitions nothing refers to, keeps the ones in use (also from CSS)', () => {
+    const svg =
+      '<svg id="r"><style>#r .x{fill:url(#r-grad)}</style><defs><symbol id="r-computer"><path d="M0"/></symbol>' +
+      '<marker id="r-arrow"><path/></marker><marker id="r-cross"><path/></marker><linearGradient id="r-grad"></linearGradient>' +
+      '<linearGradient id="r-orphan"/></defs><line marker-end="url(#r-arrow)"/></svg>';
+    const out = pruneUnusedDefs(svg);
+    assert.deepEqual(listIds(out), ['r', 'r-arrow', 'r-grad']);
+    assert.match(out, /<line marker-end="url\(#r-arrow\)"\/>/);
   });
 });
