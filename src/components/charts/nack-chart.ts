@@ -96,13 +96,13 @@ function table(m: NackMeasurement): string {
       }
     }
   }
-  return `<table class="nack-chart-table">
+  return `<div class="nack-chart-scroll"><table class="nack-chart-table">
 <caption>选定用时（模拟时间单位），每行 ${m.seeds} 个种子</caption>
 <thead><tr><th scope="col">网络</th><th scope="col">提议者</th><th scope="col">nack</th><th scope="col">中位数</th><th scope="col">p90</th><th scope="col">p95</th><th scope="col">平均</th><th scope="col">有值选定</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-</table>`;
+</table></div>`;
 }
 
 /** The whole figure; `id` keeps the SVG title/desc ids unique if a page shows the chart twice. */
