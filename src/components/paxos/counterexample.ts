@@ -12,6 +12,7 @@ import { formatBallot } from '../../paxos/core/ballot.ts';
 import type { NodeId, Slot, Value } from '../../paxos/core/ids.ts';
 import type { TraceDocument } from '../../paxos/core/trace.ts';
 import { isMutantName, MUTANTS } from '../../paxos/core/mutants.ts';
+import { PROPERTIES } from '../../paxos/check/properties.ts';
 import { escapeHtml } from '../../diagrams/figure.ts';
 import { escapeMermaid } from '../../paxos/render/mermaid.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
@@ -26,6 +27,8 @@ export interface CounterexampleLike {
   readonly values?: readonly Value[];
   readonly states?: number;
   readonly depth?: number;
+  /** Every trace property the counterexample breaks, in the order it first breaks them. */
+  readonly broken?: readonly string[];
 }
 
 export interface CounterexampleOptions extends DiagramOptions {
@@ -103,9 +106,12 @@ export async function renderCounterexampleFigure(mutant: string, found: Countere
     : undefined;
   const figure = await renderTraceFigure(found.trace, null, { ...opts, caption, playground: false, appendMermaid: counterexampleTail(found.trace), outcome });
   const stats = found.states !== undefined ? `检查器搜索了 ${found.states} 个状态${found.depth !== undefined ? `，反例深度 ${found.depth}` : ''}。` : '';
+  const broken = found.broken && found.broken.length > 0
+    ? `这条运行依次违反了：${found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); return p ? `性质 ${p.number}（${id}）` : id; }).join('、')}。`
+    : '';
   const callout =
     `<p class="paxos-counterexample-values">同一个${found.trace.protocol === 'multi' ? `槽（槽 ${c.slot}）` : '实例'}里选定了两个不同的值：` +
     c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(' 和 ') +
-    `。${escapeHtml(stats)}</p>`;
+    `。${escapeHtml(stats + broken)}</p>`;
   return figure.replace('<div class="paxos-footer">', `<div class="paxos-footer">${callout}`);
 }
