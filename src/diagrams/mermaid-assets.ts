@@ -6,11 +6,17 @@ import { dirname, join } from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** Directory of mermaid's dist/ (the package only exports ".", so resolve that and walk up). */
-function mermaidDist(): string {
+export function mermaidDist(): string {
   return dirname(require.resolve('mermaid'));
 }
 
-/** The self-contained browser bundle (IIFE, defines window.mermaid). */
+/**
+ * The ES module build: a 30 KB entry that loads each diagram type's code on first use. The build's
+ * Chromium loads this (measured: ~0.5 s instead of ~1.5 s for the 5.5 MB bundle below).
+ */
+export const MERMAID_ESM_ENTRY = 'mermaid.esm.min.mjs';
+
+/** The self-contained browser bundle (IIFE, defines window.mermaid): the readers' fallback. */
 export function mermaidBundlePath(): string {
   return join(mermaidDist(), 'mermaid.min.js');
 }

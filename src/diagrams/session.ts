@@ -5,7 +5,12 @@
 // SSR graph for .mdx and components), and every copy must share the same browser.
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './browser.ts';
-import { mermaidBundlePath } from './mermaid-assets.ts';
+import { resolve, sep } from 'node:path';
+import { MERMAID_ESM_ENTRY, mermaidDist } from './mermaid-assets.ts';
+
+// mermaid's ES modules are served to the page from node_modules through request interception under
+// this made-up origin (a real origin, unlike file://, so module imports and lazy chunks just work).
+const ORIGIN = 'http://paxos-diagrams.invalid';
 
 export class BrowserUnavailableError extends Error {
   readonly tried: string[];
@@ -52,8 +57,21 @@ async function openPage(s: SessionState): Promise<Page> {
   const { chromium } = await import('playwright-core');
   s.browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
   const page = await s.browser.newPage();
-  await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-  await page.addScriptTag({ path: mermaidBundlePath() });
+  const dist = mermaidDist();
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/') {
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' });
+    }
+    const file = resolve(dist, `.${decodeURIComponent(path)}`);
+    if (!file.startsWith(dist + sep)) return route.fulfill({ status: 404 });
+    return route.fulfill({ path: file, contentType: 'text/javascript' });
+  });
+  await page.goto(`${ORIGIN}/`);
+  await page.evaluate(async (url) => {
+    const w = window as unknown as { mermaid: unknown };
+    w.mermaid = ((await import(url)) as { default: unknown }).default;
+  }, `${ORIGIN}/${MERMAID_ESM_ENTRY}`);
   s.launchMs += performance.now() - started;
   return page;
 }

@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { ASTRO_BIN, PROJECT_ROOT } from './project.ts';
 
 export interface SiteOptions {
@@ -63,17 +63,16 @@ export function makeSite(options: SiteOptions): Site {
   cpSync(join(PROJECT_ROOT, 'src'), join(root, 'src'), {
     recursive: true,
     filter: (src) => {
-      const rel = src.slice(join(PROJECT_ROOT, 'src').length + 1);
+      const rel = relative(join(PROJECT_ROOT, 'src'), src).split(sep).join('/');
       if (options.allPages || !rel.startsWith('pages/')) return true;
-      return FOUNDATION_PAGES.some((p) => rel === p || rel.startsWith(`pages/${p}`) || rel === `pages/${p}`);
+      return FOUNDATION_PAGES.some((p) => rel === `pages/${p}` || rel.startsWith(`pages/${p}/`));
     },
   });
-  // The pages filter above keeps the folder itself; make sure the foundation's routes are there.
-  for (const p of FOUNDATION_PAGES) {
-    const from = join(PROJECT_ROOT, 'src', 'pages', p);
-    if (existsSync(from)) cpSync(from, join(root, 'src', 'pages', p), { recursive: true });
-  }
   linkNodeModules(root);
+  // Shared content other than the notes (e.g. content/scenarios) comes along: notes may import it.
+  for (const entry of existsSync(join(PROJECT_ROOT, 'content')) ? readdirSync(join(PROJECT_ROOT, 'content')) : []) {
+    if (entry !== 'notes') cpSync(join(PROJECT_ROOT, 'content', entry), join(root, 'content', entry), { recursive: true });
+  }
   const notesDir = join(root, 'content', 'notes');
   mkdirSync(notesDir, { recursive: true });
   if (options.notesFrom) {
