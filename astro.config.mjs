@@ -1,16 +1,34 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import preact from '@astrojs/preact';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { notesCheckIntegration } from './src/markdown/integration.ts';
 import { rehypeMermaid } from './src/markdown/rehype-diagram-fences.ts';
+import { rehypePaxosFence } from './src/markdown/rehype-paxos-fence.ts';
+import { rehypeBaseLinks } from './src/reader/rehype-base-links.ts';
+import { basePathFromEnv, siteUrlFromEnv } from './src/reader/site.ts';
+
+// Where the site is published: SITE_URL (absolute, for canonical URLs, RSS, sitemap and share
+// cards) and BASE_PATH (e.g. /notes-site/ for a GitHub project site). See src/reader/site.ts.
+const base = basePathFromEnv(process.env);
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://paxos-notes.example.org',
-  integrations: [notesCheckIntegration(), diagramsIntegration(), mdx()],
+  site: siteUrlFromEnv(process.env),
+  base,
+  // preact: the playground island (src/components/playground); nothing ships unless a page uses it.
+  integrations: [
+    notesCheckIntegration(),
+    diagramsIntegration(),
+    mdx(),
+    preact(),
+    // The 404 page is not a page to list. Drafts are never built in production, so never listed.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+  ],
   markdown: {
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
@@ -18,12 +36,13 @@ export default defineConfig({
       defaultColor: 'light',
     },
     // Diagram fences must reach the rehype plugins untouched: Shiki would otherwise highlight them first.
-    // `paxos` is reserved for the engine's scenario fences (see src/markdown/rehype-diagram-fences.ts).
+    // `paxos` fences are scenarios run by the engine at build time (src/markdown/rehype-paxos-fence.ts).
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid', 'math', 'paxos'] },
     processor: unified({
       remarkPlugins: [remarkMath],
-      // Mermaid before KaTeX; both run after Shiki (Astro applies syntax highlighting first).
-      rehypePlugins: [rehypeMermaid, rehypeKatex],
+      // Diagram fences before KaTeX; all run after Shiki (Astro applies syntax highlighting first).
+      // Root-relative links written in notes (/notes/x/) get the base path.
+      rehypePlugins: [rehypePaxosFence, rehypeMermaid, rehypeKatex, [rehypeBaseLinks, { base }]],
     }),
   },
 });

@@ -1,6 +1,5 @@
 // Builds the fixture site the reader tests share: every page of the real site, the notes in
 // tests/reader/fixtures/notes, a base path (as on GitHub Pages), then the Pagefind step.
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSearchIndex } from '../../scripts/pagefind.ts';
 import { buildSite, makeSite, type Site } from '../support/site-build.ts';
@@ -21,14 +20,8 @@ export async function buildReaderSite(
 ): Promise<ReaderSite> {
   const base = options.base ?? BASE;
   const site = makeSite({ name, notesFrom: 'tests/reader/fixtures/notes', allPages: true });
-  // Pin the base path through the config file itself, so the test does not depend on which
-  // environment variables the project's config happens to read.
-  renameSync(join(site.root, 'astro.config.mjs'), join(site.root, 'astro.config.project.mjs'));
-  writeFileSync(
-    join(site.root, 'astro.config.mjs'),
-    `import config from './astro.config.project.mjs';\nexport default { ...config, base: ${JSON.stringify(base)}, site: ${JSON.stringify(SITE_URL)} };\n`,
-  );
   const result = await buildSite(site, {
+    // astro.config.mjs reads the base path and the site URL from the environment (src/reader/site.ts).
     env: {
       ASTRO_TELEMETRY_DISABLED: '1',
       SITE_URL,
