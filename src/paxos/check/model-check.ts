@@ -72,3 +72,31 @@ export function brokenProperties(doc: TraceDocument): PropertyId[] {
   }
   return out;
 }
+
+/**
+ * Values found chosen per slot in a trace, judged independently of the monitor: a value accepted (sent
+ * `accepted` by an acceptor) by a quorum in one ballot — fast quorum for a fast ballot — or named by a
+ * `chosen` event. Two values in one slot is the agreement violation the counterexamples exist to show.
+ */
+export function chosenValues(doc: TraceDocument): Map<number, (string | null)[]> {
+  const acceptors = new Set(doc.nodes.filter((n) => n.roles.includes('acceptor')).map((n) => n.id));
+  const votes = new Map<string, Set<string>>(); // slot|ballot|value → acceptors
+  const out = new Map<number, (string | null)[]>();
+  const note = (slot: number, value: string | null): void => {
+    const list = out.get(slot) ?? [];
+    if (!list.includes(value)) list.push(value);
+    out.set(slot, list);
+  };
+  for (const e of doc.events) {
+    if (e.type === 'chosen') note(e.slot, e.value);
+    if (e.type !== 'send' || e.msg.kind !== 'accepted' || !acceptors.has(e.msg.from)) continue;
+    const m = e.msg;
+    const k = `${m.slot}|${m.ballot.round}.${m.ballot.node}|${JSON.stringify(m.value)}`;
+    const who = votes.get(k) ?? new Set<string>();
+    who.add(m.from);
+    votes.set(k, who);
+    const need = m.ballot.fast ? (doc.quorums.fast ?? doc.quorums.classic) : doc.quorums.classic;
+    if (who.size >= need) note(m.slot, m.value);
+  }
+  return out;
+}

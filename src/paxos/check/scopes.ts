@@ -45,9 +45,13 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     }
   }
   const base = {
-    basic: { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: mutant === 'reused-ballot' ? 1 : 0, timeouts: Infinity },
-    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 2, slots: 2, crashes: 1, timeouts: 4 },
-    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, timeouts: 3 },
+    basic: mutant === 'reused-ballot'
+      ? // The engine's reused-ballot reuses a ballot after a restart: one proposer, one crash, and one
+        // duplicated promise (the only way a second incarnation gathers a quorum for the same ballot).
+        { acceptors: 3, proposers: 1, clients: 0, maxRound: 1, slots: 1, crashes: 1, duplicates: 1, timeouts: Infinity }
+      : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity },
+    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 2, slots: 2, crashes: 1, duplicates: 0, timeouts: 4 },
+    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 3 },
   }[options.protocol];
   return {
     protocol: options.protocol,
@@ -58,7 +62,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     slots: options.slots ?? base.slots,
     nack: options.nack ?? false,
     drops: options.drops ?? 0,
-    duplicates: options.duplicates ?? 0,
+    duplicates: options.duplicates ?? base.duplicates,
     crashes: options.crashes ?? base.crashes,
     timeouts: options.timeouts ?? base.timeouts,
     network: options.network ?? 'multiset',
@@ -84,9 +88,15 @@ function proposals(scope: ResolvedScope): Proposal[] {
   return out;
 }
 
-/** Which nodes may crash: the acceptors for Multi/Fast (servers), every node for Basic. */
+/**
+ * Which nodes may crash. Basic: the proposers only — a Basic acceptor keeps all of its state across a
+ * crash, so its crash only delays the messages sent to it, which the free delivery order already covers.
+ * Fast: acceptors and the coordinator (clients only resend). Multi: every server.
+ */
 function crashable(scope: ResolvedScope): NodeId[] | undefined {
-  if (scope.protocol === 'fast') return Array.from({ length: scope.acceptors }, (_, i) => `A${i + 1}`).concat('L1');
+  const ids = (prefix: string, n: number): NodeId[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+  if (scope.protocol === 'basic') return ids('P', scope.proposers);
+  if (scope.protocol === 'fast') return [...ids('A', scope.acceptors), 'L1'];
   return undefined;
 }
 
