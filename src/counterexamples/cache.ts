@@ -1,0 +1,81 @@
+// Counterexamples for the site, cached on disk so that a build re-runs the model checker only when the
+// question or the engine changed. The key is a hash of (mutant, resolved scope, search bound, hash of every
+// src/paxos/**/*.ts file): edit any rule of the engine and every counterexample is searched again; change
+// nothing and the build reads node_modules/.cache/paxos-counterexamples/<key>.json.
+//
+//   const cx = await getCounterexample('no-reply');            // standard scope of the mutant
+//   const cx = await getCounterexample('no-reply', { acceptors: 2 });
+//   cx.result === 'violation' → cx.trace (paxos-trace/1), cx.property, cx.broken, cx.steps, cx.values
+//   cx.cached: whether it came from disk
+//
+// Node-only (fs, crypto): the engine itself stays free of Node; this file lives outside src/paxos.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
+import { checkEngine, type CheckResult } from '../paxos/check/model-check.ts';
+import { resolveScope, type ScopeOptions } from '../paxos/check/scopes.ts';
+import type { SearchLimits } from '../paxos/check/limits.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'paxos-counterexamples');
+const ENGINE_DIR = join(ROOT, 'src', 'paxos');
+/** A deterministic bound (unlike a time limit), so a cached "incomplete" means the same on every machine. */
+export const DEFAULT_MAX_STATES = 1_000_000;
+
+export type CachedResult = CheckResult & { readonly mutant: MutantName; readonly key: string; readonly cached: boolean };
+
+export interface CacheOptions {
+  readonly cacheDir?: string;
+  readonly maxStates?: number;
+  /** Overrides the engine hash (tests); default: hash of src/paxos/**\/*.ts. */
+  readonly engineHash?: string;
+  /** The search to run on a miss (tests count calls); default: checkEngine. */
+  readonly run?: (options: ScopeOptions, limits: SearchLimits) => CheckResult;
+}
+
+let engineHashMemo: string | undefined;
+
+/** Hash of every engine source file (path and contents, in path order). */
+export function engineSourceHash(): string {
+  if (engineHashMemo) return engineHashMemo;
+  const files = (readdirSync(ENGINE_DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(relative(ENGINE_DIR, join(ENGINE_DIR, f)).split('\\').join('/'));
+    h.update('\0');
+    h.update(readFileSync(join(ENGINE_DIR, f)));
+    h.update('\0');
+  }
+  engineHashMemo = h.digest('hex');
+  return engineHashMemo;
+}
+
+export async function getCounterexample(mutant: MutantName, scope: Partial<ScopeOptions> = {}, options: CacheOptions = {}): Promise<CachedResult> {
+  const info = MUTANTS.find((m) => m.name === mutant);
+  if (!info) throw new Error(`getCounterexample: unknown mutant "${mutant}"; run \`paxos mutants\` for the list`);
+  const resolved = resolveScope({ ...scope, protocol: scope.protocol ?? info.protocol, mutant });
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const engine = options.engineHash ?? engineSourceHash();
+  const key = createHash('sha256')
+    .update(JSON.stringify({ format: 1, mutant, scope: { ...resolved, timeouts: String(resolved.timeouts) }, maxStates, engine }))
+    .digest('hex')
+    .slice(0, 32);
+  const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const file = join(dir, `${key}.json`);
+  try {
+    const hit = JSON.parse(readFileSync(file, 'utf8')) as CheckResult & { mutant: MutantName };
+    return { ...hit, key, cached: true };
+  } catch {
+    // Missing or unreadable: search again.
+  }
+  const run = options.run ?? checkEngine;
+  const result = run(resolved, { maxStates });
+  mkdirSync(dir, { recursive: true });
+  // Write then rename, so a build killed mid-write never leaves a half file that parses.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ ...result, mutant }));
+  renameSync(tmp, file);
+  return { ...result, mutant, key, cached: false };
+}
