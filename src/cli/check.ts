@@ -6,7 +6,8 @@
 import { isMutantName, MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
 import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
-import { checkEngine, type CheckResult } from '../paxos/check/model-check.ts';
+import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
+import { WITNESSES } from '../paxos/check/witnesses.ts';
 import { checkSpec, validateSpecScope, type SpecResult } from '../paxos/check/spec.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
@@ -27,6 +28,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'crashes', type: 'int', min: 0, max: 9, help: 'node crashes in one run (default per protocol)' },
   { name: 'timeouts', type: 'int', min: 0, max: 99, help: 'timer firings in one run (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
+  { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec mode: ballots 0..N' },
   { name: 'max-states', type: 'int', min: 1, help: 'stop (incomplete, exit 3) beyond this many distinct states' },
@@ -43,7 +45,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flag
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'network'];
+const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'network'];
 const SPEC_ONLY = ['values', 'max-ballot'];
 
 export async function run(argv: string[]): Promise<number> {
@@ -108,6 +110,12 @@ export async function run(argv: string[]): Promise<number> {
     ...(mutant === undefined ? {} : { mutant }),
   };
   let r: CheckResult;
+  if (args.bool('witness')) {
+    const w = mutant === undefined ? undefined : checkWitness(mutant);
+    if (!w) return fail(`--witness: only a mutant with a scripted run has one (${Object.keys(WITNESSES).join(', ')})`);
+    print(format === 'text' ? engineText(w) : JSON.stringify(w));
+    return exitCode(w.result);
+  }
   try {
     r = checkEngine(options, limits);
   } catch (e) {
@@ -158,10 +166,10 @@ function specText(r: SpecResult, scope: { acceptors: number; values: number; max
 
 function engineText(r: CheckResult): string {
   const s = r.scope;
-  const what = `${s.protocol}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops}, duplicates ${s.duplicates}`;
+  const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
   const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms`;
   if (r.result === 'violation') {
-    return `${what}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +
+    return `${what}${r.scripted ? ' (scripted run)' : ''}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +
       `trace breaks: ${r.broken.join(', ')}\n${counts}`;
   }
   if (r.result === 'incomplete') return `${what}\nINCOMPLETE (${r.reason}): nothing proved\n${counts}`;

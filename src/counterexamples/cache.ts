@@ -6,7 +6,7 @@
 //   const cx = await getCounterexample('no-reply');            // standard scope of the mutant
 //   const cx = await getCounterexample('no-reply', { acceptors: 2 });
 //   cx.result === 'violation' → cx.trace (paxos-trace/1), cx.property, cx.broken, cx.steps, cx.values
-//   cx.cached: whether it came from disk
+//   cx.cached: whether it came from disk; cx.scripted: a scripted run (forget-promise-on-learn), not a search
 //
 // Node-only (fs, crypto): the engine itself stays free of Node; this file lives outside src/paxos.
 import { createHash } from 'node:crypto';
@@ -14,7 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
-import { checkEngine, type CheckResult } from '../paxos/check/model-check.ts';
+import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
 import { resolveScope, type ScopeOptions } from '../paxos/check/scopes.ts';
 import type { SearchLimits } from '../paxos/check/limits.ts';
 
@@ -71,7 +71,10 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
     // Missing or unreadable: search again.
   }
   const run = options.run ?? checkEngine;
-  const result = run(resolved, { maxStates });
+  // A mutant whose counterexample is beyond the search's reach in its standard scope has a scripted run
+  // (witnesses.ts); asked for a particular scope, the search runs instead.
+  const scripted = Object.keys(scope).length === 0 ? checkWitness(mutant) : undefined;
+  const result = scripted ?? run(resolved, { maxStates });
   mkdirSync(dir, { recursive: true });
   // Write then rename, so a build killed mid-write never leaves a half file that parses.
   const tmp = `${file}.${process.pid}.tmp`;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkSpec } from '../../src/paxos/check/spec.ts';
-import { checkEngine, chosenValues, type CheckResult } from '../../src/paxos/check/model-check.ts';
+import { brokenProperties, checkEngine, chosenValues, type CheckResult } from '../../src/paxos/check/model-check.ts';
+import { forgetPromiseOnLearnWitness } from '../../src/paxos/check/witnesses.ts';
 import { checkTrace, type PropertyId } from '../../src/paxos/check/properties.ts';
 import { MUTANTS, type MutantName } from '../../src/paxos/core/mutants.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
@@ -67,7 +68,7 @@ const RULE: Record<MutantName, PropertyId> = {
   'minority-quorum': 'proposer-value',
   'reused-ballot': 'proposer-value', // one ballot, two values
   'small-fast-quorum': 'agreement', // the quorum sizes are the broken rule; the trace reports them
-  'forget-promise-on-learn': 'first-promise',
+  'forget-promise-on-learn': 'second-promise', // the restarted acceptor accepts below the promise it forgot
 };
 
 /** Test scopes per mutant (see the file comment). */
@@ -106,6 +107,18 @@ for (const info of MUTANTS) {
     });
   });
 }
+
+test('forget-promise-on-learn breaks agreement in Multi-Paxos (scripted run through the engine); the correct protocol refuses the same run', () => {
+  const w = forgetPromiseOnLearnWitness(true);
+  assert.deepEqual(w.conflict, { slot: 1, values: ['set x 2', 'set y 1'] });
+  assert.deepEqual(chosenValues(w.trace).get(1), ['set x 2', 'set y 1']);
+  const broken = brokenProperties(w.trace);
+  assert.ok(broken.includes(RULE['forget-promise-on-learn']) && broken.includes('agreement'), broken.join(', '));
+  assert.equal(checkTrace(w.trace)?.property, 'second-promise');
+  // Without the mutant, S3 still holds its promise to 1.S2 after the restart and refuses accept(1.S1) for
+  // slot 1, so its `accepted` never exists and the script cannot go on.
+  assert.throws(() => forgetPromiseOnLearnWitness(false), /script step 21 .*"from":"S3","to":"S1","msg":"accepted"/);
+});
 
 test('Basic Paxos is safe: 2 acceptors, 2 proposers, one ballot each, every interleaving', () => {
   const r = checkEngine({ protocol: 'basic', acceptors: 2 });

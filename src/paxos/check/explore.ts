@@ -90,6 +90,18 @@ type Move =
   | { readonly kind: 'timeout'; readonly node: number; readonly timer: string }
   | { readonly kind: 'crash' | 'recover'; readonly node: number };
 
+/** One step of a script for `follow`: the kind of move and any of its details. */
+export interface ScriptStep {
+  readonly kind: Move['kind'];
+  readonly node?: NodeId;
+  readonly value?: Value;
+  readonly timer?: string;
+  readonly from?: NodeId;
+  readonly to?: NodeId;
+  readonly msg?: string;
+  readonly slot?: Slot;
+}
+
 /** One acceptance, as the history records it. */
 interface Vote {
   readonly slot: Slot;
@@ -450,6 +462,44 @@ export class EngineExplorer {
     }
     if (stop) return { result: 'incomplete', reason: stop, ...counts };
     return { result: 'safe', ...counts };
+  }
+
+  /** Whether `move` in state `s` fits a scripted step (every field given must match). */
+  matches(s: GState, move: Move, step: ScriptStep): boolean {
+    if (move.kind !== step.kind) return false;
+    if (move.kind === 'propose') {
+      const p = this.scope.proposals[move.index]!;
+      return (step.node === undefined || step.node === p.node) && (step.value === undefined || step.value === p.value);
+    }
+    if (move.kind === 'timeout' || move.kind === 'crash' || move.kind === 'recover') {
+      const id = this.nodes[move.node]!.id;
+      return (step.node === undefined || step.node === id) && (move.kind !== 'timeout' || step.timer === undefined || step.timer === move.timer);
+    }
+    if (move.kind !== 'deliver' && move.kind !== 'duplicate' && move.kind !== 'drop') return false;
+    const m = s.net[move.wire]!.msg;
+    return (step.from === undefined || step.from === m.from) && (step.to === undefined || step.to === m.to) && (step.msg === undefined || step.msg === m.kind) &&
+      (step.slot === undefined || step.slot === (m as { slot?: Slot }).slot);
+  }
+
+  /**
+   * Follows a script: each step takes the first enabled move that fits it. For a run found by hand (or by
+   * a search outside this scope) that the breadth-first search is too large to reach: the engine still
+   * decides every step, and the result says whether agreement broke. Throws naming the step that no
+   * enabled move fits.
+   */
+  follow(script: readonly ScriptStep[]): { readonly trace: TraceDocument; readonly conflict?: { slot: Slot; values: Value[] } } {
+    let s = this.initial().state;
+    const path: number[] = [];
+    script.forEach((step, i) => {
+      const moves = this.moves(s);
+      const ordinal = moves.findIndex((m) => this.matches(s, m, step));
+      const next = ordinal >= 0 ? this.apply(s, moves[ordinal]!) : undefined;
+      if (!next) throw new Error(`script step ${i + 1} ${JSON.stringify(step)}: no enabled move fits it (or it leaves the scope)`);
+      path.push(ordinal);
+      s = next;
+    });
+    const conflict = this.conflict(s);
+    return { trace: this.trace(path), ...(conflict ? { conflict } : {}) };
   }
 
   /** Replays a path of move ordinals from the initial state into a paxos-trace/1 document. */

@@ -3,7 +3,8 @@
 // of trace properties that trace breaks, as judged by the independent trace checker (properties.ts).
 import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult } from './explore.ts';
-import type { SearchLimits } from './limits.ts';
+import { clockMs, type SearchLimits } from './limits.ts';
+import { WITNESSES } from './witnesses.ts';
 import { TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
@@ -21,6 +22,8 @@ export type CheckResult =
       readonly steps: number;
       readonly slot: number;
       readonly values: readonly (string | null)[];
+      /** True when the run was scripted (witnesses.ts), not found by the search: then it need not be shortest. */
+      readonly scripted?: true;
       /** Every trace property the counterexample breaks, in the order the trace first breaks it. */
       readonly broken: readonly PropertyId[];
       readonly trace: TraceDocument;
@@ -59,6 +62,36 @@ export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}): C
     values: r.values,
     broken: brokenProperties(r.trace),
     trace: r.trace,
+  };
+}
+
+/**
+ * The scripted counterexample of a mutant (witnesses.ts) as a check result, or undefined if it has none.
+ * The counts are those of the one run: no search happened.
+ */
+export function checkWitness(mutant: string): CheckResult | undefined {
+  const make = WITNESSES[mutant];
+  if (!make) return undefined;
+  const t0 = clockMs();
+  const w = make();
+  const ms = Math.round(clockMs() - t0);
+  const steps = new Set(w.trace.events.map((e) => e.time)).size;
+  const scope = { ...(w.trace.config as Record<string, unknown>) } as unknown as ScopeEcho;
+  if (!w.conflict) return { result: 'safe', states: steps + 1, transitions: steps, depth: steps + 1, ms, scope };
+  return {
+    result: 'violation',
+    property: 'agreement',
+    states: steps + 1,
+    transitions: steps,
+    depth: steps + 1,
+    ms,
+    scope,
+    steps,
+    slot: w.conflict.slot,
+    values: w.conflict.values,
+    scripted: true,
+    broken: brokenProperties(w.trace),
+    trace: w.trace,
   };
 }
 

@@ -1,0 +1,81 @@
+// Scripted counterexamples: runs found by reasoning, replayed step by step through the engine's own roles
+// (EngineExplorer.follow), for mutants whose shortest breadth-first counterexample lies beyond what the
+// search can reach in its bound. The engine decides every step; the script only picks which enabled move
+// happens next, and the result says whether agreement broke — a script cannot fake a violation.
+import { multiPaxos } from '../multi/index.ts';
+import { EngineExplorer, type ScriptStep } from './explore.ts';
+import type { TraceDocument } from '../core/trace.ts';
+import type { Slot, Value } from '../core/ids.ts';
+
+export interface Witness {
+  readonly trace: TraceDocument;
+  /** The slot where two values were chosen, if they were. */
+  readonly conflict?: { readonly slot: Slot; readonly values: readonly Value[] };
+}
+
+/**
+ * forget-promise-on-learn (zpaxos, "possible lost promise"). S1 leads with ballot 1.S1 and gets slot 0
+ * chosen with S3. S2 runs for leader with 1.S2; S3 promises it (the promise covers every slot ≥ 0). Then
+ * S3 learns slot 0 from S1's commit: the mutant writes that slot's record with the chosen ballot 1.S1 as
+ * its promise, and since slot 0 is S3's last record, a restart reads 1.S1 back — S3 forgot it promised
+ * 1.S2. S1, still leading in its own eyes, sends accept(1.S1) for slot 1: S3 now takes it, and with S1
+ * itself that is a quorum, so "set x 2" is chosen in slot 1. S2 completes phase 1 with S3's promise sent
+ * before the crash, finds slot 1 empty, and gets "set y 1" chosen there with S3. Two values, one slot.
+ */
+export function forgetPromiseOnLearnWitness(mutant = true): Witness {
+  const config = multiPaxos.config({ protocol: 'multi', acceptors: 3, clients: 0, nack: false, ...(mutant ? { mutant: 'forget-promise-on-learn' as const } : {}) });
+  const explorer = new EngineExplorer({
+    protocol: multiPaxos,
+    config,
+    proposals: [
+      { node: 'S1', value: 'set x 1' },
+      { node: 'S1', value: 'set x 2' },
+      { node: 'S2', value: 'set y 1' },
+    ],
+    maxRound: 2,
+    slots: 2,
+    drops: 0,
+    duplicates: 0,
+    crashes: 1,
+    timeouts: 2,
+    network: 'multiset',
+    echo: { checker: 'engine', script: 'forget-promise-on-learn', protocol: 'multi', acceptors: 3, slots: 2, maxRound: 2, crashes: 1, ...(mutant ? { mutant: 'forget-promise-on-learn' } : {}) },
+  });
+  const d = (from: string, to: string, msg: string, slot?: number): ScriptStep => ({ kind: 'deliver', from, to, msg, ...(slot === undefined ? {} : { slot }) });
+  const script: ScriptStep[] = [
+    { kind: 'timeout', node: 'S1', timer: 'election' },
+    d('S1', 'S1', 'prepare'),
+    d('S1', 'S3', 'prepare'),
+    d('S1', 'S1', 'promise'),
+    d('S3', 'S1', 'promise'),
+    { kind: 'propose', node: 'S1', value: 'set x 1' },
+    d('S1', 'S1', 'accept', 0),
+    d('S1', 'S3', 'accept', 0),
+    d('S1', 'S1', 'accepted', 0),
+    d('S3', 'S1', 'accepted', 0),
+    { kind: 'timeout', node: 'S2', timer: 'election' },
+    d('S2', 'S2', 'prepare'),
+    d('S2', 'S3', 'prepare'),
+    d('S1', 'S3', 'commit', 0),
+    { kind: 'crash', node: 'S3' },
+    { kind: 'recover', node: 'S3' },
+    { kind: 'propose', node: 'S1', value: 'set x 2' },
+    d('S1', 'S1', 'accept', 1),
+    d('S1', 'S3', 'accept', 1),
+    d('S1', 'S1', 'accepted', 1),
+    d('S3', 'S1', 'accepted', 1),
+    d('S2', 'S2', 'promise'),
+    d('S3', 'S2', 'promise'),
+    { kind: 'propose', node: 'S2', value: 'set y 1' },
+    d('S2', 'S2', 'accept', 1),
+    d('S2', 'S3', 'accept', 1),
+    d('S2', 'S2', 'accepted', 1),
+    d('S3', 'S2', 'accepted', 1),
+  ];
+  return explorer.follow(script);
+}
+
+/** Mutants with a scripted counterexample (used when the breadth-first search cannot reach one). */
+export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined } = {
+  'forget-promise-on-learn': () => forgetPromiseOnLearnWitness(true),
+};
