@@ -169,7 +169,8 @@ export async function checkLinks(dist: string, options: CheckOptions = {}): Prom
       continue;
     }
     const fragment = target.hash.slice(1);
-    if (!fragment || fragment.startsWith(':~:') || !found.endsWith('.html')) continue;
+    // #run=… style fragments carry application state (the playground's share links), not an anchor.
+    if (!fragment || fragment.startsWith(':~:') || fragment.includes('=') || !found.endsWith('.html')) continue;
     const page = pages.get(servedPath(found, base));
     let id: string;
     try {

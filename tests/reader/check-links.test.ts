@@ -25,7 +25,7 @@ test('a consistent site under a base path has no problems', async () => {
   const dist = site({
     'index.html': page(
       '<a href="/b/notes/x/#%E9%98%B6%E6%AE%B5">x</a><a href="notes/x/">rel</a><a href="#top" id="top">top</a>' +
-        '<a href="https://elsewhere.example/">out</a><a href="mailto:a@b.c">mail</a><img src="/b/og/x.png" srcset="/b/og/x.png 1x, /b/og/x.png 2x">',
+        '<a href="/b/notes/x/#run=1.eyJz">state, not an anchor</a><a href="https://elsewhere.example/">out</a><a href="mailto:a@b.c">mail</a><img src="/b/og/x.png" srcset="/b/og/x.png 1x, /b/og/x.png 2x">',
       '<link rel="stylesheet" href="/b/_astro/a.css"><meta property="og:image" content="https://host.example/b/og/x.png"><link rel="preconnect" href="https://cdn.example">',
     ),
     'notes/x/index.html': page('<h2 id="阶段">阶段</h2><a href="../../">home</a><svg><use href="#m"></use><marker id="m"></marker></svg>'),
