@@ -5,7 +5,7 @@
 // twice), the dark copy of each diagram and the Mermaid source under it, copy buttons.
 // Usage: node scripts/pagefind.ts [dist]      (after `astro build`)
 
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -18,8 +18,11 @@ export const EXCLUDE_SELECTORS = [
   '.copy-code',
 ];
 
-/** Indexes the built site in `site` and writes site/pagefind/; returns the number of pages indexed. */
-export async function buildSearchIndex(site: string): Promise<{ pages: number }> {
+/**
+ * Indexes the built site in `site` and writes site/pagefind/. Returns the HTML files read and the
+ * pages that went into the index (those with data-pagefind-body: the notes).
+ */
+export async function buildSearchIndex(site: string): Promise<{ pages: number; indexed: number }> {
   const dir = resolve(site);
   const outputPath = join(dir, 'pagefind');
   rmSync(outputPath, { recursive: true, force: true });
@@ -36,7 +39,11 @@ export async function buildSearchIndex(site: string): Promise<{ pages: number }>
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`pagefind: writing ${outputPath} failed: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    return { pages: added.page_count, indexed };
   } finally {
     await pagefind.close();
   }
@@ -46,8 +53,9 @@ if (import.meta.main) {
   const site = process.argv[2] ?? 'dist';
   const started = performance.now();
   try {
-    const { pages } = await buildSearchIndex(site);
-    console.error(`pagefind: indexed ${pages} pages of ${site} in ${Math.round(performance.now() - started)} ms`);
+    const { pages, indexed } = await buildSearchIndex(site);
+    const ms = Math.round(performance.now() - started);
+    console.error(`pagefind: read ${pages} HTML files of ${site}, indexed ${indexed} pages in ${ms} ms`);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);
