@@ -100,6 +100,8 @@ test('keyboard only: Tab reaches the controls, Enter steps; reduced motion means
   const { page } = await open('playground/');
   await hydrated(page);
   const step = page.getByRole('button', { name: '下一步' });
+  // Start inside the playground (tabbing through the header would open the site search, not ours to test).
+  await page.locator('.pg button').first().focus();
   for (let i = 0; i < 60 && !(await step.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
   assert.ok(await step.evaluate((b) => b === document.activeElement), 'Tab reaches 下一步');
   await page.keyboard.press('Enter');
