@@ -134,6 +134,8 @@ export type EngineResult =
       /** Slot and the two different values found chosen in it. */
       readonly slot: Slot;
       readonly values: readonly Value[];
+      /** Moves appended after the violation so learners announce (deliveries of `accepted`). */
+      readonly epilogue: number;
       readonly trace: TraceDocument;
     } & Counts)
   | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
@@ -410,10 +412,10 @@ export class EngineExplorer {
     let frontierBase = 0; // index of frontier[0]
     let depth = 1;
     let transitions = 0;
-    let violation: { row: number; slot: Slot; values: Value[] } | undefined;
+    let violation: { row: number; state: GState; slot: Slot; values: Value[] } | undefined;
     let stop: StopReason | undefined;
     const first = this.conflict(init);
-    if (first) violation = { row: 0, ...first };
+    if (first) violation = { row: 0, state: init, ...first };
 
     search: while (!violation && frontier.length > 0) {
       const next: GState[] = [];
@@ -434,7 +436,7 @@ export class EngineExplorer {
           next.push(t);
           const c = this.conflict(t);
           if (c) {
-            violation = { row, ...c };
+            violation = { row, state: t, ...c };
             depth++;
             break search;
           }
@@ -451,17 +453,46 @@ export class EngineExplorer {
       const path: number[] = [];
       for (let r = violation.row; r > 0; r = parent[r]!) path.push(via[r]!);
       path.reverse();
+      const epilogue = this.learnAll(violation.state, violation.values);
       return {
         result: 'violation',
         property: 'agreement',
         slot: violation.slot,
         values: violation.values,
-        trace: this.trace(path),
+        epilogue: epilogue.length,
+        trace: this.trace([...path, ...epilogue]),
         ...counts,
       };
     }
     if (stop) return { result: 'incomplete', reason: stop, ...counts };
     return { result: 'safe', ...counts };
+  }
+
+  /**
+   * After the violation: deliver the `accepted` messages still in flight so the learners announce what
+   * they learned, the k-th learner hearing first about the k-th conflicting value, so the drawn trace shows
+   * two learners learning two values. These moves are appended to the shortest path (the result's
+   * `epilogue` counts them); they change no acceptor.
+   */
+  private learnAll(from: GState, values: readonly Value[]): number[] {
+    const learners = this.nodes.filter((n) => n.roles.includes('learner') || n.roles.includes('leader')).map((n) => n.id);
+    const wants = (m: Outgoing & { from: NodeId }): boolean => {
+      const k = learners.indexOf(m.to);
+      return k >= 0 && (m as { value?: Value }).value === values[k % values.length];
+    };
+    const out: number[] = [];
+    let s = from;
+    for (let guard = 0; guard < 64; guard++) {
+      const moves = this.moves(s);
+      const accepted = (m: Move): boolean => m.kind === 'deliver' && s.net[m.wire]!.msg.kind === 'accepted';
+      let i = moves.findIndex((m) => accepted(m) && m.kind === 'deliver' && wants(s.net[m.wire]!.msg));
+      if (i < 0) i = moves.findIndex(accepted);
+      const next = i >= 0 ? this.apply(s, moves[i]!) : undefined;
+      if (!next) break;
+      out.push(i);
+      s = next;
+    }
+    return out;
   }
 
   /** Whether `move` in state `s` fits a scripted step (every field given must match). */

@@ -20,6 +20,11 @@ export type CheckResult =
       readonly scope: ScopeEcho;
       /** Moves in the counterexample (breadth-first: no shorter run breaks agreement in this scope). */
       readonly steps: number;
+      /**
+       * Moves the trace adds after the violation: the in-flight `accepted` messages delivered so the
+       * learners announce what they learned (the trace has steps + epilogue moves).
+       */
+      readonly epilogue: number;
       readonly slot: number;
       readonly values: readonly (string | null)[];
       /** True when the run was scripted (witnesses.ts), not found by the search: then it need not be shortest. */
@@ -58,6 +63,7 @@ export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}): C
     property: 'agreement',
     ...counts,
     steps: r.depth - 1,
+    epilogue: r.epilogue,
     slot: r.slot,
     values: r.values,
     broken: brokenProperties(r.trace),
@@ -87,6 +93,7 @@ export function checkWitness(mutant: string): CheckResult | undefined {
     ms,
     scope,
     steps,
+    epilogue: 0,
     slot: w.conflict.slot,
     values: w.conflict.values,
     scripted: true,
