@@ -155,6 +155,15 @@ test('every table-of-contents link lands on its heading and becomes the current 
     assert.ok(top >= -1 && top <= 48, `${decodeURIComponent(href)} is at ${top}px from the top`);
   }
   await page.context().close();
+
+  // At 360 px the contents sit above the text, folded; a tap unfolds them.
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
+  const small = await phone.newPage();
+  await small.goto(`${server.url}notes/consensus-zh/`);
+  assert.equal(await small.locator('[data-toc] details').evaluate((d) => (d as HTMLDetailsElement).open), false);
+  await small.click('[data-toc] summary');
+  assert.equal(await small.locator('[data-toc] details').evaluate((d) => (d as HTMLDetailsElement).open), true);
+  await phone.close();
 });
 
 test('tag, category and archive pages list the right notes; drafts appear nowhere', async () => {
