@@ -5,8 +5,8 @@
 //   2. playground JavaScript before the first interaction (gzip), target ≤ 40 KB;
 //   3. time from the first click on "下一步" to the first live diagram row, target ≤ 300 ms.
 //
-// The site: `dist` if given, else the project's dist/ when it has the playground page, else the fixture
-// site of tests/playground/site.ts (built on the spot).
+// The site: `dist` if given, else the project's dist/ (built first with `npm run build` if it has no
+// playground page).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,10 +33,8 @@ async function pickDist(): Promise<string> {
   if (arg) return arg;
   const own = join(PROJECT_ROOT, 'dist');
   if (existsSync(join(own, 'playground', 'index.html'))) return own;
-  process.stderr.write('budget: dist/ has no playground page; building the fixture site…\n');
-  const site = await paxosSite();
-  process.on('exit', () => site.dispose());
-  return site.dist;
+  process.stderr.write('budget: dist/ has no playground page; building the site (npm run build)…\n');
+  return (await paxosSite()).dist;
 }
 
 interface Loaded {

@@ -27,7 +27,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  site?.dispose();
 });
 
 interface Opened {
