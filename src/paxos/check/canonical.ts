@@ -25,47 +25,20 @@ export function canonical(value: unknown): string {
 }
 
 /**
- * Assigns small integers to plain-JSON structures by hash-consing: an object's text lists its own keys
- * and primitive fields plus the ids of its child objects, and the id is cached per object. States are
- * immutable and share unchanged parts, so a new node state costs one short text, not a full serialisation.
- * Key order is insertion order: two equal objects built with different key orders get two ids, which can
- * only make the search visit a state twice, never skip one (sound); the engine's roles build their objects
- * one way.
+ * Assigns small integers to plain-JSON values by their JSON text, so a global state's key is a short list
+ * of numbers. The explorer keeps each node's id in its global state and asks again only for a node whose
+ * state changed. Key order is insertion order: two equal objects built with different key orders get two
+ * ids, which can only make the search visit a state twice, never skip one (sound); the engine's roles
+ * build their objects one way.
  */
 export class Interner {
   private readonly ids = new Map<string, number>();
-  private readonly byObject = new WeakMap<object, number>();
-  size = 0;
 
   id(value: unknown): number {
-    if (value === null || typeof value !== 'object') return this.text(JSON.stringify(value) ?? 'null');
-    const hit = this.byObject.get(value);
-    if (hit !== undefined) return hit;
-    let text: string;
-    if (Array.isArray(value)) {
-      text = '[';
-      for (const x of value) text += this.part(x) + ',';
-    } else {
-      text = '{';
-      const obj = value as Record<string, unknown>;
-      for (const k in obj) {
-        const x = obj[k];
-        if (x !== undefined) text += k + ':' + this.part(x) + ',';
-      }
-    }
-    const id = this.text(text);
-    this.byObject.set(value, id);
-    return id;
-  }
-
-  private part(x: unknown): string {
-    return x !== null && typeof x === 'object' ? '#' + this.id(x) : (JSON.stringify(x) ?? 'null');
-  }
-
-  private text(text: string): number {
+    const text = JSON.stringify(value) ?? 'null';
     let id = this.ids.get(text);
     if (id === undefined) {
-      id = this.size++;
+      id = this.ids.size;
       this.ids.set(text, id);
     }
     return id;

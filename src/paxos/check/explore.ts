@@ -72,6 +72,8 @@ interface Wire {
 
 interface GState {
   readonly nodes: readonly unknown[];
+  /** Interned id of each node's state (kept here so an unchanged node is never serialised again). */
+  readonly ids: readonly number[];
   readonly up: number; // bit i set: node i is running
   readonly timers: readonly (readonly string[])[]; // armed timers per node, sorted
   readonly net: readonly Wire[]; // sorted by key
@@ -191,8 +193,10 @@ export class EngineExplorer {
 
   /** The state every run starts from: each node initialised and handed `start`, at time 0. */
   initial(): { state: GState; happenings: Happening[] } {
+    const nodes = this.nodes.map((n) => this.protocol.init(n, this.config));
     let state: GState = {
-      nodes: this.nodes.map((n) => this.protocol.init(n, this.config)),
+      nodes,
+      ids: nodes.map((n) => this.structures.id(n)),
       up: this.nodes.length === 31 ? -1 : (1 << this.nodes.length) - 1,
       timers: this.nodes.map(() => EMPTY),
       net: EMPTY,
@@ -215,7 +219,7 @@ export class EngineExplorer {
 
   key(s: GState): string {
     let k = '';
-    for (const n of s.nodes) k += this.structures.id(n).toString(36) + ',';
+    for (const id of s.ids) k += id.toString(36) + ',';
     k += ';' + s.up.toString(36) + ';';
     for (const t of s.timers) k += t.join('+') + '/';
     k += ';';
@@ -295,8 +299,9 @@ export class EngineExplorer {
       case 'crash': {
         happenings?.push({ type: 'crash', node: this.nodes[move.node]!.id });
         const nodes = s.nodes.map((n, i) => (i === move.node ? this.protocol.crash(n, this.config) : n));
+        const ids = s.ids.map((id, i) => (i === move.node ? this.structures.id(nodes[i]) : id));
         const timers = s.timers.map((t, i) => (i === move.node ? EMPTY : t));
-        return { ...s, nodes, timers, up: s.up & ~(1 << move.node), crashed: s.crashed + 1 };
+        return { ...s, nodes, ids, timers, up: s.up & ~(1 << move.node), crashed: s.crashed + 1 };
       }
       case 'recover': {
         happenings?.push({ type: 'recover', node: this.nodes[move.node]!.id });
@@ -355,9 +360,11 @@ export class EngineExplorer {
       }
       announced = insertSorted(announced, id);
     }
-    const nodes = r.state === s.nodes[i] ? s.nodes : s.nodes.map((n, j) => (j === i ? r.state : n));
+    const same = r.state === s.nodes[i];
+    const nodes = same ? s.nodes : s.nodes.map((n, j) => (j === i ? r.state : n));
+    const ids = same ? s.ids : s.ids.map((id, j) => (j === i ? this.structures.id(r.state) : id));
     const allTimers = timers === s.timers[i] ? s.timers : s.timers.map((t, j) => (j === i ? timers : t));
-    return { ...s, nodes, timers: allTimers, net, votes, announced };
+    return { ...s, nodes, ids, timers: allTimers, net, votes, announced };
   }
 
   /**
