@@ -183,6 +183,12 @@ test('CLI: exit 0 safe, 1 violation, 2 bad flag, 3 incomplete', () => {
   const cut = cli('--protocol', 'basic', '--acceptors', '2', '--max-states', '20');
   assert.equal(cut.status, 3);
   assert.equal((JSON.parse(cut.stdout) as { result: string }).result, 'incomplete');
+  const late = cli('--protocol', 'basic', '--timeout', '0');
+  assert.equal(late.status, 3);
+  assert.deepEqual(
+    [(JSON.parse(late.stdout) as { result: string; reason: string }).result, (JSON.parse(late.stdout) as { reason: string }).reason],
+    ['incomplete', 'timeout'],
+  );
 });
 
 test('CLI: mutants lists every mutant with its meaning', () => {
