@@ -83,5 +83,5 @@ for (const info of MUTANTS) {
     engine(`mutant ${info.name} (2 acceptors)`, { protocol: 'basic', mutant: info.name, acceptors: 2, ...(info.name === 'reused-ballot' ? { duplicates: 2 } : {}) }, false);
     continue;
   }
-  engine(`mutant ${info.name}`, { protocol: info.protocol, mutant: info.name }, true);
+  engine(`mutant ${info.name}`, { protocol: info.protocol, mutant: info.name }, false);
 }
