@@ -1,12 +1,14 @@
 // A tiny static file server for the built site, used by the browser tests and the Lighthouse bench.
 // It serves dist/ under a base path (like GitHub Pages serves a project site under /<repo>/), maps
-// /dir/ to /dir/index.html, answers 404 with the site's 404.html, and never caches.
+// /dir/ to /dir/index.html, answers 404 with the site's 404.html, gzips text as every static host
+// and CDN does (Lighthouse's simulated network counts the bytes sent), and never caches.
 // CLI: node scripts/static-server.ts [dist] [--base /notes-site/] [--port 4321]
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -78,11 +80,16 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
+    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+    const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(file ? 200 : 404, {
-      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Content-Type': type,
       'Cache-Control': 'no-store',
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
     if (req.method === 'HEAD') res.end();
+    else if (gzip) createReadStream(path).pipe(createGzip()).pipe(res);
     else createReadStream(path).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
