@@ -53,6 +53,10 @@ function state(): SessionState {
 async function openPage(s: SessionState): Promise<Page> {
   const found = findChromium();
   if (!found.path) throw new BrowserUnavailableError(found.tried);
+  const wanted = process.env['CHROMIUM_PATH'];
+  if (wanted && wanted !== found.path) {
+    console.warn(`[diagrams] CHROMIUM_PATH=${wanted} does not exist; using ${found.path} instead.`);
+  }
   const started = performance.now();
   const { chromium } = await import('playwright-core');
   s.browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
