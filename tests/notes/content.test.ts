@@ -148,7 +148,7 @@ function placeholders(notes: readonly Note[]): string[] {
   const problems: string[] = [];
   for (const n of notes) {
     n.body.split('\n').forEach((line, i) => {
-      const m = /\{\/\*\s*(RUN|PLAYGROUND|CHART|COUNTEREXAMPLE)\b\s*([^:*\s]*)/.exec(line);
+      const m = /\{\/\*\s*(RUN|PLAYGROUND|CHART|COUNTEREXAMPLE|VERDICT)\b\s*([^:*\s]*)/.exec(line);
       if (m) problems.push(`${lineOf(n, i)}: ${m[1]} ${m[2]} placeholder`);
     });
   }
@@ -169,16 +169,17 @@ test('the checks catch what they are meant to', () => {
     '## not a heading inside code',
     '```',
     '{/* RUN basic/smooth: … */}',
+    '{/* VERDICT forget-promise-on-learn: the paragraph … */}',
     '## 最后一节',
   ].join('\n');
   const fake: Note = { file: 'fake.mdx', name: 'fake', data: { wip: true }, body, bodyLine: 5 };
   assert.deepEqual(unfinished([fake]), ['fake.mdx: front matter says wip: true (shows the 施工中 badge)', 'fake.mdx:10: TODO', 'fake.mdx:10: 施工中']);
   assert.deepEqual(badHeadings([fake]), ['fake.mdx:5: h1 "不该有的 h1" in the body; the title is the page\'s h1, start at ##', 'fake.mdx:9: h4 "四级" follows h2; a level is skipped']);
-  assert.deepEqual(emptySections([fake]), ['fake.mdx:6: section "空的一节" is empty', 'fake.mdx:16: section "最后一节" is empty']);
-  assert.deepEqual(placeholders([fake]), ['fake.mdx:15: RUN basic/smooth placeholder']);
+  assert.deepEqual(emptySections([fake]), ['fake.mdx:6: section "空的一节" is empty', 'fake.mdx:17: section "最后一节" is empty']);
+  assert.deepEqual(placeholders([fake]), ['fake.mdx:15: RUN basic/smooth placeholder', 'fake.mdx:16: VERDICT forget-promise-on-learn placeholder']);
 });
 
-test('no placeholder comment is left where a generated figure belongs (RUN, PLAYGROUND, CHART, COUNTEREXAMPLE)', () => {
+test('no placeholder comment is left where a generated figure or a verdict belongs (RUN, PLAYGROUND, CHART, COUNTEREXAMPLE, VERDICT)', () => {
   assert.deepEqual(placeholders(published), []);
 });
 
