@@ -11,9 +11,9 @@ import { runScenario } from '../../src/paxos/sim/run.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 test('DST: random faulty Basic Paxos runs never break a safety property', () => {
-  const r = runDst({ protocol: 'basic', runs: 15_000, timeBudgetMs: 15_000 });
+  const r = runDst({ protocol: 'basic', runs: 10_000 });
   assert.deepEqual(r.failures, [], formatFailures(r));
-  assert.ok(r.runs >= 1000, `only ${r.runs} runs fitted in the time budget`);
+  assert.equal(r.runs, 10_000);
   // The runs are faulty but mostly live: most of them decide.
   assert.ok(r.decided > r.runs * 0.8, `${r.decided} of ${r.runs} runs decided`);
   process.stderr.write(`dst basic: ${r.runs} runs, ${r.events} events, ${r.decided} decided, ${r.ms} ms\n`);

@@ -4,7 +4,8 @@
 // the `paxos simulate --seed …` command that replays it; and a wider one that also varies what only a
 // scenario file can set (opening, quorum sizes, dedicated learners, reordering), whose failure prints the
 // scenario to save and replay with `paxos simulate --scenario it.json`.
-// FAST_DST_RUNS=N changes the number of runs of the wider loop; both loops stop (and say so) past a budget.
+// FAST_DST_RUNS=N changes the number of runs of the wider loop. Counts are fixed (no time budget), so every
+// machine checks the same seeds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,14 +17,13 @@ import { smallestClassicQuorum, smallestFastQuorum, FAST_OPENINGS } from '../../
 import { formatFailures, replayCommand, runDst, toScenario } from './dst-helpers.ts';
 
 const RUNS = Number(process.env['FAST_DST_RUNS'] ?? 6_000);
-const BUDGET_MS = 10_000;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 test('DST (shared helpers, CLI-replayable seeds): random faulty Fast Paxos runs never break a safety property', () => {
   for (const clients of [2, 3]) {
-    const r = runDst({ protocol: 'fast', runs: 5000, timeBudgetMs: 8000, overrides: { clients } });
+    const r = runDst({ protocol: 'fast', runs: 5000, overrides: { clients } });
     assert.deepEqual(r.failures, [], formatFailures(r));
-    assert.ok(r.runs >= 1000, `only ${r.runs} runs fitted in the time budget`);
+    assert.equal(r.runs, 5000);
     assert.ok(r.decided > r.runs * 0.8, `${r.decided} of ${r.runs} runs decided`);
     process.stderr.write(`dst fast (${clients} clients): ${r.runs} runs, ${r.events} events, ${r.decided} decided, 0 violations, ${r.ms} ms\n`);
   }
@@ -75,10 +75,6 @@ test(`DST (wider settings): ${RUNS} random faulty Fast Paxos runs, 0 safety viol
   let decided = 0;
   let ran = 0;
   for (let seed = 1; seed <= RUNS; seed++) {
-    if (performance.now() - start > BUDGET_MS) {
-      process.stderr.write(`fast DST: time budget of ${BUDGET_MS} ms reached after ${ran} runs; stopping\n`);
-      break;
-    }
     const scenario = faultyScenario(seed);
     const trace = simulate(scenario).trace();
     const violation = checkTrace(trace);
@@ -95,7 +91,6 @@ test(`DST (wider settings): ${RUNS} random faulty Fast Paxos runs, 0 safety viol
   }
   const ms = Math.round(performance.now() - start);
   process.stderr.write(`fast DST: ${ran} runs, ${events} events, ${decided} decided, 0 violations, ${ms} ms\n`);
-  assert.ok(ran >= Math.min(RUNS, 1000), `only ${ran} runs fitted in the time budget`);
   // Not a safety property, but a protocol that never decides would pass the loop above vacuously.
   assert.ok(decided > ran * 0.8, `only ${decided} of ${ran} runs chose a value`);
 });
