@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
 import { resolveScope, type ScopeOptions } from '../paxos/check/scopes.ts';
+import { SCRIPTED_BY_DEFAULT, WITNESSES } from '../paxos/check/witnesses.ts';
 import type { SearchLimits } from '../paxos/check/limits.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,6 +32,11 @@ export interface CacheOptions {
   readonly maxStates?: number;
   /** Overrides the engine hash (tests); default: hash of src/paxos/**\/*.ts. */
   readonly engineHash?: string;
+  /**
+   * Serve the mutant's scripted run (witnesses.ts) instead of searching: forget-promise-on-learn (default
+   * for it, whose search cannot finish) and small-fast-quorum (the 5-acceptor recovery case).
+   */
+  readonly scripted?: boolean;
   /** The search to run on a miss (tests count calls); default: checkEngine. */
   readonly run?: (options: ScopeOptions, limits: SearchLimits) => CheckResult;
 }
@@ -59,7 +65,7 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const engine = options.engineHash ?? engineSourceHash();
   const key = createHash('sha256')
-    .update(JSON.stringify({ format: 1, mutant, scope: { ...resolved, timeouts: String(resolved.timeouts) }, maxStates, engine }))
+    .update(JSON.stringify({ format: 1, mutant, scope: { ...resolved, timeouts: String(resolved.timeouts) }, maxStates, engine, scripted: options.scripted ?? null }))
     .digest('hex')
     .slice(0, 32);
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
@@ -73,7 +79,9 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
   const run = options.run ?? checkEngine;
   // A mutant whose counterexample is beyond the search's reach in its standard scope has a scripted run
   // (witnesses.ts); asked for a particular scope, the search runs instead.
-  const scripted = Object.keys(scope).length === 0 ? checkWitness(mutant) : undefined;
+  const useScript = options.scripted ?? (Object.keys(scope).length === 0 && SCRIPTED_BY_DEFAULT.includes(mutant));
+  const scripted = useScript ? checkWitness(mutant) : undefined;
+  if (useScript && !scripted) throw new Error(`getCounterexample: "${mutant}" has no scripted run; scripted ones: ${Object.keys(WITNESSES).join(', ')}`);
   const result = scripted ?? run(resolved, { maxStates });
   mkdirSync(dir, { recursive: true });
   // Write then rename, so a build killed mid-write never leaves a half file that parses.

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkSpec } from '../../src/paxos/check/spec.ts';
 import { brokenProperties, checkEngine, chosenValues, type CheckResult } from '../../src/paxos/check/model-check.ts';
-import { forgetPromiseOnLearnWitness } from '../../src/paxos/check/witnesses.ts';
+import { forgetPromiseOnLearnWitness, smallFastQuorumWitness } from '../../src/paxos/check/witnesses.ts';
 import { checkTrace, type PropertyId } from '../../src/paxos/check/properties.ts';
 import { MUTANTS, type MutantName } from '../../src/paxos/core/mutants.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
@@ -118,6 +118,18 @@ test('forget-promise-on-learn breaks agreement in Multi-Paxos (scripted run thro
   // Without the mutant, S3 still holds its promise to 1.S2 after the restart and refuses accept(1.S1) for
   // slot 1, so its `accepted` never exists and the script cannot go on.
   assert.throws(() => forgetPromiseOnLearnWitness(false), /script step 21 .*"from":"S3","to":"S1","msg":"accepted"/);
+});
+
+test('small-fast-quorum with 5 acceptors (q_f = 3): the recovery rule picks the wrong value; with q_f = 4 the same run is safe', () => {
+  const w = smallFastQuorumWitness(true);
+  assert.equal(w.trace.quorums.fast, 3);
+  assert.deepEqual([...(chosenValues(w.trace).get(0) ?? [])].sort(), ['v1', 'v2']);
+  assert.equal(checkTrace(w.trace)?.property, 'agreement');
+  const ok = smallFastQuorumWitness(false);
+  assert.equal(ok.trace.quorums.fast, 4);
+  assert.equal(ok.conflict, undefined);
+  assert.deepEqual(chosenValues(ok.trace).get(0), ['v2']);
+  assert.equal(checkTrace(ok.trace), null);
 });
 
 test('Basic Paxos is safe: 2 acceptors, 2 proposers, one ballot each, every interleaving', () => {

@@ -102,6 +102,8 @@ export interface ScriptStep {
   readonly to?: NodeId;
   readonly msg?: string;
   readonly slot?: Slot;
+  /** The message's ballot round. */
+  readonly round?: number;
 }
 
 /** One acceptance, as the history records it. */
@@ -516,7 +518,8 @@ export class EngineExplorer {
     if (move.kind !== 'deliver' && move.kind !== 'duplicate' && move.kind !== 'drop') return false;
     const m = s.net[move.wire]!.msg;
     return (step.from === undefined || step.from === m.from) && (step.to === undefined || step.to === m.to) && (step.msg === undefined || step.msg === m.kind) &&
-      (step.slot === undefined || step.slot === (m as { slot?: Slot }).slot);
+      (step.slot === undefined || step.slot === (m as { slot?: Slot }).slot) &&
+      (step.round === undefined || step.round === (m as { ballot?: Ballot }).ballot?.round);
   }
 
   /**

@@ -3,6 +3,7 @@
 // search can reach in its bound. The engine decides every step; the script only picks which enabled move
 // happens next, and the result says whether agreement broke — a script cannot fake a violation.
 import { multiPaxos } from '../multi/index.ts';
+import { fastPaxos } from '../fast/index.ts';
 import { EngineExplorer, type ScriptStep } from './explore.ts';
 import type { TraceDocument } from '../core/trace.ts';
 import type { Slot, Value } from '../core/ids.ts';
@@ -75,7 +76,66 @@ export function forgetPromiseOnLearnWitness(mutant = true): Witness {
   return explorer.follow(script);
 }
 
+/**
+ * small-fast-quorum, the instructive case: 5 acceptors, q_c = 3 and q_f = 3, so 3 + 2·3 ≤ 10 breaks the
+ * formula although any two fast quorums still meet. (With 4 acceptors every broken q_f is 2 and two
+ * disjoint fast quorums choose two values inside the fast round itself: the search finds that in 6 steps.)
+ * Fast round 0: C1's v1 reaches A1, A2, A3 — a fast quorum of 3, so v1 is chosen — and C2's v2 reaches A4,
+ * A5. The coordinator's round times out; its classic round 1 hears from A4, A5, A3: v2 twice, v1 once. The
+ * recovery rule asks which value could have reached q_f = 3 with the 2 unheard acceptors: both could, the
+ * rule cannot tell them apart, and it takes the first it heard — v2, which A3, A4, A5 then accept: chosen.
+ * With the correct q_f = 4 only v2 passes that test, and v1 could never have been chosen.
+ */
+export function smallFastQuorumWitness(mutant = true): Witness {
+  const config = fastPaxos.config({ protocol: 'fast', acceptors: 5, clients: 2, nack: false, ...(mutant ? { mutant: 'small-fast-quorum' as const } : {}) });
+  const explorer = new EngineExplorer({
+    protocol: fastPaxos,
+    config,
+    proposals: [
+      { node: 'C1', value: 'v1' },
+      { node: 'C2', value: 'v2' },
+    ],
+    maxRound: 1,
+    slots: 1,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 2,
+    network: 'multiset',
+    echo: { checker: 'engine', script: 'small-fast-quorum', protocol: 'fast', acceptors: 5, clients: 2, maxRound: 1, crashes: 0, ...(mutant ? { mutant: 'small-fast-quorum' } : {}) },
+  });
+  const d = (from: string, to: string, msg: string, round?: number): ScriptStep => ({ kind: 'deliver', from, to, msg, ...(round === undefined ? {} : { round }) });
+  return explorer.follow([
+    { kind: 'propose', node: 'C1' },
+    { kind: 'propose', node: 'C2' },
+    d('C1', 'A1', 'request'),
+    d('C1', 'A2', 'request'),
+    d('C1', 'A3', 'request'),
+    d('C2', 'A4', 'request'),
+    d('C2', 'A5', 'request'),
+    d('A4', 'L1', 'accepted', 0),
+    { kind: 'timeout', node: 'L1', timer: 'round' },
+    { kind: 'timeout', node: 'L1', timer: 'retry' },
+    d('L1', 'A4', 'prepare'),
+    d('L1', 'A5', 'prepare'),
+    d('L1', 'A3', 'prepare'),
+    d('A4', 'L1', 'promise'),
+    d('A5', 'L1', 'promise'),
+    d('A3', 'L1', 'promise'),
+    d('L1', 'A3', 'accept'),
+    d('L1', 'A4', 'accept'),
+    d('L1', 'A5', 'accept'),
+    d('A3', 'L1', 'accepted', 1),
+    d('A4', 'L1', 'accepted', 1),
+    d('A5', 'L1', 'accepted', 1),
+  ]);
+}
+
 /** Mutants with a scripted counterexample (used when the breadth-first search cannot reach one). */
 export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined } = {
   'forget-promise-on-learn': () => forgetPromiseOnLearnWitness(true),
+  'small-fast-quorum': () => smallFastQuorumWitness(true),
 };
+
+/** Mutants whose standard scope the search cannot finish: the cache serves their scripted run by default. */
+export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn'];
