@@ -2,8 +2,9 @@
 // search (Chinese and English, from any page, drafts absent), the theme toggle, the table of
 // contents, tag/category/archive pages, feeds, share cards and a link check over dist/.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { checkLinks, formatProblems } from '../../scripts/check-links.ts';
@@ -80,6 +81,20 @@ test('an English word is found from a Chinese page; drafts are not in the index'
   assert.equal(await pagefindCount(page, '麒麟'), 0, 'a word that only a draft contains');
   assert.ok((await pagefindCount(page, '活锁')) >= 1, 'the same query path finds a published word');
   await page.context().close();
+});
+
+test('the index holds the notes text but neither the Mermaid source nor KaTeX MathML', () => {
+  // Pagefind fragments are gzipped JSON with each page's indexed content.
+  const dir = join(site.dist, 'pagefind', 'fragment');
+  const indexed = readdirSync(dir)
+    .map((f) => gunzipSync(readFileSync(join(dir, f))).toString('utf8'))
+    .join('\n')
+    .replace(/\u200b/g, ''); // Pagefind marks Chinese word boundaries with zero-width spaces
+  assert.match(indexed, /一致性/);
+  assert.match(indexed, /Flexible quorums/);
+  assert.doesNotMatch(indexed, /sequenceDiagram|P->>A/, 'the Mermaid source in the 源码 box');
+  assert.doesNotMatch(indexed, /q_1/, "KaTeX's MathML annotation (q_1 + q_2 > n)");
+  assert.doesNotMatch(indexed, /上一篇|下一篇|发布于|阅读约|在 GitHub 上编辑/, 'navigation and the date line are not content');
 });
 
 test('a note without a playground loads no JavaScript file until search is used', async () => {
