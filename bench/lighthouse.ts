@@ -4,6 +4,7 @@
 //
 //   npm run bench -- lighthouse                      builds the site into a temp dir first
 //   node bench/lighthouse.ts --dist dist [--base /notes-site/]   uses an existing build (+ Pagefind)
+//   … --dark        the same in the dark theme (the system preference set to dark), for contrast
 //
 // Needs the npm registry the first time (npx -y fetches lighthouse@12.2.3 into npm's cache).
 
@@ -16,7 +17,9 @@ import { serveStatic } from '../scripts/static-server.ts';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const CHROME_FLAGS =
-  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync' +
+  // preferredColorScheme=0 makes prefers-color-scheme: dark, so the site starts in its dark theme.
+  (process.argv.includes('--dark') ? ' --blink-settings=preferredColorScheme=0' : '');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const args = process.argv.slice(2);
