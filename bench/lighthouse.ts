@@ -9,7 +9,7 @@
 // Needs the npm registry the first time (npx -y fetches lighthouse@12.2.3 into npm's cache).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSearchIndex } from '../scripts/pagefind.ts';
@@ -32,7 +32,10 @@ let dist = flag('--dist');
 const base = flag('--base') ?? process.env['BASE_PATH'] ?? '/';
 let temp: string | undefined;
 if (!dist) {
-  temp = mkdtempSync(join(tmpdir(), 'lighthouse-site-'));
+  // Inside the project (bench/out is git-ignored): the build's prerender chunks must resolve
+  // node_modules from where they are written.
+  mkdirSync('bench/out', { recursive: true });
+  temp = mkdtempSync(join('bench', 'out', 'lighthouse-site-'));
   dist = temp;
   console.error(`lighthouse: building the site into ${dist} …`);
   const build = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
