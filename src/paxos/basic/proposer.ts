@@ -27,8 +27,18 @@ export interface ProposerState {
   readonly own: { readonly value: Value } | null;
   /** Ballot of the current attempt. */
   readonly ballot: Ballot | null;
-  /** Promises for `ballot`, one per acceptor. */
+  /**
+   * Promises for `ballot`, one per acceptor, sorted by acceptor id: the proposer only ever asks which
+   * acceptors answered and what they reported, so arrival order is not kept (the model checker would
+   * otherwise count one state per order).
+   */
   readonly promises: readonly Promise1b[];
+  /**
+   * The highest-ballot accepted entry the promises reported, the first to arrive among equal ballots —
+   * the value phase 2 carries. Kept as the promises arrive because only arrival order can break a tie,
+   * and a tie with two different values needs one ballot used twice (the reused-ballot mutant).
+   */
+  readonly best: AcceptedEntry | null;
   readonly learner: LearnerState;
 }
 
@@ -37,7 +47,7 @@ export const PHASE_TIMER = 'phase';
 export const RETRY_TIMER = 'retry';
 
 export function initProposer(id: NodeId): ProposerState {
-  return { role: 'proposer', id, round: 0, phase: 'idle', own: null, ballot: null, promises: [], learner: initLearner() };
+  return { role: 'proposer', id, round: 0, phase: 'idle', own: null, ballot: null, promises: [], best: null, learner: initLearner() };
 }
 
 /** What survives a restart: the round counter — unless the `reused-ballot` mutant forgets it. */
@@ -57,26 +67,27 @@ const seen = (state: ProposerState, b: Ballot): ProposerState => (b.round > stat
 /** Starts phase 1 with a ballot above every round seen. */
 function startRound(state: ProposerState, config: BasicConfig): StepResult<ProposerState> {
   const ballot: Ballot = { round: state.round + 1, node: state.id };
-  const next: ProposerState = { ...state, round: ballot.round, ballot, phase: 'preparing', promises: [] };
+  const next: ProposerState = { ...state, round: ballot.round, ballot, phase: 'preparing', promises: [], best: null };
   const send: Outgoing[] = acceptorIds(config).map((to) => ({ kind: 'prepare', to, ballot, slot: 0 }));
   return result(next, send, [{ op: 'set', timer: PHASE_TIMER, delay: config.timing.proposerTimeout }]);
 }
 
 /** Gives up on the current ballot and waits a randomized back-off before retrying. */
 function backOff(state: ProposerState, config: BasicConfig): StepResult<ProposerState> {
-  return result({ ...state, phase: 'backoff', promises: [] }, [], [
+  return result({ ...state, phase: 'backoff', promises: [], best: null }, [], [
     { op: 'cancel', timer: PHASE_TIMER },
     { op: 'set', timer: RETRY_TIMER, delay: config.timing.backoff },
   ]);
 }
 
+/** The entry to keep as `best` once `reported` arrives: a strictly higher ballot replaces it. */
+function higher(best: AcceptedEntry | null, reported: AcceptedEntry | null): AcceptedEntry | null {
+  return reported && (best === null || compareBallots(reported.ballot, best.ballot) > 0) ? reported : best;
+}
+
 /** The value phase 2 must carry: the highest-ballot accepted entry among the quorum's promises, else its own. */
-export function pickValue(promises: readonly Promise1b[], own: Value, config: BasicConfig): Value {
+export function pickValue(best: AcceptedEntry | null, own: Value, config: BasicConfig): Value {
   if (config.mutant === 'ignore-reply') return own;
-  let best: AcceptedEntry | null = null;
-  for (const p of promises) {
-    if (p.accepted && (best === null || compareBallots(p.accepted.ballot, best.ballot) > 0)) best = p.accepted;
-  }
   return best ? best.value : own;
 }
 
@@ -90,11 +101,15 @@ export function onPromise(state: ProposerState, from: NodeId, ballot: Ballot, ac
   const s = seen(state, ballot);
   if (s.phase !== 'preparing' || !s.ballot || !ballotEquals(ballot, s.ballot) || !s.own) return result(s);
   if (s.promises.some((p) => p.from === from)) return result(s); // a duplicate counts once
-  const promises = [...s.promises, { from, accepted: accepted[0] ?? null }];
-  if (promises.length < workingQuorum(config)) return result({ ...s, promises });
-  const value = pickValue(promises, s.own.value, config);
+  const reported = accepted[0] ?? null;
+  const at = s.promises.findIndex((p) => p.from > from);
+  const entry: Promise1b = { from, accepted: reported };
+  const promises = at < 0 ? [...s.promises, entry] : [...s.promises.slice(0, at), entry, ...s.promises.slice(at)];
+  const best = higher(s.best, reported);
+  if (promises.length < workingQuorum(config)) return result({ ...s, promises, best });
+  const value = pickValue(best, s.own.value, config);
   const send: Outgoing[] = acceptorIds(config).map((to) => ({ kind: 'accept', to, ballot, slot: 0, value }));
-  return result({ ...s, promises, phase: 'accepting' }, send, [{ op: 'set', timer: PHASE_TIMER, delay: config.timing.proposerTimeout }]);
+  return result({ ...s, promises, best, phase: 'accepting' }, send, [{ op: 'set', timer: PHASE_TIMER, delay: config.timing.proposerTimeout }]);
 }
 
 export function onNack(state: ProposerState, ballot: Ballot, promised: Ballot, config: BasicConfig): StepResult<ProposerState> {
@@ -108,7 +123,7 @@ export function onAcceptedMsg(state: ProposerState, from: NodeId, ballot: Ballot
   const s = seen(state, ballot);
   const [learner, learned] = onAccepted(s.learner, from, ballot, value, workingQuorum(config));
   if (!learned) return result(learner === s.learner ? s : { ...s, learner });
-  const done: ProposerState = { ...s, learner, phase: 'done', promises: [] };
+  const done: ProposerState = { ...s, learner, phase: 'done', promises: [], best: null };
   return {
     state: done,
     send: [],
