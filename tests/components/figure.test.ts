@@ -13,6 +13,13 @@ import { preempted, reusedBallot } from '../../src/scenarios/basic.ts';
 import { quorumChoices, renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
+import { duelling } from '../../src/scenarios/basic.ts';
+import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
+import { checkWitness } from '../../src/paxos/check/model-check.ts';
+import { escapeHtml } from '../../src/diagrams/figure.ts';
+import { describeOutcome, presentViolation } from '../../src/components/paxos/outcome.ts';
+import { ZH } from '../../src/components/paxos/strings.ts';
+import { counterexampleLogLine } from '../../src/components/paxos/counterexample.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 
 after(() => closeBrowser());
@@ -43,7 +50,8 @@ test('a run that breaks safety fails unless the scenario declares itself a mutan
   const undeclared: Scenario = { protocol: 'basic', seed: 1, options: { mutant: 'no-second-promise' }, steps: noSecondPromiseScript() };
   await assert.rejects(renderPaxosFigure(undeclared, { caption: 'undeclared' }), (err: unknown) => {
     assert.ok(err instanceof SafetyViolationError);
-    assert.match(err.message, /"undeclared" breaks safety: 违反安全性质/);
+    // A build error is for the author, in the tooling's language, with the checker's own words.
+    assert.match(err.message, /"undeclared" breaks safety: property 2 \(second-promise\), event \d+: A\d accepted 1\.P1 after promising 1\.P2/);
     assert.match(err.message, /set its "mutant" field/);
     return true;
   });
@@ -51,6 +59,34 @@ test('a run that breaks safety fails unless the scenario declares itself a mutan
   assert.match(declared, /class="paxos-violation"/);
   assert.match(declared, /变体 small-fast-quorum/);
   assert.match(declared, /槽 0 先后选定了 <mark>[^<]+<\/mark> 和 <mark>[^<]+<\/mark>/);
+  // The reader gets the rule and the event in Chinese; the checker's English only inside a <details>.
+  const bad = checkTrace(runScenario(smallFastQuorum));
+  assert.ok(bad);
+  const callout = /<div class="paxos-violation"[^>]*>([\s\S]*?)<\/div>/.exec(declared)?.[1] ?? '';
+  assert.match(callout, new RegExp(`违反安全性质 \\d：${ZH.property[bad.property].title}`));
+  assert.match(callout, new RegExp(`出事的是第 ${bad.seq} 个事件（t=\\d+）：`));
+  assert.match(callout, /<details class="paxos-violation-detail"><summary>检查器原文（英文）<\/summary><p lang="en">/);
+  const outsideDetails = callout.replace(/<details[\s\S]*<\/details>/, '').replace(/<[^>]+>/g, '');
+  assert.doesNotMatch(outsideDetails, /\b(reached|already|after|slot|ballot|had one)\b/, `English left in the callout: ${outsideDetails}`);
+  assert.ok(callout.includes(escapeHtml(bad.message)), 'the engine message is kept as the detail');
+});
+
+test('every property id and every stall reason has Chinese words; a violation reads as rule, event and detail', () => {
+  for (const p of PROPERTIES) {
+    const words = ZH.property[p.id];
+    assert.ok(words && /[\u4e00-\u9fff]/.test(words.title) && /[\u4e00-\u9fff]/.test(words.explain), p.id);
+  }
+  // A real violation: reused-ballot's P1 sends a second value in ballot 1.P1.
+  const bad = checkTrace(runScenario(reusedBallot));
+  assert.ok(bad);
+  const v = presentViolation(bad);
+  assert.equal(v.heading, `违反安全性质 5：${ZH.property['proposer-value'].title}`);
+  assert.match(v.event, new RegExp(`^出事的是第 ${bad.seq} 个事件（t=\\d+）：P1 向 A\\d 发出 accept\\(1\\.P1, value2\\)$`));
+  assert.equal(v.detail, bad.message);
+  // Stall reasons come out in Chinese too (livelock: the duelling scenario).
+  const livelock = describeOutcome(runScenario(duelling));
+  assert.equal(livelock.stall, 'livelock');
+  assert.match(livelock.text, /^没有值被选定：提议者互相抢占（用了 \d+ 个编号），直到时间用完（活锁）$/);
 });
 
 test('fence blocks: display keys, `use:` with overrides, and errors that name the line and the field', () => {
@@ -109,7 +145,7 @@ test('a counterexample figure calls out the two chosen values and refuses a trac
   // Until the checker's cache lands, any trace in which a mutant chooses two values stands in for its result.
   const trace = runScenario(reusedBallot);
   const html = await renderCounterexampleFigure('reused-ballot', { trace, states: 1234, depth: 17, broken: ['proposer-value', 'agreement'] });
-  assert.match(html, /依次违反了：性质 5（proposer-value）、性质 6（agreement）/);
+  assert.match(html, new RegExp(`依次违反了：性质 5（${ZH.property['proposer-value'].title}）、性质 6（${ZH.property.agreement.title}）`));
   assert.match(html, /同一个实例里选定了两个不同的值：<mark>value1<\/mark> 和 <mark>value2<\/mark>/);
   assert.match(html, /检查器搜索了 1234 个状态，反例深度 17/);
   assert.match(html, /<figcaption>变体 reused-ballot（[^<]+）：模型检查器找到的最短反例<\/figcaption>/);
@@ -125,6 +161,24 @@ test('a counterexample figure calls out the two chosen values and refuses a trac
   assert.match(silent, /多数派先后接受了 value1（编号 1\.P1，[^）]+）、value2（编号 1\.P1，[^）]+）/);
   assert.match(silent, /Note over A1,A3: [^\n]*接受了 value2/);
   await assert.rejects(renderCounterexampleFigure('no-such-rule', { trace }), /unknown mutant "no-such-rule"/);
+});
+
+test('a scripted counterexample says it is a scripted run of N steps, not a search result; a searched one keeps states and depth', async () => {
+  // forget-promise-on-learn's counterexample is the witness script driven through the engine (the cache serves it so).
+  const found = checkWitness('forget-promise-on-learn');
+  assert.ok(found && found.result === 'violation' && found.scripted === true);
+  const html = await renderCounterexampleFigure('forget-promise-on-learn', found);
+  const footer = html.slice(html.indexOf('<div class="paxos-footer">'));
+  assert.match(footer, new RegExp(`预先写好的 ${found.steps} 步脚本`));
+  assert.match(footer, /这不是搜索结果/);
+  assert.doesNotMatch(footer, /搜索了|反例深度|个状态/);
+  assert.match(html, /<figcaption>变体 forget-promise-on-learn（[^<]+）：按脚本驱动引擎跑出的反例<\/figcaption>/);
+  assert.doesNotMatch(html, /最短反例/);
+  const log = counterexampleLogLine('forget-promise-on-learn', found, 0.2);
+  assert.match(log, new RegExp(`scripted run of ${found.steps} steps driven through the engine's roles \\(not a search result\\)`));
+  assert.doesNotMatch(log, /searched|depth/);
+  const searched = counterexampleLogLine('no-reply', { trace: found.trace, states: 812, depth: 25 }, 1.5);
+  assert.match(searched, /no-reply: searched 812 states, counterexample depth 25, in 1\.5 s/);
 });
 
 /** P1's accept (ballot 1) reaches A1 and A2 after P2's prepare (ballot 2) was promised: a correct acceptor refuses it. */

@@ -232,7 +232,13 @@ test('a mutant scenario turns the safety banner red and marks the offending even
   assert.match(await pg.locator('.pg-safety').innerText(), /到目前为止安全/);
   await pg.getByRole('button', { name: '走完脚本' }).click();
   assert.equal(await pg.locator('.pg-safety.pg-unsafe').count(), 1);
-  assert.match(await pg.locator('.pg-safety').innerText(), /安全性被破坏：违反安全性质 \d/);
+  assert.match(await pg.locator('.pg-safety').innerText(), /安全性被破坏——违反安全性质 \d：\p{Script=Han}/u);
+  // The rule, the event and the engine's English only inside the <details>.
+  const box = pg.locator('.pg-violation');
+  assert.match(await box.innerText(), /出事的是第 \d+ 个事件（t=\d+）：P1 向 A\d 发出 accept\(1\.P1, value2\)/);
+  assert.equal(await box.locator('details').getAttribute('open'), null);
+  assert.doesNotMatch(await box.locator(':scope > p').allInnerTexts().then((t) => t.join(' ')), /\b(already|sent|slot|ballot)\b/);
+  assert.match(await box.locator('details p[lang="en"]').textContent() ?? '', /already sent "value1"/);
   assert.ok((await pg.locator('.pg-seq .pg-offending').count()) > 0, 'the offending event is marked in the diagram');
   assert.match(await pg.locator('.pg-outcome').innerText(), /先后选定了 value1 和 value2/);
   await pg.screenshot({ path: join(SHOTS, 'mutant-banner-light.png') });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { getCounterexample, type CachedResult } from '../../counterexamples/cache.ts';
 import type { MutantName } from '../../paxos/core/mutants.ts';
 import { diagramSettings } from '../../diagrams/settings.ts';
+import { counterexampleLogLine } from './counterexample.ts';
 
 const memo = new Map<string, string>();
 
@@ -34,6 +35,7 @@ export function engineHashAt(root: string): string {
 export async function loadCounterexample(mutant: MutantName, root = diagramSettings().root): Promise<CachedResult> {
   const started = performance.now();
   const found = await getCounterexample(mutant, {}, { cacheDir: join(root, 'node_modules', '.cache', 'paxos-counterexamples'), engineHash: engineHashAt(root) });
-  if (!found.cached) process.stderr.write(`[paxos] counterexample for ${mutant}: searched ${found.states} states in ${((performance.now() - started) / 1000).toFixed(1)} s (cached for next time)\n`);
+  if (!found.cached && found.result === 'violation') process.stderr.write(counterexampleLogLine(mutant, found, (performance.now() - started) / 1000));
+  else if (!found.cached) process.stderr.write(`[paxos] counterexample for ${mutant}: ${found.result} after ${found.states} states in ${((performance.now() - started) / 1000).toFixed(1)} s (cached for next time)\n`);
   return found;
 }

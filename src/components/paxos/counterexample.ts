@@ -18,6 +18,7 @@ import { escapeMermaid } from '../../paxos/render/mermaid.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
+import { strings } from './strings.ts';
 
 /** What the checker hands back for a mutant that breaks agreement (`paxos check --mutant … --format json`). */
 export interface CounterexampleLike {
@@ -27,6 +28,10 @@ export interface CounterexampleLike {
   readonly values?: readonly Value[];
   readonly states?: number;
   readonly depth?: number;
+  /** True when the run was scripted (witnesses.ts) and driven through the engine's roles, not searched for. */
+  readonly scripted?: boolean;
+  /** Moves in the run (for a scripted run: the script's steps). */
+  readonly steps?: number;
   /** Every trace property the counterexample breaks, in the order it first breaks them. */
   readonly broken?: readonly string[];
 }
@@ -76,7 +81,7 @@ export function counterexampleTail(trace: TraceDocument): string[] {
   if (acceptors.length === 0) return [];
   const span = acceptors.length > 1 ? `${acceptors[0]},${acceptors[acceptors.length - 1]}` : acceptors[0]!;
   return quorumChoices(trace).map(
-    (q) => `  Note over ${span}: ${escapeMermaid(`${q.acceptors.join('、')} 在编号 ${formatBallot(q.ballot)} 接受了 ${formatValue(q.value)}：多数派，${formatValue(q.value)} 被选定`)}`,
+    (q) => `  Note over ${span}: ${escapeMermaid(strings().counterexample.quorumNote(q.acceptors.join(strings().listSep), formatBallot(q.ballot), formatValue(q.value)))}`,
   );
 }
 
@@ -95,23 +100,39 @@ function conflict(found: CounterexampleLike): { slot: Slot; values: readonly Val
   return null;
 }
 
+/** How the run was obtained: a scripted run of N steps, or a search of N states with the counterexample's depth. */
+export function runStats(found: CounterexampleLike): string {
+  const t = strings().counterexample;
+  if (found.scripted) return t.scripted(found.steps ?? new Set(found.trace.events.map((e) => e.time)).size);
+  return found.states !== undefined ? t.searched(found.states, found.depth) : '';
+}
+
+/** The build log's line for a counterexample that was not in the cache (English, like the rest of the log). */
+export function counterexampleLogLine(mutant: string, found: CounterexampleLike, seconds: number): string {
+  const how = found.scripted
+    ? `scripted run of ${found.steps ?? '?'} steps driven through the engine's roles (not a search result)`
+    : `searched ${found.states ?? '?'} states${found.depth !== undefined ? `, counterexample depth ${found.depth}` : ''}`;
+  return `[paxos] counterexample for ${mutant}: ${how}, in ${seconds.toFixed(1)} s (cached for next time)\n`;
+}
+
 export async function renderCounterexampleFigure(mutant: string, found: CounterexampleLike, opts: CounterexampleOptions = {}): Promise<string> {
   const summary = mutantSummary(mutant);
   const c = conflict(found);
   if (!c) throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
-  const caption = opts.caption ?? `变体 ${mutant}（${summary}）：模型检查器找到的最短反例`;
+  const t = strings().counterexample;
+  const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : t.searchedCaption(mutant, summary));
   const quorums = quorumChoices(found.trace);
   const outcome = quorums.length > 0
-    ? `多数派先后接受了 ${quorums.map((q) => `${formatValue(q.value)}（编号 ${formatBallot(q.ballot)}，${q.acceptors.join('、')}）`).join('、')}：两个不同的值都已被选定`
+    ? t.quorumOutcome(quorums.map((q) => t.quorumItem(formatValue(q.value), formatBallot(q.ballot), q.acceptors.join(strings().listSep))).join(strings().listSep))
     : undefined;
   const figure = await renderTraceFigure(found.trace, null, { ...opts, caption, playground: false, appendMermaid: counterexampleTail(found.trace), outcome });
-  const stats = found.states !== undefined ? `检查器搜索了 ${found.states} 个状态${found.depth !== undefined ? `，反例深度 ${found.depth}` : ''}。` : '';
+  const stats = runStats(found);
   const broken = found.broken && found.broken.length > 0
-    ? `这条运行依次违反了：${found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); return p ? `性质 ${p.number}（${id}）` : id; }).join('、')}。`
+    ? t.broken(found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); const title = strings().property[p?.id ?? 'agreement'].title; return p ? t.brokenItem(p.number, title) : id; }).join(strings().listSep))
     : '';
   const callout =
-    `<p class="paxos-counterexample-values">同一个${found.trace.protocol === 'multi' ? `槽（槽 ${c.slot}）` : '实例'}里选定了两个不同的值：` +
-    c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(' 和 ') +
+    `<p class="paxos-counterexample-values">${t.twoValues(found.trace.protocol === 'multi', c.slot)}` +
+    c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(strings().and) +
     `。${escapeHtml(stats + broken)}</p>`;
   return figure.replace('<div class="paxos-footer">', `<div class="paxos-footer">${callout}`);
 }

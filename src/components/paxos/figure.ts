@@ -10,7 +10,8 @@ import { ScenarioError, type Scenario } from '../../paxos/sim/scenario.ts';
 import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../../diagrams/figure.ts';
 import { diagramSettings } from '../../diagrams/settings.ts';
 import { encodeRunLink, playgroundHref } from '../../playground-link/index.ts';
-import { conflictingChoices, describeOutcome, describeViolation } from './outcome.ts';
+import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
+import { strings } from './strings.ts';
 import { PlaygroundRun } from '../playground/run.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
 
@@ -69,7 +70,7 @@ export function runChecked(scenario: Scenario, opts: PaxosFigureOptions = {}): T
   const bad = checkTrace(trace);
   if (bad && !scenario.mutant) {
     throw new SafetyViolationError(
-      `${where(opts, scenario)} breaks safety: ${describeViolation(bad)}. A correct protocol must never do this; if the scenario shows a rule-breaking variant on purpose, set its "mutant" field.`,
+      `${where(opts, scenario)} breaks safety: ${describeViolationForLog(bad)}. A correct protocol must never do this; if the scenario shows a rule-breaking variant on purpose, set its "mutant" field.`,
     );
   }
   return trace;
@@ -88,23 +89,28 @@ function mermaidOptions(opts: DiagramOptions): MermaidOptions {
 /** The outcome line, the violation callout for mutants, and the playground link, as HTML. */
 export function figureFooter(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions): string {
   const outcome = opts.outcome ?? describeOutcome(trace).text;
-  let html = `<p class="paxos-outcome"><strong>结果：</strong>${escapeHtml(outcome)}</p>`;
+  let html = `<p class="paxos-outcome"><strong>${strings().result}</strong>${escapeHtml(outcome)}</p>`;
   const bad = checkTrace(trace);
   if (bad) {
+    const t = strings();
     const conflicts = conflictingChoices(trace)
-      .map((c) => `槽 ${c.slot} 先后选定了 ${c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(' 和 ')}`)
+      .map((c) => t.slotChoseBoth(c.slot, c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(t.and)))
       .join('；');
     const mutant = scenario?.mutant ?? (typeof trace.config['mutant'] === 'string' ? trace.config['mutant'] : undefined);
+    const v = presentViolation(bad, trace.protocol === 'multi');
     html +=
-      `<p class="paxos-violation" role="note"><strong>${mutant ? `变体 ${escapeHtml(mutant)}：` : ''}安全性被破坏。</strong>` +
-      `${conflicts ? `${conflicts}。` : ''}${escapeHtml(describeViolation(bad))}</p>`;
+      `<div class="paxos-violation" role="note"><p><strong>${mutant ? escapeHtml(t.mutantPrefix(mutant)) : ''}${t.safetyBroken}。</strong>` +
+      `${conflicts ? `${conflicts}。` : ''}</p>` +
+      `<p><strong>${escapeHtml(v.heading)}</strong>。${escapeHtml(v.explain)}</p>` +
+      `<p>${escapeHtml(v.event)}。</p>` +
+      `<details class="paxos-violation-detail"><summary>${t.checkerOriginal}</summary><p lang="en">${escapeHtml(v.detail)}</p></details></div>`;
   }
   if (scenario && opts.playground !== false) {
     // The link opens the playground at the end of the script, i.e. on this very run; the reader can seek back.
     const run = new PlaygroundRun(scenario);
     run.runScript();
     const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: run.commands(), position: run.position }));
-    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">在演练场中打开这次运行 →</a></p>`;
+    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${strings().openInPlayground}</a></p>`;
   }
   return html;
 }

@@ -8,7 +8,8 @@ import { formatBallot } from '../../paxos/core/ballot.ts';
 import { formatValue, messageLabel } from '../../paxos/render/labels.ts';
 import { describeFlight } from '../../paxos/sim/simulation.ts';
 import { decodeRunLink, encodeRunLink, type RunLink } from '../../playground-link/codec.ts';
-import { describeOutcome, describeViolation } from '../paxos/outcome.ts';
+import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
+import { strings } from '../paxos/strings.ts';
 import { layoutDiagram } from './diagram.ts';
 import { PlaygroundRun } from './run.ts';
 import { SequenceHead, SequenceSvg } from './SequenceSvg.tsx';
@@ -29,33 +30,46 @@ export interface PaxosPlaygroundProps {
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
+const T = strings();
+const P = T.playground;
+
+const timerName = (t: string): string => T.timer[t] ?? t;
+const roleNames = (roles: readonly string[]): string => roles.map((r) => T.role[r] ?? r).join('、');
+
+/** One `extra` entry of a node view, in words (keys and enumerated values translated, the rest as is). */
+function extraText(key: string, value: string): string {
+  const v = key === 'lease' ? value.replace(' until ', P.leaseUntil) : key === 'ballot' ? value.replace(' (fast)', P.fastBallot) : (T.extraValue[value] ?? value);
+  return `${T.extraKey[key] ?? key}=${v}`;
+}
+
 function playgroundUrl(fragment: string): string {
   const base = import.meta.env.BASE_URL ?? '/';
   return new URL(`${base.endsWith('/') ? base : `${base}/`}playground/#${fragment}`, location.href).href;
 }
 
 function stepText(s: Step | null): string {
-  if (!s) return '开始';
+  const w = P.steps;
+  if (!s) return w.start;
   switch (s.type) {
     case 'propose':
-      return `${s.node} 提议 ${formatValue(s.value)}`;
+      return w.propose(s.node, formatValue(s.value));
     case 'deliver':
     case 'drop':
     case 'duplicate': {
-      const verb = s.type === 'deliver' ? '投递' : s.type === 'drop' ? '丢弃' : '复制';
+      const verb = w[s.type];
       const m = s.match;
       return `${verb}${m.id !== undefined ? ` #${m.id}` : ''}${m.kind ? ` ${m.kind}` : ''}${m.from ? ` ${m.from}` : ''}${m.to ? `→${m.to}` : ''}`;
     }
     case 'crash':
-      return `${s.node} 崩溃`;
+      return w.crash(s.node);
     case 'recover':
-      return `${s.node} 恢复`;
+      return w.recover(s.node);
     case 'timeout':
-      return `${s.node} 的计时器${s.timer ? ` ${s.timer}` : ''}到期`;
+      return w.timeout(s.node, s.timer ? timerName(s.timer) : undefined);
     case 'tick':
-      return '下一个事件';
+      return w.tick;
     case 'run':
-      return s.until === 'quiet' ? '运行到安静' : `运行到 t=${s.until}`;
+      return s.until === 'quiet' ? w.runQuiet : w.runUntil(s.until);
   }
 }
 
@@ -73,7 +87,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
     const same = JSON.stringify(props.scenario);
     const list: [string, Scenario][] = [];
     for (const [label, s] of Object.entries(props.presets ?? {})) list.push([label, JSON.stringify(s) === same ? props.scenario : s]);
-    if (!list.some(([, s]) => s === props.scenario)) list.unshift([props.scenario.title ?? '本节场景', props.scenario]);
+    if (!list.some(([, s]) => s === props.scenario)) list.unshift([props.scenario.title ?? P.thisScenario, props.scenario]);
     return list;
   }, [props.scenario, props.presets]);
   const [run, setRun] = useState(() => new PlaygroundRun(props.scenario));
@@ -114,10 +128,10 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
       try {
         restoreLink(decoded.run);
       } catch (err) {
-        setLinkError(`链接里的操作无法重放（${(err as Error).message}）。下面是默认场景。`);
+        setLinkError(P.linkReplayFailed((err as Error).message));
       }
     } else if (decoded.message) {
-      setLinkError(`${decoded.message}下面是默认场景。`);
+      setLinkError(`${decoded.message}${P.linkDefault}`);
     }
   }, []);
 
@@ -134,9 +148,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
     try {
       run.scriptError = '';
       f();
-      setNotice(run.forked ? '你在过去动了手：从这一刻起分出了新的未来（后面的旧步骤已丢弃）。' : run.scriptError);
+      setNotice(run.forked ? P.forked : run.scriptError);
     } catch (err) {
-      setNotice(`做不到：${(err as Error).message}`);
+      setNotice(P.cannot((err as Error).message));
     }
     after();
   };
@@ -170,6 +184,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const layout = layoutDiagram(run.sim.nodes, events, flights, { slots, ...(props.hideKinds ? { hideKinds: props.hideKinds } : {}) });
   const latest = events.length > 0 ? events[events.length - 1]!.seq : -1;
   const violation = run.violation();
+  const violationText = violation ? presentViolation(violation, run.scenario.protocol === 'multi') : null;
   const trace = run.trace();
   const outcome = describeOutcome(trace);
   const script = run.scriptIndex;
@@ -180,11 +195,11 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const proposers = (clients.length > 0 ? clients : nodes.filter((n) => n.info.roles.includes('proposer'))).filter((n) => n.up).map((n) => n.info.id);
 
   return (
-    <section class="pg" aria-label={props.caption ?? 'Paxos 演练场'}>
+    <section class="pg" aria-label={props.caption ?? P.region}>
       {props.caption && <h3 class="pg-title">{props.caption}</h3>}
       {run.scenario.description && (
         <details class="pg-about">
-          <summary>{`场景说明：${run.scenario.title ?? run.scenario.protocol}`}</summary>
+          <summary>{P.about(run.scenario.title ?? run.scenario.protocol)}</summary>
           <p>{run.scenario.description}</p>
         </details>
       )}
@@ -193,55 +208,55 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           {linkError}
         </p>
       )}
-      <div class="pg-toolbar" role="group" aria-label="运行控制">
+      <div class="pg-toolbar" role="group" aria-label={P.controls}>
         <button type="button" class="pg-primary" onClick={() => setPlaying(!playing)} aria-pressed={playing} disabled={!playing && !run.canAdvance()}>
-          {playing ? '⏸ 暂停' : '▶ 播放'}
+          {playing ? P.pause : P.play}
         </button>
         <button type="button" class="pg-step" onClick={() => next()} disabled={!run.canAdvance()}>
-          下一步
+          {P.step}
         </button>
         <label class="pg-speed">
-          速度
+          {P.speed}
           <select value={String(speed)} onChange={(e) => setSpeed(Number((e.target as HTMLSelectElement).value))}>
             {SPEEDS.map((s) => (
               <option value={String(s)}>{`${s}×`}</option>
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => guard(() => run.seek(run.position - 1))} disabled={run.position === 0} aria-label="后退一步">
-          ◀ 后退
+        <button type="button" onClick={() => guard(() => run.seek(run.position - 1))} disabled={run.position === 0} aria-label={P.backLabel}>
+          {P.back}
         </button>
-        <button type="button" onClick={() => guard(() => run.seek(run.position + 1))} disabled={run.position >= run.length} aria-label="前进一步">
-          前进 ▶
+        <button type="button" onClick={() => guard(() => run.seek(run.position + 1))} disabled={run.position >= run.length} aria-label={P.forwardLabel}>
+          {P.forward}
         </button>
         <button type="button" onClick={() => guard(() => run.runScript())} disabled={!run.scriptActive}>
-          走完脚本
+          {P.runScript}
         </button>
         <button type="button" onClick={() => start(run.scenario)}>
-          重来
+          {P.restart}
         </button>
       </div>
       <div class="pg-seek">
         <label>
-          <span class="pg-seek-label">{`位置 ${run.position} / ${run.length}`}</span>
+          <span class="pg-seek-label">{P.position(run.position, run.length)}</span>
           <input
             type="range"
             min={0}
             max={run.length}
             value={run.position}
-            aria-valuetext={`第 ${run.position} 步，共 ${run.length} 步`}
+            aria-valuetext={P.positionText(run.position, run.length)}
             onInput={(e) => guard(() => run.seek(Number((e.target as HTMLInputElement).value)))}
           />
         </label>
         <span class="pg-clock">{`t = ${run.sim.time}`}</span>
         <span class="pg-script">
-          {script === null ? '脚本：已由你接管' : !run.scriptActive ? '脚本：已走完' : `脚本：第 ${script + 1} / ${run.scriptLength} 步`}
+          {script === null ? P.scriptTaken : !run.scriptActive ? P.scriptDone : P.scriptAt(script + 1, run.scriptLength)}
         </span>
       </div>
       <div class="pg-settings">
         {presets.length > 1 && (
           <label>
-            场景
+            {P.scenario}
             <select
               onChange={(e) => {
                 const p = presets[Number((e.target as HTMLSelectElement).value)];
@@ -257,27 +272,36 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           </label>
         )}
         <button type="button" onClick={() => start({ ...run.scenario, seed: (run.scenario.seed ?? 1) + 1 })}>
-          {`换个种子（现在 ${run.scenario.seed ?? 1}）`}
+          {P.newSeed(run.scenario.seed ?? 1)}
         </button>
-        <label class="pg-check">
+        <label class="pg-check" title={P.nackHint}>
           <input type="checkbox" checked={run.scenario.nack ?? true} onChange={() => start({ ...run.scenario, nack: !(run.scenario.nack ?? true) })} />
-          nack
+          {P.nack}
         </label>
       </div>
 
       <p class={`pg-safety ${violation ? 'pg-unsafe' : 'pg-safe'}`} role="status">
-        {violation
-          ? `✕ 安全性被破坏：${describeViolation(violation)}`
-          : mutant
-            ? `✓ 到目前为止安全（变体 ${mutant}：规则被故意改坏，继续操作可能出事）`
-            : '✓ 到目前为止安全：七条安全性质全部成立'}
+        {violationText ? P.unsafeHeading(violationText.heading) : mutant ? P.safeMutant(mutant) : P.safe}
       </p>
+      {violationText && (
+        <div class="pg-violation">
+          <p>{violationText.explain}</p>
+          <p>
+            <strong>{`${violationText.event}。`}</strong>
+            {P.violationIntro}
+          </p>
+          <details>
+            <summary>{T.checkerOriginal}</summary>
+            <p lang="en">{violationText.detail}</p>
+          </details>
+        </div>
+      )}
       <p class="pg-outcome">{outcome.text}</p>
       <p class="pg-live" aria-live="polite">
-        {notice || `第 ${run.position} 步：${stepText(run.lastApplied())}`}
+        {notice || P.stepAt(run.position, stepText(run.lastApplied()))}
       </p>
 
-      <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label="时序图（可滚动）">
+      <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label={P.diagram}>
         <div class="pg-seq-sticky">
           <SequenceHead layout={layout} />
         </div>
@@ -286,9 +310,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
 
       <div class="pg-panels">
         <div class="pg-panel">
-          <h4>{`在途消息（${flights.length}）`}</h4>
+          <h4>{P.inFlight(flights.length)}</h4>
           {flights.length === 0 ? (
-            <p class="pg-empty">没有在途消息</p>
+            <p class="pg-empty">{P.noFlights}</p>
           ) : (
             <ul class="pg-flights">
               {flights.map((f) => {
@@ -296,16 +320,16 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
                 const match = { id: f.msg.id, copy: f.copy };
                 return (
                   <li key={`${f.msg.id}.${f.copy}`}>
-                    <span class="pg-flight-label">{`${f.msg.from}→${f.msg.to} ${messageLabel(f.msg, labelOpts)}${f.copy > 0 ? ` (副本 ${f.copy})` : ''}`}</span>
+                    <span class="pg-flight-label">{`${f.msg.from}→${f.msg.to} ${messageLabel(f.msg, labelOpts)}${f.copy > 0 ? P.copy(f.copy) : ''}`}</span>
                     <span class="pg-flight-actions">
-                      <button type="button" aria-label={`投递 ${what}`} onClick={() => guard(() => run.act({ type: 'deliver', match }))}>
-                        投递
+                      <button type="button" aria-label={`${P.deliver} ${what}`} onClick={() => guard(() => run.act({ type: 'deliver', match }))}>
+                        {P.deliver}
                       </button>
-                      <button type="button" aria-label={`丢弃 ${what}`} onClick={() => guard(() => run.act({ type: 'drop', match }))}>
-                        丢弃
+                      <button type="button" aria-label={`${P.drop} ${what}`} onClick={() => guard(() => run.act({ type: 'drop', match }))}>
+                        {P.drop}
                       </button>
-                      <button type="button" aria-label={`复制 ${what}`} onClick={() => guard(() => run.act({ type: 'duplicate', match }))}>
-                        复制
+                      <button type="button" aria-label={`${P.duplicate} ${what}`} onClick={() => guard(() => run.act({ type: 'duplicate', match }))}>
+                        {P.duplicate}
                       </button>
                     </span>
                   </li>
@@ -315,17 +339,17 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           )}
         </div>
         <div class="pg-panel pg-panel-wide">
-          <h4>节点状态</h4>
+          <h4>{P.nodes}</h4>
           <div class="pg-table-box">
             <table class="pg-table">
               <thead>
                 <tr>
-                  <th scope="col">节点</th>
-                  <th scope="col">promised</th>
-                  <th scope="col">已接受</th>
-                  <th scope="col">已选定</th>
-                  <th scope="col">其他</th>
-                  <th scope="col">操作</th>
+                  <th scope="col">{P.colNode}</th>
+                  <th scope="col">{P.colPromised}</th>
+                  <th scope="col">{P.colAccepted}</th>
+                  <th scope="col">{P.colChosen}</th>
+                  <th scope="col">{P.colExtra}</th>
+                  <th scope="col">{P.colActions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -333,32 +357,32 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
                   <tr key={n.info.id} class={n.up ? '' : 'pg-down'} data-node={n.info.id}>
                     <th scope="row">
                       {n.info.id}
-                      <span class="pg-roles">{n.info.roles.join('+')}</span>
-                      {!n.up && <span class="pg-badge">崩溃</span>}
+                      <span class="pg-roles">{roleNames(n.info.roles)}</span>
+                      {!n.up && <span class="pg-badge">{P.crashed}</span>}
                     </th>
-                    <td class="pg-promised" data-label="promised">{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
-                    <td class="pg-accepted" data-label="已接受">
+                    <td class="pg-promised" data-label={P.colPromised}>{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
+                    <td class="pg-accepted" data-label={P.colAccepted}>
                       {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => `${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`).join('，')}
                     </td>
-                    <td class="pg-chosen" data-label="已选定">{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => `${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`).join('，')}</td>
-                    <td class="pg-extra" data-label="其他">
+                    <td class="pg-chosen" data-label={P.colChosen}>{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => `${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`).join('，')}</td>
+                    <td class="pg-extra" data-label={P.colExtra}>
                       {Object.entries(n.view.extra)
-                        .map(([k, v]) => `${k}=${v}`)
+                        .map(([k, v]) => extraText(k, v))
                         .join(' · ') || '—'}
                     </td>
-                    <td class="pg-node-actions" data-label="操作">
+                    <td class="pg-node-actions" data-label={P.colActions}>
                       {n.up ? (
-                        <button type="button" aria-label={`让 ${n.info.id} 崩溃`} onClick={() => guard(() => run.act({ type: 'crash', node: n.info.id }))}>
-                          崩溃
+                        <button type="button" aria-label={P.crashLabel(n.info.id)} onClick={() => guard(() => run.act({ type: 'crash', node: n.info.id }))}>
+                          {P.crash}
                         </button>
                       ) : (
-                        <button type="button" aria-label={`让 ${n.info.id} 恢复`} onClick={() => guard(() => run.act({ type: 'recover', node: n.info.id }))}>
-                          恢复
+                        <button type="button" aria-label={P.recoverLabel(n.info.id)} onClick={() => guard(() => run.act({ type: 'recover', node: n.info.id }))}>
+                          {P.recover}
                         </button>
                       )}
                       {n.timers.map((t) => (
-                        <button key={t.timer} type="button" aria-label={`让 ${n.info.id} 的计时器 ${t.timer} 立即到期`} onClick={() => guard(() => run.act({ type: 'timeout', node: n.info.id, timer: t.timer }))}>
-                          {`触发 ${t.timer}`}
+                        <button key={t.timer} type="button" aria-label={P.fireLabel(n.info.id, timerName(t.timer))} onClick={() => guard(() => run.act({ type: 'timeout', node: n.info.id, timer: t.timer }))}>
+                          {P.fire(timerName(t.timer))}
                         </button>
                       ))}
                     </td>
@@ -382,7 +406,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           }}
         >
           <label>
-            让
+            {P.proposeAs}
             <select value={proposers.includes(proposer) ? proposer : proposers[0]} onChange={(e) => setProposer((e.target as HTMLSelectElement).value)}>
               {proposers.map((id) => (
                 <option value={id}>{id}</option>
@@ -390,10 +414,10 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
             </select>
           </label>
           <label>
-            提议值
+            {P.proposeValue}
             <input type="text" maxLength={40} value={value} placeholder={`v${events.filter((x) => x.type === 'propose').length + 1}`} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
           </label>
-          <button type="submit">提议</button>
+          <button type="submit">{P.propose}</button>
         </form>
       )}
 
@@ -403,30 +427,30 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           onClick={() => {
             const url = playgroundUrl(fragment());
             setShared(url);
-            void copyText(url).then((ok) => setNotice(ok ? '分享链接已复制。' : '分享链接在下面，手动复制即可。'));
+            void copyText(url).then((ok) => setNotice(ok ? P.shareCopied : P.shareManual));
           }}
         >
-          复制分享链接
+          {P.share}
         </button>
         <button
           type="button"
           onClick={() => {
             const json = `${JSON.stringify(run.exportScenario(), null, 2)}\n`;
             setExported(json);
-            void copyText(json).then((ok) => setNotice(ok ? '场景 JSON 已复制：存成文件后用 paxos simulate --scenario 重放。' : '场景 JSON 在下面。'));
+            void copyText(json).then((ok) => setNotice(ok ? P.exportCopied : P.exportManual));
           }}
         >
-          复制为场景
+          {P.exportScenario}
         </button>
         {shared && (
           <label class="pg-out">
-            分享链接
+            {P.shareLink}
             <input type="text" readOnly value={shared} onFocus={(e) => (e.target as HTMLInputElement).select()} />
           </label>
         )}
         {exported && (
           <label class="pg-out">
-            场景 JSON（npm run --silent paxos -- simulate --scenario 文件.json）
+            {P.exportLabel}
             <textarea readOnly rows={8} value={exported} />
           </label>
         )}

@@ -1,6 +1,7 @@
 // Draws a DiagramLayout (diagram.ts) as a small inline SVG. Colours come from CSS (playground.css), so the
 // same markup serves the light and the dark theme.
 import type { DiagramLayout } from './diagram.ts';
+import { strings } from '../paxos/strings.ts';
 
 const COL = 92;
 const ROW = 24;
@@ -38,7 +39,7 @@ export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayo
   const x = (i: number): number => PAD + i * COL;
   const y = (r: number): number => ROW * (r + 0.8);
   return (
-    <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`时序图，${columns.length} 个节点，${rows.length} 行；最后一行是最新的事件`}>
+    <svg class="pg-seq" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={strings().playground.diagramLabel(columns.length, rows.length)}>
       {columns.map((n, i) => (
         <g key={n.id}>
           <line class="pg-life" x1={x(i)} x2={x(i)} y1={0} y2={height} />
@@ -49,7 +50,7 @@ export function SequenceSvg({ layout, latest, offending }: { layout: DiagramLayo
       ))}
       {layout.hidden > 0 && (
         <text class="pg-hidden" x={4} y={10}>
-          {`（更早的 ${layout.hidden} 行未画出）`}
+          {strings().playground.hiddenRows(layout.hidden)}
         </text>
       )}
       {rows.map((r, i) => {

@@ -14,6 +14,7 @@ import { copyAsScenario } from '../../paxos/sim/run.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
 import type { Command } from '../../playground-link/codec.ts';
+import { strings } from '../paxos/strings.ts';
 
 interface Frame {
   readonly checkpoint: Checkpoint;
@@ -108,7 +109,7 @@ export class PlaygroundRun {
       this.commit({ type: 'next' }, plan.step, plan.script);
     } catch (err) {
       if (!(err instanceof ScenarioError) || plan.step === TICK) throw err;
-      this.scriptError = `脚本第 ${(this.scriptIndex ?? 0) + 1} 步做不到（${err.message}），脚本到此结束`;
+      this.scriptError = strings().playground.scriptStepFailed((this.scriptIndex ?? 0) + 1, err.message);
       if (this.nextAt() === null) return false;
       this.commit({ type: 'next' }, TICK, null);
     }
