@@ -16,9 +16,23 @@
 //
 // A move whose messages carry a ballot above the scope's round (or a slot outside it) is cut: that bounds
 // the proposers' retries. Message ids are not part of a state (two states that differ only in ids are
-// one), and the in-flight multiset is kept sorted, so the key of a state is canonical. Breadth-first order
-// makes the first violation found a shortest one; its path is replayed with fresh message ids into a
-// paxos-trace/1 document.
+// one). Breadth-first order makes the first violation found a shortest one; its path is replayed with fresh
+// message ids into a paxos-trace/1 document.
+//
+// How a state is stored (this is what makes millions of states affordable):
+// - A node's protocol state together with its armed timers is a "local", interned per node by JSON text,
+//   so a global state holds one small integer per node.
+// - A protocol step is a pure function of (local, input), so its outcome — next local, messages sent,
+//   acceptances, announcements, or "cut" — is computed once and memoised on the local; a transition of
+//   the search is then a table look-up, and JSON text is built only for outcomes never seen before.
+// - Messages, acceptances and announced values are interned in the order they are first produced, and a
+//   state keeps them as bitsets (the network: a bitset plus a list of extra copies), so a global state is
+//   a row of some twenty 32-bit words in one RowStore, which is also the breadth-first queue.
+// - A budget counter is part of the state only when its budget is finite: with unbounded timer firings
+//   the number of firings so far can never disable a move, so two states differing only in it have the
+//   same futures and are one.
+// The move order (proposals; then per in-flight message, in order of first production, deliver /
+// duplicate / drop; timers; crash/recover) is fixed, so a search and its counterexample are deterministic.
 //
 // No symmetry reduction: acceptors are interchangeable in the protocol, but node ids appear inside
 // states and messages and in ballot order, so a reduction would have to rename them everywhere and prove
@@ -29,8 +43,8 @@ import type { NodeId, NodeInfo, Slot, Value } from '../core/ids.ts';
 import type { Input, ProtocolConfig, StepResult } from '../core/protocol.ts';
 import { TRACE_FORMAT, type Quorums, type TraceDocument, type TraceEvent } from '../core/trace.ts';
 import type { AnyProtocol } from '../registry.ts';
-import { Interner } from './canonical.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
+import { RowStore } from './word-store.ts';
 
 export interface Proposal {
   readonly node: NodeId;
@@ -65,36 +79,9 @@ export interface EngineScope {
   readonly echo: Readonly<Record<string, unknown>>;
 }
 
-interface Wire {
-  readonly key: number; // interned content, without id
-  readonly msg: Outgoing & { readonly from: NodeId };
-}
-
-interface GState {
-  readonly nodes: readonly unknown[];
-  /** Interned id of each node's state (kept here so an unchanged node is never serialised again). */
-  readonly ids: readonly number[];
-  readonly up: number; // bit i set: node i is running
-  readonly timers: readonly (readonly string[])[]; // armed timers per node, sorted
-  readonly net: readonly Wire[]; // sorted by key
-  readonly votes: readonly number[]; // sorted vote ids (see Vote)
-  readonly announced: readonly number[]; // sorted ids of (slot, value) some learner announced as chosen
-  readonly proposed: number; // bit k set: proposals[k] made
-  readonly dropped: number;
-  readonly duplicated: number;
-  readonly crashed: number;
-  readonly fired: number;
-}
-
-type Move =
-  | { readonly kind: 'propose'; readonly index: number }
-  | { readonly kind: 'deliver' | 'duplicate' | 'drop'; readonly wire: number }
-  | { readonly kind: 'timeout'; readonly node: number; readonly timer: string }
-  | { readonly kind: 'crash' | 'recover'; readonly node: number };
-
 /** One step of a script for `follow`: the kind of move and any of its details. */
 export interface ScriptStep {
-  readonly kind: Move['kind'];
+  readonly kind: MoveKind;
   readonly node?: NodeId;
   readonly value?: Value;
   readonly timer?: string;
@@ -106,12 +93,54 @@ export interface ScriptStep {
   readonly round?: number;
 }
 
+type MoveKind = 'propose' | 'deliver' | 'duplicate' | 'drop' | 'timeout' | 'crash' | 'recover';
+
+// A move is one integer: (argument << 3) | kind. Arguments: propose — proposal index; deliver/duplicate/
+// drop — message id; timeout — node * 256 + index of the timer in the node's sorted timer list;
+// crash/recover — node index.
+const PROPOSE = 0;
+const DELIVER = 1;
+const DUPLICATE = 2;
+const DROP = 3;
+const TIMEOUT = 4;
+const CRASH = 5;
+const RECOVER = 6;
+const KINDS: readonly MoveKind[] = ['propose', 'deliver', 'duplicate', 'drop', 'timeout', 'crash', 'recover'];
+
 /** One acceptance, as the history records it. */
 interface Vote {
   readonly slot: Slot;
   readonly ballot: Ballot;
   readonly value: Value;
   readonly acceptor: NodeId;
+}
+
+/** An interned message: its content (without id) and its receiver's index. */
+interface Wire {
+  readonly key: number;
+  readonly msg: Outgoing & { readonly from: NodeId };
+  readonly to: number;
+}
+
+/** A node's protocol state with its armed timers (sorted). */
+interface Local {
+  readonly state: unknown;
+  readonly timers: readonly string[];
+  /** Memoised step outcomes by input code (see inputCode); null: the step leaves the scope. */
+  readonly memo: Map<number, Outcome | null>;
+  /** The local it restarts from after a crash, once asked. */
+  crashed: number;
+}
+
+/** What one protocol step does, in interned form. */
+interface Outcome {
+  readonly local: number;
+  /** Message ids sent, in send order. */
+  readonly sends: readonly number[];
+  /** Vote ids of the acceptances among the sends. */
+  readonly votes: readonly number[];
+  /** Ids of (slot, value) announced as chosen, in the order the step announced them. */
+  readonly chosen: readonly number[];
 }
 
 /** The trace events of one move, before seq/time/ids are stamped. */
@@ -122,6 +151,28 @@ type Happening =
   | { readonly type: 'crash' | 'recover'; readonly node: NodeId }
   | { readonly type: 'timeout'; readonly node: NodeId; readonly timer: string }
   | { readonly type: 'chosen'; readonly node: NodeId; readonly slot: Slot; readonly value: Value };
+
+/** A global state unpacked from its row, for generating its moves and successors. */
+class Decoded {
+  local: Int32Array;
+  up = 0;
+  proposed = 0;
+  dropped = 0;
+  duplicated = 0;
+  crashed = 0;
+  fired = 0;
+  votes: number[] = [];
+  announced: number[] = [];
+  /** Network bitset words (trailing zero words trimmed). */
+  net: number[] = [];
+  /** Ids with more than one copy in flight, ascending. */
+  multi: number[] = [];
+  /** Copies in flight per message id. */
+  count: Int32Array = new Int32Array(64);
+  constructor(n: number) {
+    this.local = new Int32Array(n);
+  }
+}
 
 interface Counts {
   readonly states: number;
@@ -144,14 +195,8 @@ export type EngineResult =
     } & Counts)
   | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
 
-const EMPTY: readonly never[] = [];
-
-function insertSorted(list: readonly number[], id: number): readonly number[] {
-  let i = 0;
-  while (i < list.length && list[i]! < id) i++;
-  if (list[i] === id) return list;
-  return [...list.slice(0, i), id, ...list.slice(i)];
-}
+const BUDGET_BITS = 10;
+const BUDGET_MAX = (1 << BUDGET_BITS) - 1;
 
 /** The explorer for one scope. `check()` runs the search; the rest is the transition relation. */
 export class EngineExplorer {
@@ -161,14 +206,25 @@ export class EngineExplorer {
   readonly nodes: readonly NodeInfo[];
   readonly quorums: Quorums;
   private readonly index = new Map<NodeId, number>();
-  private readonly acceptors = new Set<NodeId>();
+  private readonly isAcceptor: boolean[];
   private readonly crashable: number; // bitmask
-  /** One table for node states and messages, so the ballots and entries they share are interned once. */
-  private readonly structures = new Interner();
+  private readonly n: number;
+  /** Per node: its locals, and their ids by JSON text. */
+  private readonly locals: Local[][];
+  private readonly localIds: Map<string, number>[];
+  private readonly wires: Wire[] = [];
+  private readonly wireIds = new Map<string, number>();
+  private readonly timerNames: string[] = [];
+  private readonly timerIds = new Map<string, number>();
   private readonly voteIds = new Map<string, number>();
   private readonly votes: Vote[] = [];
   private readonly chosenIds = new Map<string, number>();
   private readonly chosenList: { slot: Slot; value: Value }[] = [];
+  /** Fired timers are counted in a state only under a finite budget (see the file comment). */
+  private readonly countFired: boolean;
+  private row = new Uint32Array(256);
+  /** Set by encode: the successor has a vote or an announcement its predecessor lacked. */
+  private grew = false;
 
   constructor(scope: EngineScope) {
     this.scope = scope;
@@ -176,11 +232,13 @@ export class EngineExplorer {
     this.config = scope.config;
     this.nodes = this.protocol.nodes(this.config);
     this.quorums = this.protocol.quorums(this.config);
-    this.nodes.forEach((n, i) => {
-      this.index.set(n.id, i);
-      if (n.roles.includes('acceptor')) this.acceptors.add(n.id);
-    });
-    if (this.nodes.length > 30) throw new RangeError(`nodes: at most 30 nodes in a model-checking scope (got ${this.nodes.length})`);
+    this.n = this.nodes.length;
+    this.isAcceptor = this.nodes.map((n) => n.roles.includes('acceptor'));
+    this.nodes.forEach((n, i) => this.index.set(n.id, i));
+    if (this.n > 30) throw new RangeError(`nodes: at most 30 nodes in a model-checking scope (got ${this.n})`);
+    for (const [field, budget] of [['drops', scope.drops], ['duplicates', scope.duplicates], ['crashes', scope.crashes]] as const) {
+      if (budget > BUDGET_MAX) throw new RangeError(`${field}: at most ${BUDGET_MAX} in a model-checking scope (got ${budget})`);
+    }
     let mask = 0;
     for (const id of scope.crashable ?? this.nodes.map((n) => n.id)) {
       const i = this.index.get(id);
@@ -191,189 +249,369 @@ export class EngineExplorer {
     for (const p of scope.proposals) {
       if (!this.index.has(p.node)) throw new RangeError(`proposals: unknown node ${p.node}`);
     }
+    if (scope.proposals.length > 31) throw new RangeError(`proposals: at most 31 in a model-checking scope (got ${scope.proposals.length})`);
+    this.countFired = Number.isFinite(scope.timeouts);
+    this.locals = this.nodes.map(() => []);
+    this.localIds = this.nodes.map(() => new Map());
   }
 
-  /** The state every run starts from: each node initialised and handed `start`, at time 0. */
-  initial(): { state: GState; happenings: Happening[] } {
-    const nodes = this.nodes.map((n) => this.protocol.init(n, this.config));
-    let state: GState = {
-      nodes,
-      ids: nodes.map((n) => this.structures.id(n)),
-      up: this.nodes.length === 31 ? -1 : (1 << this.nodes.length) - 1,
-      timers: this.nodes.map(() => EMPTY),
-      net: EMPTY,
-      votes: EMPTY,
-      announced: EMPTY,
-      proposed: 0,
-      dropped: 0,
-      duplicated: 0,
-      crashed: 0,
-      fired: 0,
-    };
-    const happenings: Happening[] = [];
-    for (let i = 0; i < this.nodes.length; i++) {
-      const out = this.runStep(state, i, { type: 'start' }, happenings);
-      if (!out) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
-      state = out;
+  // ---- interning ----------------------------------------------------------------------------------
+
+  private localId(i: number, state: unknown, timers: readonly string[]): number {
+    const text = JSON.stringify(state) + '\u0000' + timers.join('\u0000');
+    const ids = this.localIds[i]!;
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = this.locals[i]!.length;
+      ids.set(text, id);
+      this.locals[i]!.push({ state, timers, memo: new Map(), crashed: -1 });
     }
-    return { state, happenings };
+    return id;
   }
 
-  key(s: GState): string {
-    let k = '';
-    for (const id of s.ids) k += id.toString(36) + ',';
-    k += ';' + s.up.toString(36) + ';';
-    for (const t of s.timers) k += t.join('+') + '/';
-    k += ';';
-    for (const w of s.net) k += w.key.toString(36) + ',';
-    k += ';';
-    for (const v of s.votes) k += v.toString(36) + ',';
-    k += ';';
-    for (const c of s.announced) k += c.toString(36) + ',';
-    k += `;${s.proposed.toString(36)},${s.dropped},${s.duplicated},${s.crashed},${s.fired}`;
-    return k;
+  private wireId(msg: Outgoing & { from: NodeId }): number {
+    const text = JSON.stringify(msg);
+    let id = this.wireIds.get(text);
+    if (id === undefined) {
+      id = this.wires.length;
+      this.wireIds.set(text, id);
+      this.wires.push({ key: id, msg, to: this.index.get(msg.to) ?? -1 });
+      if (this.wires[id]!.to < 0) throw new Error(`model checker: node ${msg.from} sent ${msg.kind} to unknown node ${msg.to}`);
+    }
+    return id;
   }
 
-  /** Every move enabled in `s`, in a fixed order (the order makes counterexamples deterministic). */
-  moves(s: GState): Move[] {
-    const out: Move[] = [];
-    const sc = this.scope;
-    sc.proposals.forEach((p, k) => {
-      const i = this.index.get(p.node)!;
-      if (!(s.proposed & (1 << k)) && s.up & (1 << i)) out.push({ kind: 'propose', index: k });
-    });
-    for (let w = 0; w < s.net.length; w++) {
-      if (w > 0 && s.net[w - 1]!.key === s.net[w]!.key) continue; // identical copies: one move
-      out.push({ kind: 'deliver', wire: w });
-      if (sc.network === 'set') continue;
-      const to = this.index.get(s.net[w]!.msg.to)!;
-      if (s.duplicated < sc.duplicates && s.up & (1 << to)) out.push({ kind: 'duplicate', wire: w });
-      if (s.dropped < sc.drops) out.push({ kind: 'drop', wire: w });
+  private timerId(name: string): number {
+    let id = this.timerIds.get(name);
+    if (id === undefined) {
+      id = this.timerNames.length;
+      this.timerIds.set(name, id);
+      this.timerNames.push(name);
     }
-    if (s.fired < sc.timeouts) {
-      for (let i = 0; i < this.nodes.length; i++) {
-        if (!(s.up & (1 << i))) continue;
-        for (const timer of s.timers[i]!) out.push({ kind: 'timeout', node: i, timer });
-      }
-    }
-    for (let i = 0; i < this.nodes.length; i++) {
-      if (s.up & (1 << i)) {
-        if (s.crashed < sc.crashes && this.crashable & (1 << i)) out.push({ kind: 'crash', node: i });
-      } else {
-        out.push({ kind: 'recover', node: i });
-      }
-    }
-    return out;
+    return id;
   }
 
-  /** Applies a move; undefined when it leaves the scope. Trace events go to `happenings` if given. */
-  apply(s: GState, move: Move, happenings?: Happening[]): GState | undefined {
-    switch (move.kind) {
-      case 'propose': {
-        const p = this.scope.proposals[move.index]!;
-        happenings?.push({ type: 'propose', node: p.node, value: p.value });
-        const i = this.index.get(p.node)!;
-        const next = { ...s, proposed: s.proposed | (1 << move.index) };
-        return this.runStep(next, i, { type: 'propose', value: p.value }, happenings);
-      }
-      case 'deliver':
-      case 'duplicate':
-      case 'drop': {
-        const wire = s.net[move.wire]!;
-        const to = this.index.get(wire.msg.to)!;
-        const keep = move.kind === 'duplicate' || this.scope.network === 'set';
-        const net = keep ? s.net : [...s.net.slice(0, move.wire), ...s.net.slice(move.wire + 1)];
-        if (move.kind === 'drop' || !(s.up & (1 << to))) {
-          happenings?.push({ type: 'drop', wire });
-          return { ...s, net, dropped: s.dropped + (move.kind === 'drop' ? 1 : 0) };
-        }
-        happenings?.push({ type: 'deliver', wire, keep });
-        const next = { ...s, net, duplicated: s.duplicated + (move.kind === 'duplicate' ? 1 : 0) };
-        const msg = { ...wire.msg, id: 0 } as Message;
-        return this.runStep(next, to, { type: 'message', msg }, happenings);
-      }
-      case 'timeout': {
-        happenings?.push({ type: 'timeout', node: this.nodes[move.node]!.id, timer: move.timer });
-        const timers = s.timers.map((t, i) => (i === move.node ? t.filter((x) => x !== move.timer) : t));
-        const next = { ...s, timers, fired: s.fired + 1 };
-        return this.runStep(next, move.node, { type: 'timeout', timer: move.timer }, happenings);
-      }
-      case 'crash': {
-        happenings?.push({ type: 'crash', node: this.nodes[move.node]!.id });
-        const nodes = s.nodes.map((n, i) => (i === move.node ? this.protocol.crash(n, this.config) : n));
-        const ids = s.ids.map((id, i) => (i === move.node ? this.structures.id(nodes[i]) : id));
-        const timers = s.timers.map((t, i) => (i === move.node ? EMPTY : t));
-        return { ...s, nodes, ids, timers, up: s.up & ~(1 << move.node), crashed: s.crashed + 1 };
-      }
-      case 'recover': {
-        happenings?.push({ type: 'recover', node: this.nodes[move.node]!.id });
-        const next = { ...s, up: s.up | (1 << move.node) };
-        return this.runStep(next, move.node, { type: 'recover' }, happenings);
-      }
-    }
-  }
-
-  /** Runs one node's step and folds its effects (messages, timers, acceptances, announcements) into s. */
-  private runStep(s: GState, i: number, input: Input, happenings?: Happening[]): GState | undefined {
+  /**
+   * Runs one protocol step of node i from `local` (with `timers` as its armed timers, which a firing has
+   * already lowered) and interns what it did; null when a message leaves the scope. Messages and votes
+   * sent before the one that leaves the scope are still interned, so ids follow first production.
+   */
+  private runStep(i: number, local: Local, timers: readonly string[], input: Input): Outcome | null {
     const node = this.nodes[i]!;
-    const r: StepResult<unknown> = this.protocol.step(s.nodes[i], input, this.config, 0);
-    let net = s.net;
-    let votes = s.votes;
-    const isAcceptor = this.acceptors.has(node.id);
+    const r: StepResult<unknown> = this.protocol.step(local.state, input, this.config, 0);
+    const sends: number[] = [];
+    const votes: number[] = [];
     for (const o of r.send) {
       const ballot = (o as { ballot?: Ballot }).ballot;
-      if (ballot && ballot.round > this.scope.maxRound) return undefined;
+      if (ballot && ballot.round > this.scope.maxRound) return null;
       const slot = (o as { slot?: Slot }).slot;
-      if (typeof slot === 'number' && slot >= this.scope.slots) return undefined;
-      const msg = { ...o, from: node.id } as Outgoing & { from: NodeId };
-      const wire: Wire = { key: this.structures.id(msg), msg };
-      happenings?.push({ type: 'send', wire });
-      net = insertWire(net, wire, this.scope.network === 'set');
-      if (isAcceptor && o.kind === 'accepted') {
-        const vote: Vote = { slot: o.slot, ballot: o.ballot, value: o.value, acceptor: node.id };
+      if (typeof slot === 'number' && slot >= this.scope.slots) return null;
+      sends.push(this.wireId({ ...o, from: node.id } as Outgoing & { from: NodeId }));
+      if (this.isAcceptor[i] && o.kind === 'accepted') {
         const text = `${o.slot}|${o.ballot.round}.${o.ballot.node}${o.ballot.fast ? 'f' : ''}|${JSON.stringify(o.value)}|${node.id}`;
         let id = this.voteIds.get(text);
         if (id === undefined) {
           id = this.votes.length;
           this.voteIds.set(text, id);
-          this.votes.push(vote);
+          this.votes.push({ slot: o.slot, ballot: o.ballot, value: o.value, acceptor: node.id });
         }
-        votes = insertSorted(votes, id);
+        votes.push(id);
       }
     }
-    let timers = s.timers[i]!;
+    let armed = timers;
     for (const t of r.timers) {
       if (t.op === 'set') {
-        if (!timers.includes(t.timer)) timers = [...timers, t.timer].sort();
-      } else if (timers.includes(t.timer)) {
-        timers = timers.filter((x) => x !== t.timer);
+        if (!armed.includes(t.timer)) armed = [...armed, t.timer].sort();
+      } else if (armed.includes(t.timer)) {
+        armed = armed.filter((x) => x !== t.timer);
       }
     }
-    let announced = s.announced;
+    const chosen: number[] = [];
     for (const c of r.chosen) {
-      happenings?.push({ type: 'chosen', node: node.id, slot: c.slot, value: c.value });
-      const entry = { slot: c.slot, value: c.value };
       const text = `${c.slot}|${JSON.stringify(c.value)}`;
       let id = this.chosenIds.get(text);
       if (id === undefined) {
         id = this.chosenList.length;
         this.chosenIds.set(text, id);
-        this.chosenList.push(entry);
+        this.chosenList.push({ slot: c.slot, value: c.value });
       }
-      announced = insertSorted(announced, id);
+      chosen.push(id);
     }
-    const same = r.state === s.nodes[i];
-    const nodes = same ? s.nodes : s.nodes.map((n, j) => (j === i ? r.state : n));
-    const ids = same ? s.ids : s.ids.map((id, j) => (j === i ? this.structures.id(r.state) : id));
-    const allTimers = timers === s.timers[i] ? s.timers : s.timers.map((t, j) => (j === i ? timers : t));
-    return { ...s, nodes, ids, timers: allTimers, net, votes, announced };
+    return { local: this.localId(i, r.state, armed), sends, votes, chosen };
+  }
+
+  /** The memoised outcome of node i's step on `input` (code: see the callers). */
+  private outcome(i: number, localId: number, code: number, input: () => Input, timers?: readonly string[]): Outcome | null {
+    const local = this.locals[i]![localId]!;
+    let o = local.memo.get(code);
+    if (o === undefined) {
+      o = this.runStep(i, local, timers ?? local.timers, input());
+      local.memo.set(code, o);
+    }
+    return o;
+  }
+
+  // ---- rows ------------------------------------------------------------------------------------------
+
+  private decode(row: Uint32Array, d: Decoded): void {
+    const n = this.n;
+    for (let i = 0; i < n; i++) d.local[i] = row[i]!;
+    d.up = row[n]!;
+    d.proposed = row[n + 1]!;
+    const b = row[n + 2]!;
+    d.dropped = b & BUDGET_MAX;
+    d.duplicated = (b >>> BUDGET_BITS) & BUDGET_MAX;
+    d.crashed = (b >>> (2 * BUDGET_BITS)) & BUDGET_MAX;
+    d.fired = row[n + 3]!;
+    let p = n + 4;
+    const readWords = (): number[] => {
+      const len = row[p++]!;
+      const out = new Array<number>(len);
+      for (let k = 0; k < len; k++) out[k] = row[p++]!;
+      return out;
+    };
+    d.votes = readWords();
+    d.announced = readWords();
+    d.net = readWords();
+    d.multi = readWords(); // one entry per extra copy
+    if (d.count.length < this.wires.length) d.count = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
+    else d.count.fill(0);
+    for (let w = 0; w < d.net.length; w++) {
+      let bits = d.net[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        d.count[w * 32 + 31 - Math.clz32(low)] = 1;
+        bits ^= low;
+      }
+    }
+    for (const m of d.multi) d.count[m]!++;
+    // Distinct ids only, from here on.
+    d.multi = d.multi.filter((m, k) => k === 0 || d.multi[k - 1] !== m);
+  }
+
+  /**
+   * Writes the successor of `d` into this.row and returns its length: node i (if ≥ 0) becomes `local`,
+   * message `removed` (if ≥ 0) leaves the network, `out` outcome's messages, votes and announcements are
+   * added. Budgets and bits come in as given.
+   */
+  private encode(d: Decoded, i: number, local: number, up: number, proposed: number, dropped: number, duplicated: number, crashed: number, fired: number, removed: number, out: Outcome | null): number {
+    const n = this.n;
+    if (d.count.length < this.wires.length) {
+      const c = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
+      c.set(d.count);
+      d.count = c;
+    }
+    const need = n + 8 + d.votes.length + d.announced.length + d.net.length + 2 * d.multi.length + (out ? 2 * out.sends.length + out.votes.length + out.chosen.length : 0) + 8;
+    if (this.row.length < need) this.row = new Uint32Array(need * 2);
+    const row = this.row;
+    for (let k = 0; k < n; k++) row[k] = d.local[k]!;
+    if (i >= 0) row[i] = local;
+    row[n] = up;
+    row[n + 1] = proposed;
+    row[n + 2] = dropped | (duplicated << BUDGET_BITS) | (crashed << (2 * BUDGET_BITS));
+    row[n + 3] = this.countFired ? fired : 0;
+    let p = n + 4;
+    this.grew = false;
+    const writeBits = (base: readonly number[], add: readonly number[] | undefined): void => {
+      let len = base.length;
+      if (add) for (const id of add) len = Math.max(len, (id >>> 5) + 1);
+      row[p++] = len;
+      for (let k = 0; k < len; k++) row[p + k] = base[k] ?? 0;
+      if (add) {
+        for (const id of add) {
+          const w = p + (id >>> 5);
+          const bit = 1 << (id & 31);
+          if (!(row[w]! & bit)) {
+            row[w] = row[w]! | bit;
+            this.grew = true;
+          }
+        }
+      }
+      p += len;
+    };
+    writeBits(d.votes, out?.votes);
+    writeBits(d.announced, out?.chosen);
+    // Network: adjust the counts, write the bitset and the extra copies, then undo the adjustment.
+    const count = d.count;
+    const unique = this.scope.network === 'set';
+    const changed: number[] = [];
+    if (removed >= 0) {
+      count[removed]!--;
+      changed.push(removed);
+    }
+    const added: number[] = [];
+    if (out) {
+      for (const m of out.sends) {
+        if (unique && count[m]! > 0) continue;
+        count[m]!++;
+        added.push(m);
+        changed.push(m);
+      }
+    }
+    const lenAt = p++;
+    let len = d.net.length;
+    for (const m of added) len = Math.max(len, (m >>> 5) + 1);
+    for (let k = 0; k < len; k++) row[p + k] = d.net[k] ?? 0;
+    for (const m of changed) {
+      const w = p + (m >>> 5);
+      if (count[m]! > 0) row[w] = row[w]! | (1 << (m & 31));
+      else row[w] = row[w]! & ~(1 << (m & 31));
+    }
+    while (len > 0 && row[p + len - 1] === 0) len--;
+    row[lenAt] = len;
+    p += len;
+    // Extra copies: every id with more than one copy in flight, once per extra copy, ascending.
+    const extrasAt = p++;
+    let extras = 0;
+    if (d.multi.length > 0 || changed.some((m) => count[m]! > 1)) {
+      const candidates = [...new Set([...d.multi, ...changed])].filter((m) => count[m]! > 1).sort((x, y) => x - y);
+      for (const m of candidates) {
+        for (let c = 1; c < count[m]!; c++) {
+          row[p++] = m;
+          extras++;
+        }
+      }
+    }
+    row[extrasAt] = extras;
+    for (const m of added) count[m]!--;
+    if (removed >= 0) count[removed]!++;
+    return p;
+  }
+
+  /** The row of the state every run starts from (each node initialised and handed `start`), with its happenings. */
+  private initialRow(happenings?: Happening[]): Uint32Array {
+    const n = this.n;
+    const d = new Decoded(n);
+    for (let i = 0; i < n; i++) d.local[i] = this.localId(i, this.protocol.init(this.nodes[i]!, this.config), []);
+    d.up = n === 31 ? -1 : (1 << n) - 1;
+    let row = this.row.slice(0, this.encode(d, -1, 0, d.up, 0, 0, 0, 0, 0, -1, null));
+    for (let i = 0; i < n; i++) {
+      this.decode(row, d);
+      const o = this.outcome(i, d.local[i]!, -1, () => ({ type: 'start' }));
+      if (!o) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
+      if (happenings) this.stepHappenings(i, o, happenings);
+      row = this.row.slice(0, this.encode(d, i, o.local, d.up, 0, 0, 0, 0, 0, -1, o));
+    }
+    return row;
+  }
+
+  private stepHappenings(i: number, o: Outcome, happenings: Happening[]): void {
+    for (const m of o.sends) happenings.push({ type: 'send', wire: this.wires[m]! });
+    for (const c of o.chosen) {
+      const entry = this.chosenList[c]!;
+      happenings.push({ type: 'chosen', node: this.nodes[i]!.id, slot: entry.slot, value: entry.value });
+    }
+  }
+
+  // ---- the transition relation -------------------------------------------------------------------------
+
+  /** Every move enabled in `d`, in a fixed order (the order makes counterexamples deterministic). */
+  private moves(d: Decoded, out: number[]): number[] {
+    out.length = 0;
+    const sc = this.scope;
+    const proposals = sc.proposals;
+    for (let k = 0; k < proposals.length; k++) {
+      const i = this.index.get(proposals[k]!.node)!;
+      if (!(d.proposed & (1 << k)) && d.up & (1 << i)) out.push((k << 3) | PROPOSE);
+    }
+    const multiset = sc.network !== 'set';
+    for (let w = 0; w < d.net.length; w++) {
+      let bits = d.net[w]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const m = w * 32 + 31 - Math.clz32(low);
+        bits ^= low;
+        out.push((m << 3) | DELIVER);
+        if (!multiset) continue;
+        if (d.duplicated < sc.duplicates && d.up & (1 << this.wires[m]!.to)) out.push((m << 3) | DUPLICATE);
+        if (d.dropped < sc.drops) out.push((m << 3) | DROP);
+      }
+    }
+    if (d.fired < sc.timeouts) {
+      for (let i = 0; i < this.n; i++) {
+        if (!(d.up & (1 << i))) continue;
+        const timers = this.locals[i]![d.local[i]!]!.timers;
+        for (let t = 0; t < timers.length; t++) out.push((((i << 8) | t) << 3) | TIMEOUT);
+      }
+    }
+    for (let i = 0; i < this.n; i++) {
+      if (d.up & (1 << i)) {
+        if (d.crashed < sc.crashes && this.crashable & (1 << i)) out.push((i << 3) | CRASH);
+      } else {
+        out.push((i << 3) | RECOVER);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Applies a move: writes the successor row into this.row and returns its length, or -1 when the move
+   * leaves the scope (this.grew then says whether votes or announcements were added). Trace events go to
+   * `happenings` if given.
+   */
+  private apply(d: Decoded, move: number, happenings?: Happening[]): number {
+    const kind = move & 7;
+    const arg = move >>> 3;
+    switch (kind) {
+      case PROPOSE: {
+        const p = this.scope.proposals[arg]!;
+        happenings?.push({ type: 'propose', node: p.node, value: p.value });
+        const i = this.index.get(p.node)!;
+        const o = this.outcome(i, d.local[i]!, (arg << 2) | 2, () => ({ type: 'propose', value: p.value }));
+        if (!o) return -1;
+        if (happenings) this.stepHappenings(i, o, happenings);
+        return this.encode(d, i, o.local, d.up, d.proposed | (1 << arg), d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+      }
+      case DELIVER:
+      case DUPLICATE:
+      case DROP: {
+        const wire = this.wires[arg]!;
+        const to = wire.to;
+        const keep = kind === DUPLICATE || this.scope.network === 'set';
+        const removed = keep ? -1 : arg;
+        if (kind === DROP || !(d.up & (1 << to))) {
+          happenings?.push({ type: 'drop', wire });
+          return this.encode(d, -1, 0, d.up, d.proposed, d.dropped + (kind === DROP ? 1 : 0), d.duplicated, d.crashed, d.fired, removed, null);
+        }
+        happenings?.push({ type: 'deliver', wire, keep });
+        const o = this.outcome(to, d.local[to]!, arg << 2, () => ({ type: 'message', msg: { ...wire.msg, id: 0 } as Message }));
+        if (!o) return -1;
+        if (happenings) this.stepHappenings(to, o, happenings);
+        return this.encode(d, to, o.local, d.up, d.proposed, d.dropped, d.duplicated + (kind === DUPLICATE ? 1 : 0), d.crashed, d.fired, removed, o);
+      }
+      case TIMEOUT: {
+        const i = arg >>> 8;
+        const local = this.locals[i]![d.local[i]!]!;
+        const timer = local.timers[arg & 255]!;
+        happenings?.push({ type: 'timeout', node: this.nodes[i]!.id, timer });
+        const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1, () => ({ type: 'timeout', timer }), local.timers.filter((x) => x !== timer));
+        if (!o) return -1;
+        if (happenings) this.stepHappenings(i, o, happenings);
+        return this.encode(d, i, o.local, d.up, d.proposed, d.dropped, d.duplicated, d.crashed, d.fired + 1, -1, o);
+      }
+      case CRASH: {
+        const i = arg;
+        happenings?.push({ type: 'crash', node: this.nodes[i]!.id });
+        const local = this.locals[i]![d.local[i]!]!;
+        if (local.crashed < 0) local.crashed = this.localId(i, this.protocol.crash(local.state, this.config), []);
+        return this.encode(d, i, local.crashed, d.up & ~(1 << i), d.proposed, d.dropped, d.duplicated, d.crashed + 1, d.fired, -1, null);
+      }
+      default: {
+        const i = arg;
+        happenings?.push({ type: 'recover', node: this.nodes[i]!.id });
+        const o = this.outcome(i, d.local[i]!, 3, () => ({ type: 'recover' }));
+        if (!o) return -1;
+        if (happenings) this.stepHappenings(i, o, happenings);
+        return this.encode(d, i, o.local, d.up | (1 << i), d.proposed, d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+      }
+    }
   }
 
   /**
    * Two different values chosen in one slot: each accepted by a quorum in one ballot (fast quorum for a
    * fast ballot, sizes as the trace reports them), or announced by a learner as chosen.
    */
-  conflict(s: GState): { slot: Slot; values: Value[] } | undefined {
+  private conflict(d: Decoded): { slot: Slot; values: Value[] } | undefined {
     const bySlot = new Map<Slot, Value[]>();
     const note = (slot: Slot, value: Value): { slot: Slot; values: Value[] } | undefined => {
       const list = bySlot.get(slot) ?? [];
@@ -381,15 +619,16 @@ export class EngineExplorer {
       bySlot.set(slot, list);
       return list.length > 1 ? { slot, values: list } : undefined;
     };
-    for (const id of s.announced) {
+    for (const id of bitIds(d.announced)) {
       const c = this.chosenList[id]!;
       const hit = note(c.slot, c.value);
       if (hit) return hit;
     }
-    if (s.votes.length === 0) return undefined;
-    // Count acceptors per (slot, ballot, value).
+    const ids = bitIds(d.votes);
+    if (ids.length === 0) return undefined;
+    // Count acceptors per (slot, ballot, value), groups in order of their first vote id.
     const counts = new Map<string, { vote: Vote; n: number }>();
-    for (const id of s.votes) {
+    for (const id of ids) {
       const v = this.votes[id]!;
       const k = `${v.slot}|${v.ballot.round}.${v.ballot.node}${v.ballot.fast ? 'f' : ''}|${JSON.stringify(v.value)}`;
       const e = counts.get(k);
@@ -410,59 +649,56 @@ export class EngineExplorer {
   /** Breadth-first search of the whole scope. */
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
-    const seen = new Map<string, number>();
-    const parent: number[] = [];
-    const via: number[] = []; // ordinal of the move from the parent
-    const { state: init } = this.initial();
-    seen.set(this.key(init), 0);
-    parent.push(-1);
-    via.push(-1);
-    let frontier: GState[] = [init];
-    let frontierBase = 0; // index of frontier[0]
+    const store = new RowStore();
+    const init = this.initialRow();
+    store.add(init, init.length, -1, -1);
+    const d = new Decoded(this.n);
+    const moveList: number[] = [];
     let depth = 1;
+    let levelEnd = 1; // rows below this are at level `depth`
     let transitions = 0;
-    let violation: { row: number; state: GState; slot: Slot; values: Value[] } | undefined;
+    let violation: { row: number; slot: Slot; values: Value[] } | undefined;
     let stop: StopReason | undefined;
-    const first = this.conflict(init);
-    if (first) violation = { row: 0, state: init, ...first };
+    this.decode(init, d);
+    const first = this.conflict(d);
+    if (first) violation = { row: 0, ...first };
 
-    search: while (!violation && frontier.length > 0) {
-      const next: GState[] = [];
-      const nextBase = parent.length;
-      for (let f = 0; f < frontier.length; f++) {
-        const s = frontier[f]!;
-        const moves = this.moves(s);
-        for (let m = 0; m < moves.length; m++) {
-          const t = this.apply(s, moves[m]!);
-          if (!t) continue;
-          transitions++;
-          const k = this.key(t);
-          if (seen.has(k)) continue;
-          const row = parent.length;
-          seen.set(k, row);
-          parent.push(frontierBase + f);
-          via.push(m);
-          next.push(t);
+    search: for (let r = 0; !violation && r < store.size; r++) {
+      if (r === levelEnd) {
+        depth++;
+        levelEnd = store.size;
+      }
+      this.decode(store.row(r), d);
+      const moves = this.moves(d, moveList);
+      for (let m = 0; m < moves.length; m++) {
+        const move = moves[m]!;
+        const length = this.apply(d, move);
+        if (length < 0) continue;
+        transitions++;
+        const row = store.add(this.row, length, r, m);
+        if (row < 0) continue;
+        if (this.grew) {
+          const t = new Decoded(this.n);
+          this.decode(store.row(row), t);
           const c = this.conflict(t);
           if (c) {
-            violation = { row, state: t, ...c };
+            violation = { row, ...c };
             depth++;
             break search;
           }
-          stop = watch.check(parent.length, transitions, depth + 1);
-          if (stop) break search;
         }
+        stop = watch.check(store.size, transitions, depth + 1);
+        if (stop) break search;
       }
-      if (next.length > 0) depth++;
-      frontier = next;
-      frontierBase = nextBase;
     }
-    const counts: Counts = { states: parent.length, transitions, depth, ms: Math.round(watch.elapsed()) };
+    const counts: Counts = { states: store.size, transitions, depth, ms: Math.round(watch.elapsed()) };
     if (violation) {
       const path: number[] = [];
-      for (let r = violation.row; r > 0; r = parent[r]!) path.push(via[r]!);
+      for (let r = violation.row; r > 0; r = store.parent[r]!) path.push(store.action[r]!);
       path.reverse();
-      const epilogue = this.learnAll(violation.state, violation.values);
+      const last = new Decoded(this.n);
+      this.decode(store.row(violation.row).slice(), last);
+      const epilogue = this.learnAll(last, violation.values);
       return {
         result: 'violation',
         property: 'agreement',
@@ -477,13 +713,28 @@ export class EngineExplorer {
     return { result: 'safe', ...counts };
   }
 
+  /** The state after move `move` from `d`, as a fresh Decoded (or undefined when it leaves the scope). */
+  private next(d: Decoded, move: number, happenings?: Happening[]): Decoded | undefined {
+    const length = this.apply(d, move, happenings);
+    if (length < 0) return undefined;
+    const t = new Decoded(this.n);
+    this.decode(this.row.slice(0, length), t);
+    return t;
+  }
+
+  private initialDecoded(happenings?: Happening[]): Decoded {
+    const d = new Decoded(this.n);
+    this.decode(this.initialRow(happenings), d);
+    return d;
+  }
+
   /**
    * After the violation: deliver the `accepted` messages still in flight so the learners announce what
    * they learned, the k-th learner hearing first about the k-th conflicting value, so the drawn trace shows
    * two learners learning two values. These moves are appended to the shortest path (the result's
    * `epilogue` counts them); they change no acceptor.
    */
-  private learnAll(from: GState, values: readonly Value[]): number[] {
+  private learnAll(from: Decoded, values: readonly Value[]): number[] {
     const learners = this.nodes.filter((n) => n.roles.includes('learner') || n.roles.includes('leader')).map((n) => n.id);
     const wants = (m: Outgoing & { from: NodeId }): boolean => {
       const k = learners.indexOf(m.to);
@@ -492,11 +743,11 @@ export class EngineExplorer {
     const out: number[] = [];
     let s = from;
     for (let guard = 0; guard < 64; guard++) {
-      const moves = this.moves(s);
-      const accepted = (m: Move): boolean => m.kind === 'deliver' && s.net[m.wire]!.msg.kind === 'accepted';
-      let i = moves.findIndex((m) => accepted(m) && m.kind === 'deliver' && wants(s.net[m.wire]!.msg));
+      const moves = this.moves(s, []);
+      const accepted = (m: number): boolean => (m & 7) === DELIVER && this.wires[m >>> 3]!.msg.kind === 'accepted';
+      let i = moves.findIndex((m) => accepted(m) && wants(this.wires[m >>> 3]!.msg));
       if (i < 0) i = moves.findIndex(accepted);
-      const next = i >= 0 ? this.apply(s, moves[i]!) : undefined;
+      const next = i >= 0 ? this.next(s, moves[i]!) : undefined;
       if (!next) break;
       out.push(i);
       s = next;
@@ -504,19 +755,22 @@ export class EngineExplorer {
     return out;
   }
 
-  /** Whether `move` in state `s` fits a scripted step (every field given must match). */
-  matches(s: GState, move: Move, step: ScriptStep): boolean {
-    if (move.kind !== step.kind) return false;
-    if (move.kind === 'propose') {
-      const p = this.scope.proposals[move.index]!;
+  /** Whether `move` in state `d` fits a scripted step (every field given must match). */
+  private matches(d: Decoded, move: number, step: ScriptStep): boolean {
+    const kind = move & 7;
+    const arg = move >>> 3;
+    if (KINDS[kind] !== step.kind) return false;
+    if (kind === PROPOSE) {
+      const p = this.scope.proposals[arg]!;
       return (step.node === undefined || step.node === p.node) && (step.value === undefined || step.value === p.value);
     }
-    if (move.kind === 'timeout' || move.kind === 'crash' || move.kind === 'recover') {
-      const id = this.nodes[move.node]!.id;
-      return (step.node === undefined || step.node === id) && (move.kind !== 'timeout' || step.timer === undefined || step.timer === move.timer);
+    if (kind === TIMEOUT) {
+      const i = arg >>> 8;
+      const timer = this.locals[i]![d.local[i]!]!.timers[arg & 255]!;
+      return (step.node === undefined || step.node === this.nodes[i]!.id) && (step.timer === undefined || step.timer === timer);
     }
-    if (move.kind !== 'deliver' && move.kind !== 'duplicate' && move.kind !== 'drop') return false;
-    const m = s.net[move.wire]!.msg;
+    if (kind === CRASH || kind === RECOVER) return step.node === undefined || step.node === this.nodes[arg]!.id;
+    const m = this.wires[arg]!.msg;
     return (step.from === undefined || step.from === m.from) && (step.to === undefined || step.to === m.to) && (step.msg === undefined || step.msg === m.kind) &&
       (step.slot === undefined || step.slot === (m as { slot?: Slot }).slot) &&
       (step.round === undefined || step.round === (m as { ballot?: Ballot }).ballot?.round);
@@ -529,12 +783,12 @@ export class EngineExplorer {
    * enabled move fits.
    */
   follow(script: readonly ScriptStep[]): { readonly trace: TraceDocument; readonly conflict?: { slot: Slot; values: Value[] } } {
-    let s = this.initial().state;
+    let s = this.initialDecoded();
     const path: number[] = [];
     script.forEach((step, i) => {
-      const moves = this.moves(s);
+      const moves = this.moves(s, []);
       const ordinal = moves.findIndex((m) => this.matches(s, m, step));
-      const next = ordinal >= 0 ? this.apply(s, moves[ordinal]!) : undefined;
+      const next = ordinal >= 0 ? this.next(s, moves[ordinal]!) : undefined;
       if (!next) throw new Error(`script step ${i + 1} ${JSON.stringify(step)}: no enabled move fits it (or it leaves the scope)`);
       path.push(ordinal);
       s = next;
@@ -546,13 +800,13 @@ export class EngineExplorer {
   /** Replays a path of move ordinals from the initial state into a paxos-trace/1 document. */
   trace(path: readonly number[]): TraceDocument {
     const all: Happening[][] = [];
-    const start = this.initial();
-    all.push(start.happenings);
-    let s = start.state;
+    const start: Happening[] = [];
+    let s = this.initialDecoded(start);
+    all.push(start);
     for (const ordinal of path) {
-      const move = this.moves(s)[ordinal];
+      const move = this.moves(s, [])[ordinal];
       const happenings: Happening[] = [];
-      const t = move && this.apply(s, move, happenings);
+      const t = move === undefined ? undefined : this.next(s, move, happenings);
       if (!t) throw new Error('model checker: a counterexample path did not replay (nondeterministic protocol step?)');
       all.push(happenings);
       s = t;
@@ -602,9 +856,16 @@ export class EngineExplorer {
   }
 }
 
-function insertWire(net: readonly Wire[], wire: Wire, unique: boolean): readonly Wire[] {
-  let i = 0;
-  while (i < net.length && net[i]!.key <= wire.key) i++;
-  if (unique && i > 0 && net[i - 1]!.key === wire.key) return net;
-  return [...net.slice(0, i), wire, ...net.slice(i)];
+/** The ids whose bits are set, ascending. */
+function bitIds(words: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < words.length; w++) {
+    let bits = words[w]!;
+    while (bits !== 0) {
+      const low = bits & -bits;
+      out.push(w * 32 + 31 - Math.clz32(low));
+      bits ^= low;
+    }
+  }
+  return out;
 }

@@ -113,3 +113,86 @@ function hashRow(row: Uint32Array, width: number): number {
   h ^= h >>> 16;
   return h >>> 0;
 }
+
+/**
+ * A set of variable-length rows of 32-bit words (the engine mode's states: a network or a vote history has
+ * no fixed size), stored back to back in one growing array with an offset per row. Rows are numbered in
+ * insertion order, so a breadth-first search uses the store as its queue, like WordStore.
+ */
+export class RowStore {
+  words = new Uint32Array(1 << 16);
+  /** Row i occupies words[start[i] .. start[i+1]). */
+  start = new Int32Array(1 << 12);
+  parent = new Int32Array(1 << 12);
+  /** Which move (ordinal in the parent's move list) led from the parent to this row. */
+  action = new Int32Array(1 << 12);
+  size = 0;
+  private used = 0;
+  private slots = new Int32Array(1 << 13); // row index + 1, 0 = empty
+  private mask = (1 << 13) - 1;
+
+  /** Adds row[0..length) unless present. Returns its index if new, or -1 if already stored. */
+  add(row: Uint32Array, length: number, parent: number, action: number): number {
+    let h = hashRow(row, length) & this.mask;
+    const slots = this.slots;
+    const words = this.words;
+    for (;;) {
+      const s = slots[h]!;
+      if (s === 0) break;
+      const base = this.start[s - 1]!;
+      if (this.start[s]! - base === length) {
+        let k = 0;
+        while (k < length && words[base + k] === row[k]) k++;
+        if (k === length) return -1;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const index = this.size;
+    if (index + 2 > this.start.length) this.growRows();
+    if (this.used + length > this.words.length) {
+      let cap = this.words.length * 2;
+      while (cap < this.used + length) cap *= 2;
+      const next = new Uint32Array(cap);
+      next.set(this.words.subarray(0, this.used));
+      this.words = next;
+    }
+    this.words.set(row.subarray(0, length), this.used);
+    this.used += length;
+    this.start[index + 1] = this.used;
+    this.parent[index] = parent;
+    this.action[index] = action;
+    this.size++;
+    slots[h] = index + 1;
+    if (this.size * 2 > this.mask) this.rehash();
+    return index;
+  }
+
+  /** Row `index` as a view (valid until the next add). */
+  row(index: number): Uint32Array {
+    return this.words.subarray(this.start[index]!, this.start[index + 1]!);
+  }
+
+  private growRows(): void {
+    const cap = this.start.length * 2;
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.start = grow(this.start);
+    this.parent = grow(this.parent);
+    this.action = grow(this.action);
+  }
+
+  private rehash(): void {
+    const size = (this.mask + 1) * 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < this.size; i++) {
+      const b = this.start[i]!;
+      let h = hashRow(this.words.subarray(b, this.start[i + 1]!), this.start[i + 1]! - b) & this.mask;
+      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
+      this.slots[h] = i + 1;
+    }
+  }
+}
