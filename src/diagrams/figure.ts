@@ -6,6 +6,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { INSTALL_HINT } from './browser.ts';
 import { sha256 } from './cache.ts';
+import { describeMermaid } from './describe.ts';
 import { renderMermaid } from './render.ts';
 import { BrowserUnavailableError, MermaidSyntaxError } from './session.ts';
 import { diagramSettings, runState } from './settings.ts';
@@ -164,10 +165,16 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
     const dark = await renderMermaid(source, { theme: 'dark' });
     const lightSvg = retargetTree(light.tree, light.rootId, `${light.rootId}-${scope.prefix}${n}`);
     const darkSvg = retargetTree(dark.tree, dark.rootId, `${dark.rootId}-${scope.prefix}${n}`);
+    // A screen reader hears one name and a message-by-message description instead of the SVG's text
+    // nodes; only the box matching the theme is displayed, so it is announced once.
+    const { label, description } = describeMermaid(source);
+    const descId = `${light.rootId}-${scope.prefix}${n}-desc`;
+    const a11y: Properties = { role: 'img', ariaLabel: label, ariaDescribedBy: [descId] };
     return done(
       figure(kind, hash, [], [
-        el('div', { className: ['diagram-svg', 'diagram-light'] }, [lightSvg]),
-        el('div', { className: ['diagram-svg', 'diagram-dark'] }, [darkSvg]),
+        el('div', { className: ['diagram-svg', 'diagram-light'], ...a11y }, [lightSvg]),
+        el('div', { className: ['diagram-svg', 'diagram-dark'], ...a11y }, [darkSvg]),
+        el('p', { id: descId, className: ['sr-only'], dataPagefindIgnore: '' }, [text(description)]),
         ...caption(options.caption),
         sourceDetails(source),
       ]),

@@ -129,7 +129,7 @@ test('i18n: every locale has every key; placeholders are filled; lang maps to a 
 });
 
 test('diagram accessible name and description come from the Mermaid source', async () => {
-  const { describeMermaid } = await import('../../src/reader/diagram-a11y.ts');
+  const { describeMermaid } = await import('../../src/diagrams/describe.ts');
   const seq = describeMermaid('%%{init: {"theme": "forest"}}%%\nsequenceDiagram\n  participant P1 as 提议者\n  P1->>A1: prepare(1)\n  A1-->>P1: promise(1)\n  P1-xA2: accept(1, v)');
   assert.equal(seq.label, '时序图：提议者、A1、A2');
   assert.equal(seq.description, '共 3 条消息：提议者 → A1：prepare(1)；A1 → 提议者：promise(1)；提议者 → A2：accept(1, v)（丢失）。');

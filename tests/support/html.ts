@@ -59,6 +59,24 @@ export interface DiagramAudit {
  * Check that every diagram in a page was rendered at build time: each figure[data-diagram] holds a
  * light and a dark inline <svg>, and no Mermaid source is left outside the "源码" box.
  */
+/** Each SVG box is an image with a name and a description that exists in the same figure. */
+function accessible(fig: Element, boxes: readonly Element[]): boolean {
+  return boxes.every((box) => {
+    const name = box.properties['ariaLabel'];
+    const described = box.properties['ariaDescribedBy'];
+    const ids = Array.isArray(described) ? described.map(String) : [];
+    const descriptions = findAll(fig, (el) => ids.includes(String(el.properties['id'])));
+    return (
+      box.properties['role'] === 'img' &&
+      typeof name === 'string' &&
+      name.trim() !== '' &&
+      ids.length > 0 &&
+      descriptions.length === ids.length &&
+      descriptions.every((d) => textOf(d).trim() !== '')
+    );
+  });
+}
+
 export function auditDiagrams(html: string, label: string): DiagramAudit {
   const tree = parseHtml(html);
   const problems: string[] = [];
@@ -71,6 +89,7 @@ export function auditDiagrams(html: string, label: string): DiagramAudit {
     if (hasClass(fig, 'diagram-client')) problems.push(`${label}: a diagram was left to client-side rendering`);
     else if (hasClass(fig, 'diagram-error')) problems.push(`${label}: a diagram shows an error`);
     else if (lightSvg.length === 0 || darkSvg.length === 0) problems.push(`${label}: a figure lacks its light or dark SVG`);
+    else if (!accessible(fig, [...light, ...dark])) problems.push(`${label}: a diagram has no accessible name and description`);
     else rendered++;
   }
   for (const pre of findAll(tree, (el) => el.tagName === 'pre' && hasClass(el, 'mermaid'))) {

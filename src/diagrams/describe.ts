@@ -1,7 +1,7 @@
 // An accessible name and description for a Mermaid diagram, derived from its source, so a screen
 // reader hears "时序图：P、A" and then the messages in order instead of a bag of SVG text nodes.
 // The author's own `accTitle:` / `accDescr:` lines win. Meant to be called where diagram figures
-// are emitted (src/diagrams/figure.ts): the figure gets aria-label, the visible SVG aria-describedby.
+// are emitted (figure.ts beside this file): each SVG box gets role=img, aria-label and aria-describedby.
 
 export interface DiagramDescription {
   label: string;
