@@ -26,8 +26,8 @@ after(() => closeBrowser());
 
 test('a scenario becomes light and dark SVG with caption, source, outcome and a playground link that decodes to it', async () => {
   const html = await renderPaxosFigure(preempted, { caption: 'P2 抢占了 P1', base: '/notes-site/' });
-  assert.match(html, /<div class="diagram-svg diagram-light"><svg/);
-  assert.match(html, /<div class="diagram-svg diagram-dark"><svg/);
+  assert.match(html, /<div class="diagram-svg diagram-light"[^>]*><svg/);
+  assert.match(html, /<div class="diagram-svg diagram-dark"[^>]*><svg/);
   assert.match(html, /<figcaption>P2 抢占了 P1<\/figcaption>/);
   assert.match(html, /<code class="language-mermaid">sequenceDiagram/);
   const chosen = runScenario(preempted).events.find((e) => e.type === 'chosen');

@@ -131,8 +131,8 @@ export async function renderCounterexampleFigure(mutant: string, found: Countere
     ? t.broken(found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); const title = strings().property[p?.id ?? 'agreement'].title; return p ? t.brokenItem(p.number, title) : id; }).join(strings().listSep))
     : '';
   const callout =
-    `<p class="paxos-counterexample-values">${t.twoValues(found.trace.protocol === 'multi', c.slot)}` +
+    `<p class="paxos-counterexample-values"><strong>${t.twoValues(found.trace.protocol === 'multi', c.slot)}` +
     c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(strings().and) +
-    `。${escapeHtml(stats + broken)}</p>`;
+    `。</strong>${escapeHtml(stats + broken)}</p>`;
   return figure.replace('<div class="paxos-footer">', `<div class="paxos-footer">${callout}`);
 }

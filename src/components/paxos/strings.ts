@@ -68,6 +68,8 @@ function eventZh(e: TraceEvent, slots: boolean): string {
   }
 }
 
+const ZH_TIMERS: Record<string, string> = { phase: '阶段超时', retry: '重试', round: '轮次超时', resend: '重发', election: '选举', heartbeat: '心跳', lease: '租约' };
+
 export const ZH = {
   lang: 'zh' as Lang,
   property: PROPERTIES_ZH,
@@ -98,10 +100,12 @@ export const ZH = {
     unfinished: '还没有值被选定：运行停在多数派接受某个值之前',
   },
   /** Names of the protocols' timers (the engine's timer ids), for buttons and step texts. */
-  timer: { phase: '阶段超时', retry: '重试', round: '轮次超时', resend: '重发', election: '选举', heartbeat: '心跳', lease: '租约' } as Record<string, string>,
+  timer: ZH_TIMERS,
+  /** A timer firing as a diagram note: "超时（选举）". */
+  timerNote: (timer: string | undefined): string => (timer ? `超时（${ZH_TIMERS[timer] ?? timer}）` : '超时'),
   /** Keys of a node view's `extra` (protocol-specific state) and their enumerated values. */
   extraKey: {
-    phase: '阶段', round: '轮次', ballot: '编号', value: '自己的值', promises: '已收 promise', any: 'any 编号', pending: '待投',
+    phase: '阶段', round: '轮次', ballot: '编号', value: '自己的值', promises: '已收 promise', any: '快速编号', pending: '待投',
     sent: '已发', proposed: '已提议', votes: '票数', role: '角色', leader: '领导者', outstanding: '未完成', completed: '已完成',
     last: '最近回复', applied: '已应用', kv: '存储', nextSlot: '下一个槽', lease: '租约', promiseOnDisk: '盘上许诺',
   } as Record<string, string>,
@@ -158,6 +162,8 @@ export const ZH = {
     diagram: '时序图（可滚动）',
     inFlight: (n: number): string => `在途消息（${n}）`,
     noFlights: '没有在途消息',
+    /** A message in flight, for the aria-labels of its buttons: "#3（副本 1） accept P1→A2". */
+    flight: (id: number, copy: number, kind: string, from: string, to: string): string => `#${id}${copy > 0 ? `（副本 ${copy}）` : ''} ${kind} ${from}→${to}`,
     copy: (n: number): string => `（副本 ${n}）`,
     deliver: '投递',
     drop: '丢弃',

@@ -6,7 +6,6 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { formatBallot } from '../../paxos/core/ballot.ts';
 import { formatValue, messageLabel } from '../../paxos/render/labels.ts';
-import { describeFlight } from '../../paxos/sim/simulation.ts';
 import { decodeRunLink, encodeRunLink, type RunLink } from '../../playground-link/codec.ts';
 import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
 import { strings } from '../paxos/strings.ts';
@@ -316,7 +315,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           ) : (
             <ul class="pg-flights">
               {flights.map((f) => {
-                const what = `${describeFlight(f)}：${messageLabel(f.msg, labelOpts)}`;
+                const what = `${P.flight(f.msg.id, f.copy, f.msg.kind, f.msg.from, f.msg.to)}：${messageLabel(f.msg, labelOpts)}`;
                 const match = { id: f.msg.id, copy: f.copy };
                 return (
                   <li key={`${f.msg.id}.${f.copy}`}>

@@ -8,6 +8,7 @@ import type { Message } from '../../paxos/core/message.ts';
 import type { TraceEvent } from '../../paxos/core/trace.ts';
 import type { Flight } from '../../paxos/sim/simulation.ts';
 import { messageLabel, noteLabel } from '../../paxos/render/labels.ts';
+import { strings } from '../paxos/strings.ts';
 
 export type RowKind = 'deliver' | 'drop' | 'flight' | 'note';
 
@@ -68,7 +69,8 @@ export function layoutDiagram(nodes: readonly NodeInfo[], events: readonly Trace
       if (!hide.has(e.msg.kind)) all.push(message(e.type, e.seq, e.time, e.msg));
       continue;
     }
-    const label = noteLabel(e, labelOpts);
+    // Timer ids are the engine's (English); the note names them in the page's language.
+    const label = e.type === 'timeout' ? strings().timerNote(e.timer) : noteLabel(e, labelOpts);
     if (label === null) continue;
     const c = col.get(e.node) ?? 0;
     if (e.type === 'crash' || e.type === 'recover') crashes.push({ node: c, row: all.length, up: e.type === 'recover' });
