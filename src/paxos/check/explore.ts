@@ -195,6 +195,26 @@ export type EngineResult =
     } & Counts)
   | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
 
+/**
+ * How the search may shrink the state space without changing its verdict or the length of its shortest
+ * counterexample (tests/check compare it with the unreduced search on small scopes).
+ *
+ * `reduce` (default true): idle deliveries are not explored. A delivery is idle when its receiver's step
+ * changes nothing — same protocol state, same timers, nothing sent or announced — or its receiver is down.
+ * Instead of being consumed the message stays in flight, which the network always allows (a message may be
+ * delayed forever), so the reduced search explores a subset of the real runs and can report no violation
+ * that is not real. It misses none either: take any run to a conflict and delete its idle deliveries; every
+ * node state along the run is unchanged (an idle delivery changed none), so every remaining move is still
+ * enabled and does the same, the only difference being copies still in flight that the run no longer uses,
+ * and the votes and announcements — all a conflict is made of — end up the same. The shorter run is a run
+ * of the reduced search, so a shortest counterexample never contains an idle delivery and has the same
+ * length in both (and the breadth-first order picks the same one: the replay draws it move for move).
+ * Budgeted drops stay: they are fault moves a trace may want to show.
+ */
+export interface SearchOptions {
+  readonly reduce?: boolean;
+}
+
 const BUDGET_BITS = 10;
 const BUDGET_MAX = (1 << BUDGET_BITS) - 1;
 
@@ -226,8 +246,12 @@ export class EngineExplorer {
   /** Set by encode: the successor has a vote or an announcement its predecessor lacked. */
   private grew = false;
 
-  constructor(scope: EngineScope) {
+  /** Whether check() skips idle deliveries (see SearchOptions). */
+  private readonly reduced: boolean;
+
+  constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
+    this.reduced = options.reduce ?? true;
     this.protocol = scope.protocol;
     this.config = scope.config;
     this.nodes = this.protocol.nodes(this.config);
@@ -549,7 +573,7 @@ export class EngineExplorer {
    * leaves the scope (this.grew then says whether votes or announcements were added). Trace events go to
    * `happenings` if given.
    */
-  private apply(d: Decoded, move: number, happenings?: Happening[]): number {
+  private apply(d: Decoded, move: number, skipIdle: boolean, happenings?: Happening[]): number {
     const kind = move & 7;
     const arg = move >>> 3;
     switch (kind) {
@@ -569,6 +593,8 @@ export class EngineExplorer {
         const to = wire.to;
         const keep = kind === DUPLICATE || this.scope.network === 'set';
         const removed = keep ? -1 : arg;
+        // Reduced search: a message that would change nothing now stays in flight instead (see skipIdle).
+        if (skipIdle && kind !== DROP && !(d.up & (1 << to))) return -1;
         if (kind === DROP || !(d.up & (1 << to))) {
           happenings?.push({ type: 'drop', wire });
           return this.encode(d, -1, 0, d.up, d.proposed, d.dropped + (kind === DROP ? 1 : 0), d.duplicated, d.crashed, d.fired, removed, null);
@@ -576,6 +602,7 @@ export class EngineExplorer {
         happenings?.push({ type: 'deliver', wire, keep });
         const o = this.outcome(to, d.local[to]!, arg << 2, () => ({ type: 'message', msg: { ...wire.msg, id: 0 } as Message }));
         if (!o) return -1;
+        if (skipIdle && o.local === d.local[to] && o.sends.length === 0 && o.chosen.length === 0) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
         return this.encode(d, to, o.local, d.up, d.proposed, d.dropped, d.duplicated + (kind === DUPLICATE ? 1 : 0), d.crashed, d.fired, removed, o);
       }
@@ -672,7 +699,7 @@ export class EngineExplorer {
       const moves = this.moves(d, moveList);
       for (let m = 0; m < moves.length; m++) {
         const move = moves[m]!;
-        const length = this.apply(d, move);
+        const length = this.apply(d, move, this.reduced);
         if (length < 0) continue;
         transitions++;
         const row = store.add(this.row, length, r, m);
@@ -715,7 +742,7 @@ export class EngineExplorer {
 
   /** The state after move `move` from `d`, as a fresh Decoded (or undefined when it leaves the scope). */
   private next(d: Decoded, move: number, happenings?: Happening[]): Decoded | undefined {
-    const length = this.apply(d, move, happenings);
+    const length = this.apply(d, move, false, happenings);
     if (length < 0) return undefined;
     const t = new Decoded(this.n);
     this.decode(this.row.slice(0, length), t);
