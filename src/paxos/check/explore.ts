@@ -126,8 +126,8 @@ interface Wire {
 interface Local {
   readonly state: unknown;
   readonly timers: readonly string[];
-  /** Memoised step outcomes by input code (see inputCode); null: the step leaves the scope. */
-  readonly memo: Map<number, Outcome | null>;
+  /** Memoised step outcomes by input code (see `outcome`); null: the step leaves the scope. */
+  readonly memo: (Outcome | null | undefined)[];
   /** The local it restarts from after a crash, once asked. */
   crashed: number;
 }
@@ -216,6 +216,7 @@ export interface SearchOptions {
 }
 
 const BUDGET_BITS = 10;
+const EMPTY: readonly number[] = [];
 const BUDGET_MAX = (1 << BUDGET_BITS) - 1;
 
 /** The explorer for one scope. `check()` runs the search; the rest is the transition relation. */
@@ -245,6 +246,7 @@ export class EngineExplorer {
   private row = new Uint32Array(256);
   /** Set by encode: the successor has a vote or an announcement its predecessor lacked. */
   private grew = false;
+  private added = new Uint8Array(64);
 
   /** Whether check() skips idle deliveries (see SearchOptions). */
   private readonly reduced: boolean;
@@ -288,7 +290,7 @@ export class EngineExplorer {
     if (id === undefined) {
       id = this.locals[i]!.length;
       ids.set(text, id);
-      this.locals[i]!.push({ state, timers, memo: new Map(), crashed: -1 });
+      this.locals[i]!.push({ state, timers, memo: [], crashed: -1 });
     }
     return id;
   }
@@ -364,14 +366,36 @@ export class EngineExplorer {
     return { local: this.localId(i, r.state, armed), sends, votes, chosen };
   }
 
-  /** The memoised outcome of node i's step on `input` (code: see the callers). */
-  private outcome(i: number, localId: number, code: number, input: () => Input, timers?: readonly string[]): Outcome | null {
+  /**
+   * The memoised outcome of node i's step from local `localId` on the input with this code: message id
+   * m → m·4; timer name id t → t·4+1 (the timer is disarmed first); proposal k → k·4+2; recover → 3;
+   * start → 7.
+   */
+  private outcome(i: number, localId: number, code: number): Outcome | null {
     const local = this.locals[i]![localId]!;
-    let o = local.memo.get(code);
-    if (o === undefined) {
-      o = this.runStep(i, local, timers ?? local.timers, input());
-      local.memo.set(code, o);
+    const hit = local.memo[code];
+    if (hit !== undefined) return hit;
+    let input: Input;
+    let timers = local.timers;
+    const arg = code >>> 2;
+    switch (code & 3) {
+      case 0:
+        input = { type: 'message', msg: { ...this.wires[arg]!.msg, id: 0 } as Message };
+        break;
+      case 1: {
+        const timer = this.timerNames[arg]!;
+        input = { type: 'timeout', timer };
+        timers = timers.filter((x) => x !== timer);
+        break;
+      }
+      case 2:
+        input = { type: 'propose', value: this.scope.proposals[arg]!.value };
+        break;
+      default:
+        input = code === 3 ? { type: 'recover' } : { type: 'start' };
     }
+    const o = this.runStep(i, local, timers, input);
+    local.memo[code] = o;
     return o;
   }
 
@@ -425,7 +449,8 @@ export class EngineExplorer {
       c.set(d.count);
       d.count = c;
     }
-    const need = n + 8 + d.votes.length + d.announced.length + d.net.length + 2 * d.multi.length + (out ? 2 * out.sends.length + out.votes.length + out.chosen.length : 0) + 8;
+    const sends = out ? out.sends : EMPTY;
+    const need = n + 8 + d.votes.length + d.announced.length + d.net.length + 2 * d.multi.length + 2 * sends.length + (out ? out.votes.length + out.chosen.length : 0) + 8;
     if (this.row.length < need) this.row = new Uint32Array(need * 2);
     const row = this.row;
     for (let k = 0; k < n; k++) row[k] = d.local[k]!;
@@ -434,52 +459,31 @@ export class EngineExplorer {
     row[n + 1] = proposed;
     row[n + 2] = dropped | (duplicated << BUDGET_BITS) | (crashed << (2 * BUDGET_BITS));
     row[n + 3] = this.countFired ? fired : 0;
-    let p = n + 4;
     this.grew = false;
-    const writeBits = (base: readonly number[], add: readonly number[] | undefined): void => {
-      let len = base.length;
-      if (add) for (const id of add) len = Math.max(len, (id >>> 5) + 1);
-      row[p++] = len;
-      for (let k = 0; k < len; k++) row[p + k] = base[k] ?? 0;
-      if (add) {
-        for (const id of add) {
-          const w = p + (id >>> 5);
-          const bit = 1 << (id & 31);
-          if (!(row[w]! & bit)) {
-            row[w] = row[w]! | bit;
-            this.grew = true;
-          }
-        }
-      }
-      p += len;
-    };
-    writeBits(d.votes, out?.votes);
-    writeBits(d.announced, out?.chosen);
+    let p = this.writeBits(row, n + 4, d.votes, out ? out.votes : EMPTY);
+    p = this.writeBits(row, p, d.announced, out ? out.chosen : EMPTY);
     // Network: adjust the counts, write the bitset and the extra copies, then undo the adjustment.
     const count = d.count;
     const unique = this.scope.network === 'set';
-    const changed: number[] = [];
-    if (removed >= 0) {
-      count[removed]!--;
-      changed.push(removed);
-    }
-    const added: number[] = [];
-    if (out) {
-      for (const m of out.sends) {
-        if (unique && count[m]! > 0) continue;
-        count[m]!++;
-        added.push(m);
-        changed.push(m);
-      }
+    if (removed >= 0) count[removed]!--;
+    if (this.added.length < sends.length) this.added = new Uint8Array(sends.length * 2);
+    const added = this.added; // added[k]: sends[k] went into the network
+    for (let k = 0; k < sends.length; k++) {
+      const m = sends[k]!;
+      added[k] = unique && count[m]! > 0 ? 0 : 1;
+      if (added[k]) count[m]!++;
     }
     const lenAt = p++;
     let len = d.net.length;
-    for (const m of added) len = Math.max(len, (m >>> 5) + 1);
+    for (let k = 0; k < sends.length; k++) if (added[k]) len = Math.max(len, (sends[k]! >>> 5) + 1);
     for (let k = 0; k < len; k++) row[p + k] = d.net[k] ?? 0;
-    for (const m of changed) {
-      const w = p + (m >>> 5);
-      if (count[m]! > 0) row[w] = row[w]! | (1 << (m & 31));
-      else row[w] = row[w]! & ~(1 << (m & 31));
+    let several = d.multi.length > 0;
+    if (removed >= 0 && count[removed] === 0) row[p + (removed >>> 5)] = row[p + (removed >>> 5)]! & ~(1 << (removed & 31));
+    for (let k = 0; k < sends.length; k++) {
+      if (!added[k]) continue;
+      const m = sends[k]!;
+      row[p + (m >>> 5)] = row[p + (m >>> 5)]! | (1 << (m & 31));
+      if (count[m]! > 1) several = true;
     }
     while (len > 0 && row[p + len - 1] === 0) len--;
     row[lenAt] = len;
@@ -487,8 +491,8 @@ export class EngineExplorer {
     // Extra copies: every id with more than one copy in flight, once per extra copy, ascending.
     const extrasAt = p++;
     let extras = 0;
-    if (d.multi.length > 0 || changed.some((m) => count[m]! > 1)) {
-      const candidates = [...new Set([...d.multi, ...changed])].filter((m) => count[m]! > 1).sort((x, y) => x - y);
+    if (several) {
+      const candidates = [...new Set([...d.multi, ...sends, ...(removed >= 0 ? [removed] : [])])].filter((m) => count[m]! > 1).sort((x, y) => x - y);
       for (const m of candidates) {
         for (let c = 1; c < count[m]!; c++) {
           row[p++] = m;
@@ -497,9 +501,27 @@ export class EngineExplorer {
       }
     }
     row[extrasAt] = extras;
-    for (const m of added) count[m]!--;
+    for (let k = 0; k < sends.length; k++) if (added[k]) count[sends[k]!]!--;
     if (removed >= 0) count[removed]!++;
     return p;
+  }
+
+  /** Writes base | bits of `add` as a length-prefixed bitset at row[p..]; returns the next position. */
+  private writeBits(row: Uint32Array, p: number, base: readonly number[], add: readonly number[]): number {
+    let len = base.length;
+    for (let k = 0; k < add.length; k++) len = Math.max(len, (add[k]! >>> 5) + 1);
+    row[p++] = len;
+    for (let k = 0; k < len; k++) row[p + k] = base[k] ?? 0;
+    for (let k = 0; k < add.length; k++) {
+      const id = add[k]!;
+      const w = p + (id >>> 5);
+      const bit = 1 << (id & 31);
+      if (!(row[w]! & bit)) {
+        row[w] = row[w]! | bit;
+        this.grew = true;
+      }
+    }
+    return p + len;
   }
 
   /** The row of the state every run starts from (each node initialised and handed `start`), with its happenings. */
@@ -511,7 +533,7 @@ export class EngineExplorer {
     let row = this.row.slice(0, this.encode(d, -1, 0, d.up, 0, 0, 0, 0, 0, -1, null));
     for (let i = 0; i < n; i++) {
       this.decode(row, d);
-      const o = this.outcome(i, d.local[i]!, -1, () => ({ type: 'start' }));
+      const o = this.outcome(i, d.local[i]!, 7);
       if (!o) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
       if (happenings) this.stepHappenings(i, o, happenings);
       row = this.row.slice(0, this.encode(d, i, o.local, d.up, 0, 0, 0, 0, 0, -1, o));
@@ -581,7 +603,7 @@ export class EngineExplorer {
         const p = this.scope.proposals[arg]!;
         happenings?.push({ type: 'propose', node: p.node, value: p.value });
         const i = this.index.get(p.node)!;
-        const o = this.outcome(i, d.local[i]!, (arg << 2) | 2, () => ({ type: 'propose', value: p.value }));
+        const o = this.outcome(i, d.local[i]!, (arg << 2) | 2);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
         return this.encode(d, i, o.local, d.up, d.proposed | (1 << arg), d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
@@ -600,7 +622,7 @@ export class EngineExplorer {
           return this.encode(d, -1, 0, d.up, d.proposed, d.dropped + (kind === DROP ? 1 : 0), d.duplicated, d.crashed, d.fired, removed, null);
         }
         happenings?.push({ type: 'deliver', wire, keep });
-        const o = this.outcome(to, d.local[to]!, arg << 2, () => ({ type: 'message', msg: { ...wire.msg, id: 0 } as Message }));
+        const o = this.outcome(to, d.local[to]!, arg << 2);
         if (!o) return -1;
         if (skipIdle && o.local === d.local[to] && o.sends.length === 0 && o.chosen.length === 0) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
@@ -611,7 +633,7 @@ export class EngineExplorer {
         const local = this.locals[i]![d.local[i]!]!;
         const timer = local.timers[arg & 255]!;
         happenings?.push({ type: 'timeout', node: this.nodes[i]!.id, timer });
-        const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1, () => ({ type: 'timeout', timer }), local.timers.filter((x) => x !== timer));
+        const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
         return this.encode(d, i, o.local, d.up, d.proposed, d.dropped, d.duplicated, d.crashed, d.fired + 1, -1, o);
@@ -626,7 +648,7 @@ export class EngineExplorer {
       default: {
         const i = arg;
         happenings?.push({ type: 'recover', node: this.nodes[i]!.id });
-        const o = this.outcome(i, d.local[i]!, 3, () => ({ type: 'recover' }));
+        const o = this.outcome(i, d.local[i]!, 3);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
         return this.encode(d, i, o.local, d.up | (1 << i), d.proposed, d.dropped, d.duplicated, d.crashed, d.fired, -1, o);

@@ -128,22 +128,29 @@ export class RowStore {
   action = new Int32Array(1 << 12);
   size = 0;
   private used = 0;
-  private slots = new Int32Array(1 << 13); // row index + 1, 0 = empty
-  private mask = (1 << 13) - 1;
+  private slots = new Int32Array(1 << 16); // row index + 1, 0 = empty
+  /** Each slot's row hash, compared before the row itself (a mismatch then costs no visit to the row). */
+  private hashes = new Int32Array(1 << 16);
+  private mask = (1 << 16) - 1;
 
   /** Adds row[0..length) unless present. Returns its index if new, or -1 if already stored. */
   add(row: Uint32Array, length: number, parent: number, action: number): number {
-    let h = hashRow(row, length) & this.mask;
+    const hash = hashRow(row, length) | 0;
+    let h = hash & this.mask;
     const slots = this.slots;
+    const hashes = this.hashes;
     const words = this.words;
+    const start = this.start;
     for (;;) {
       const s = slots[h]!;
       if (s === 0) break;
-      const base = this.start[s - 1]!;
-      if (this.start[s]! - base === length) {
-        let k = 0;
-        while (k < length && words[base + k] === row[k]) k++;
-        if (k === length) return -1;
+      if (hashes[h] === hash) {
+        const base = start[s - 1]!;
+        if (start[s]! - base === length) {
+          let k = 0;
+          while (k < length && words[base + k] === row[k]) k++;
+          if (k === length) return -1;
+        }
       }
       h = (h + 1) & this.mask;
     }
@@ -163,6 +170,7 @@ export class RowStore {
     this.action[index] = action;
     this.size++;
     slots[h] = index + 1;
+    hashes[h] = hash;
     if (this.size * 2 > this.mask) this.rehash();
     return index;
   }
@@ -186,13 +194,21 @@ export class RowStore {
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    for (let i = 0; i < this.size; i++) {
-      const b = this.start[i]!;
-      let h = hashRow(this.words.subarray(b, this.start[i + 1]!), this.start[i + 1]! - b) & this.mask;
-      while (this.slots[h] !== 0) h = (h + 1) & this.mask;
-      this.slots[h] = i + 1;
+    const slots = new Int32Array(size);
+    const hashes = new Int32Array(size);
+    const mask = size - 1;
+    // Every stored row's hash is in the old table: move the entries without hashing any row again.
+    for (let old = 0; old <= this.mask; old++) {
+      const s = this.slots[old]!;
+      if (s === 0) continue;
+      const hash = this.hashes[old]!;
+      let h = hash & mask;
+      while (slots[h] !== 0) h = (h + 1) & mask;
+      slots[h] = s;
+      hashes[h] = hash;
     }
+    this.slots = slots;
+    this.hashes = hashes;
+    this.mask = mask;
   }
 }
