@@ -145,7 +145,7 @@ test('a counterexample figure calls out the two chosen values and refuses a trac
   // Until the checker's cache lands, any trace in which a mutant chooses two values stands in for its result.
   const trace = runScenario(reusedBallot);
   const html = await renderCounterexampleFigure('reused-ballot', { trace, states: 1234, depth: 17, broken: ['proposer-value', 'agreement'] });
-  assert.match(html, new RegExp(`依次违反了：性质 5（${ZH.property['proposer-value'].title}）、性质 6（${ZH.property.agreement.title}）`));
+  assert.match(html, new RegExp(`依次违反了：性质 5“${ZH.property['proposer-value'].title}”、性质 6“${ZH.property.agreement.title}”`));
   assert.match(html, /同一个实例里选定了两个不同的值：<mark>value1<\/mark> 和 <mark>value2<\/mark>/);
   assert.match(html, /检查器搜索了 1234 个状态，反例深度 17/);
   assert.match(html, /<figcaption>变体 reused-ballot（[^<]+）：模型检查器找到的最短反例<\/figcaption>/);

@@ -361,9 +361,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
                     </th>
                     <td class="pg-promised" data-label={P.colPromised}>{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
                     <td class="pg-accepted" data-label={P.colAccepted}>
-                      {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => `${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`).join('，')}
+                      {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => <span class="pg-entry">{`${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`}</span>)}
                     </td>
-                    <td class="pg-chosen" data-label={P.colChosen}>{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => `${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`).join('，')}</td>
+                    <td class="pg-chosen" data-label={P.colChosen}>{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => <span class="pg-entry">{`${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`}</span>)}</td>
                     <td class="pg-extra" data-label={P.colExtra}>
                       {Object.entries(n.view.extra)
                         .map(([k, v]) => extraText(k, v))
