@@ -4,9 +4,39 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineSourceHash } from '../../src/counterexamples/cache.ts';
-import { engineHashAt } from '../../src/components/paxos/counterexample-cache.ts';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { engineHashAt, loadCounterexample } from '../../src/components/paxos/counterexample-cache.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 
 test('the component hashes the engine sources exactly as the counterexample cache does', () => {
   assert.equal(engineHashAt(PROJECT_ROOT), engineSourceHash());
+});
+
+test('a cache miss logs a scripted run as one, not as a search (forget-promise-on-learn is served scripted)', async () => {
+  // A fresh root whose src/ is the project's: the component hashes the same engine, but the cache folder is
+  // empty, so loadCounterexample has to produce the result and log it.
+  const root = mkdtempSync(join(tmpdir(), 'paxos-cx-log-'));
+  symlinkSync(join(PROJECT_ROOT, 'src'), join(root, 'src'));
+  const lines: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const found = await loadCounterexample('forget-promise-on-learn', root);
+    assert.ok(found.result === 'violation' && found.scripted === true && !found.cached);
+    const log = lines.join('');
+    assert.match(log, new RegExp(`counterexample for forget-promise-on-learn: scripted run of ${found.steps} steps driven through the engine's roles \\(not a search result\\)`));
+    assert.doesNotMatch(log, /searched|depth/);
+    lines.length = 0;
+    const again = await loadCounterexample('forget-promise-on-learn', root);
+    assert.ok(again.cached);
+    assert.equal(lines.join(''), '', 'a cache hit logs nothing');
+  } finally {
+    process.stderr.write = write;
+    rmSync(root, { recursive: true, force: true });
+  }
 });
