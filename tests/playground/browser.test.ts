@@ -92,6 +92,10 @@ test('"open this run in the playground" shows the figure\'s run: same outcome, e
   assert.equal((await page.locator('.pg-outcome').innerText()).trim(), outcome);
   const [, at, total] = /位置 (\d+) \/ (\d+)/.exec(await position(page))!;
   assert.equal(at, total, 'opened at the end of the script');
+  // With nothing left to do, the live line says why the run ended (in words, not the simulator's stop id).
+  const stepEnabled = await page.locator('.pg-step').isEnabled();
+  if (stepEnabled) assert.equal(await page.locator('.pg-stop').count(), 0);
+  else assert.match(await page.locator('.pg-stop').innerText(), /^运行结束：(没有在途消息，也没有待触发的计时器|剩下的事件都在时间上限 t=\d+ 之后)$/);
   await page.context().close();
 });
 

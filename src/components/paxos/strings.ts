@@ -159,6 +159,11 @@ export const ZH = {
     forked: '你在过去动了手：从这一刻起分出了新的未来（后面的旧步骤已丢弃）。',
     cannot: (why: string): string => `做不到：${why}`,
     stepAt: (p: number, what: string): string => `第 ${p} 步：${what}`,
+    /** Why the run cannot go on (the simulator's stop reasons, told from what is still pending). */
+    stop: {
+      quiet: '运行结束：没有在途消息，也没有待触发的计时器',
+      'max-time': (t: number): string => `运行结束：剩下的事件都在时间上限 t=${t} 之后`,
+    },
     diagram: '时序图（可滚动）',
     inFlight: (n: number): string => `在途消息（${n}）`,
     noFlights: '没有在途消息',

@@ -189,6 +189,8 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const script = run.scriptIndex;
   const mutant = run.scenario.mutant;
   const labelOpts = { slots, lang: 'zh' as const };
+  // At the end of the timeline with nothing left to do: say why (quiet, or the rest lies past maxTime).
+  const stopText = run.position === run.length && !run.canAdvance() ? (flights.length === 0 && run.sim.timers().length === 0 ? P.stop.quiet : P.stop['max-time'](run.sim.resolved.maxTime)) : '';
   // Who can be asked to propose: clients where the protocol has them, else proposers; only running ones.
   const clients = nodes.filter((n) => n.info.roles.includes('client'));
   const proposers = (clients.length > 0 ? clients : nodes.filter((n) => n.info.roles.includes('proposer'))).filter((n) => n.up).map((n) => n.info.id);
@@ -298,6 +300,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
       <p class="pg-outcome">{outcome.text}</p>
       <p class="pg-live" aria-live="polite">
         {notice || P.stepAt(run.position, stepText(run.lastApplied()))}
+        {stopText && <span class="pg-stop">{stopText}</span>}
       </p>
 
       <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label={P.diagram}>
