@@ -33,6 +33,8 @@
 //   same futures and are one.
 // The move order (proposals; then per in-flight message, in order of first production, deliver /
 // duplicate / drop; timers; crash/recover) is fixed, so a search and its counterexample are deterministic.
+// The search skips idle deliveries (a message that would change nothing stays in flight): SearchOptions
+// says why that changes neither the verdict nor the shortest counterexample.
 //
 // No symmetry reduction: acceptors are interchangeable in the protocol, but node ids appear inside
 // states and messages and in ballot order, so a reduction would have to rename them everywhere and prove
@@ -167,6 +169,8 @@ class Decoded {
   net: number[] = [];
   /** Ids with more than one copy in flight, ascending. */
   multi: number[] = [];
+  /** Extra copies in flight (copies beyond the first, over all ids). */
+  extras = 0;
   /** Copies in flight per message id. */
   count: Int32Array = new Int32Array(64);
   constructor(n: number) {
@@ -288,6 +292,7 @@ export class EngineExplorer {
     const ids = this.localIds[i]!;
     let id = ids.get(text);
     if (id === undefined) {
+      if (timers.length > 255) throw new RangeError(`node ${this.nodes[i]!.id}: more than 255 armed timers`);
       id = this.locals[i]!.length;
       ids.set(text, id);
       this.locals[i]!.push({ state, timers, memo: [], crashed: -1 });
@@ -422,6 +427,7 @@ export class EngineExplorer {
     d.announced = readWords();
     d.net = readWords();
     d.multi = readWords(); // one entry per extra copy
+    d.extras = d.multi.length;
     if (d.count.length < this.wires.length) d.count = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
     else d.count.fill(0);
     for (let w = 0; w < d.net.length; w++) {
@@ -450,7 +456,7 @@ export class EngineExplorer {
       d.count = c;
     }
     const sends = out ? out.sends : EMPTY;
-    const need = n + 8 + d.votes.length + d.announced.length + d.net.length + 2 * d.multi.length + 2 * sends.length + (out ? out.votes.length + out.chosen.length : 0) + 8;
+    const need = n + 8 + d.votes.length + d.announced.length + d.net.length + d.extras + 2 * sends.length + (out ? out.votes.length + out.chosen.length : 0) + 8;
     if (this.row.length < need) this.row = new Uint32Array(need * 2);
     const row = this.row;
     for (let k = 0; k < n; k++) row[k] = d.local[k]!;
