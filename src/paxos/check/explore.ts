@@ -212,7 +212,10 @@ export type EngineResult =
  * enabled and does the same, the only difference being copies still in flight that the run no longer uses,
  * and the votes and announcements — all a conflict is made of — end up the same. The shorter run is a run
  * of the reduced search, so a shortest counterexample never contains an idle delivery and has the same
- * length in both (and the breadth-first order picks the same one: the replay draws it move for move).
+ * length in both. Which of several shortest runs is drawn depends on the move order, which the reduction
+ * leaves as it was (message order is order of first production); on every test scope and every mutant's
+ * standard scope the drawn run is byte-identical to the unreduced search's (tests/check/reduction.test.ts
+ * checks the small ones). Replays (trace, follow, the epilogue) run unreduced: every move is drawn.
  * Budgeted drops stay: they are fault moves a trace may want to show.
  */
 export interface SearchOptions {
