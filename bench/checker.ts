@@ -73,6 +73,9 @@ for (const [a, v, b] of [
 engine('basic 2 acceptors, 2 proposers, round 1', { protocol: 'basic', acceptors: 2 }, false);
 // The target: the standard Basic scope fully explored (safe) in ≤ 5 s. Run to completion, never capped.
 engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, false, 5000);
+// The other reading, ballots up to round 2 (each proposer may retry once): far larger (over 11 M
+// states by depth 20), so capped like the Multi and Fast scopes; the rate is the figure.
+engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, true);
 engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
 engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, true);
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
