@@ -62,7 +62,7 @@ function eventZh(e: TraceEvent, slots: boolean): string {
     case 'recover':
       return `${e.node} 恢复`;
     case 'timeout':
-      return `${e.node} 的计时器${e.timer ? ` ${e.timer}` : ''}到期`;
+      return `${e.node} 的计时器${e.timer ? `“${ZH_TIMERS[e.timer] ?? e.timer}”` : ''}到期`;
     case 'chosen':
       return `${e.node} 得知${slots ? `槽 ${e.slot} ` : ''}选定了 ${formatValue(e.value)}`;
   }
