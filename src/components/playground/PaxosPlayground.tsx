@@ -21,6 +21,9 @@ export interface PaxosPlaygroundProps {
   presets?: Record<string, Scenario>;
   /** A heading above the controls. */
   caption?: string;
+  /** Level of that heading (its panels get the next level, or this one without a caption), so the page's outline never skips one:
+   *  3 inside a note's section (the default), 2 on a page whose only heading above is the h1. */
+  headingLevel?: 2 | 3;
   /** Read the run from the page's `#run=` link and keep the link up to date (the standalone page). */
   link?: boolean;
   /** Message kinds left out of the live diagram, e.g. ['heartbeat']. */
@@ -81,6 +84,10 @@ function copyText(text: string): Promise<boolean> {
 }
 
 export default function PaxosPlayground(props: PaxosPlaygroundProps) {
+  const level = props.headingLevel ?? 3;
+  const Title = `h${level}` as 'h2' | 'h3';
+  // Without a title the panels take the title's level themselves, so a note's h2 is never followed by an h4.
+  const Panel = `h${props.caption ? level + 1 : level}` as 'h2' | 'h3' | 'h4';
   const presets = useMemo(() => {
     // Props arrive serialized, so the scenario is told apart from the presets by content.
     const same = JSON.stringify(props.scenario);
@@ -197,7 +204,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
 
   return (
     <section class="pg" aria-label={props.caption ?? P.region}>
-      {props.caption && <h3 class="pg-title">{props.caption}</h3>}
+      {props.caption && <Title class="pg-title">{props.caption}</Title>}
       {run.scenario.description && (
         <details class="pg-about">
           <summary>{P.about(run.scenario.title ?? run.scenario.protocol)}</summary>
@@ -312,7 +319,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
 
       <div class="pg-panels">
         <div class="pg-panel">
-          <h4>{P.inFlight(flights.length)}</h4>
+          <Panel>{P.inFlight(flights.length)}</Panel>
           {flights.length === 0 ? (
             <p class="pg-empty">{P.noFlights}</p>
           ) : (
@@ -341,7 +348,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           )}
         </div>
         <div class="pg-panel pg-panel-wide">
-          <h4>{P.nodes}</h4>
+          <Panel>{P.nodes}</Panel>
           <div class="pg-table-box">
             <table class="pg-table">
               <thead>
