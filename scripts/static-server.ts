@@ -37,6 +37,7 @@ export interface StaticServer {
   /** Origin + base, e.g. http://127.0.0.1:41234/notes-site/ */
   url: string;
   origin: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -98,7 +99,13 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
   return {
     url: origin + base,
     origin,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    port,
+    // Browsers keep connections alive; close them too, or close() waits for their idle timeout.
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
