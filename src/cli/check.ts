@@ -27,6 +27,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'duplicates', type: 'int', min: 0, max: 9, help: 'messages the network may deliver twice (default 0)' },
   { name: 'crashes', type: 'int', min: 0, max: 9, help: 'node crashes in one run (default per protocol)' },
   { name: 'timeouts', type: 'int', min: 0, max: 99, help: 'timer firings in one run (default per protocol)' },
+  { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
@@ -45,7 +46,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flag
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'network'];
+const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'network'];
 const SPEC_ONLY = ['values', 'max-ballot'];
 
 export async function run(argv: string[]): Promise<number> {
@@ -107,6 +108,7 @@ export async function run(argv: string[]): Promise<number> {
     ...pick(args.int('crashes'), 'crashes'),
     ...pick(args.int('timeouts'), 'timeouts'),
     ...pick(args.string('network') as 'multiset' | 'set' | undefined, 'network'),
+    ...pick(timedList(args.string('timed')), 'timed'),
     ...(mutant === undefined ? {} : { mutant }),
   };
   let r: CheckResult;
@@ -120,11 +122,21 @@ export async function run(argv: string[]): Promise<number> {
     r = checkEngine(options, limits);
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
-    if (e instanceof RangeError) return fail(e.message);
+    if (e instanceof RangeError) {
+      // "timed: unknown node X" names the flag that set it: say so the way the other flag errors do.
+      const field = e.message.slice(0, Math.max(0, e.message.indexOf(':')));
+      return fail(FLAGS.some((f) => f.name === field) ? `--${e.message}` : e.message);
+    }
     throw e;
   }
   print(format === 'text' ? engineText(r) : JSON.stringify(r));
   return exitCode(r.result);
+}
+
+/** "all" or a comma-separated list of node ids ("L1,S2"). */
+function timedList(text: string | undefined): readonly string[] | 'all' | undefined {
+  if (text === undefined || text === 'all') return text;
+  return text.split(',').map((id) => id.trim()).filter((id) => id !== '');
 }
 
 function pick<K extends string, V>(value: V | undefined, key: K): { [P in K]?: V } {

@@ -69,6 +69,8 @@ export interface EngineScope {
   readonly network: 'multiset' | 'set';
   /** Nodes that may crash (default: every node). */
   readonly crashable?: readonly NodeId[];
+  /** Nodes whose timers may fire (default: every node). */
+  readonly timed?: readonly NodeId[];
   /** Free-form description echoed in results and traces. */
   readonly echo: Readonly<Record<string, unknown>>;
 }
@@ -260,7 +262,7 @@ export class ReferenceExplorer {
     }
     if (s.fired < sc.timeouts) {
       for (let i = 0; i < this.nodes.length; i++) {
-        if (!(s.up & (1 << i))) continue;
+        if (!(s.up & (1 << i)) || (sc.timed && !sc.timed.includes(this.nodes[i]!.id))) continue;
         for (const timer of s.timers[i]!) out.push({ kind: 'timeout', node: i, timer });
       }
     }

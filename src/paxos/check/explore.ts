@@ -77,6 +77,8 @@ export interface EngineScope {
   readonly network: 'multiset' | 'set';
   /** Nodes that may crash (default: every node). */
   readonly crashable?: readonly NodeId[];
+  /** Nodes whose timers may fire (default: every node); the others' timers stay armed and never fire. */
+  readonly timed?: readonly NodeId[];
   /** Free-form description echoed in results and traces. */
   readonly echo: Readonly<Record<string, unknown>>;
 }
@@ -236,6 +238,7 @@ export class EngineExplorer {
   private readonly index = new Map<NodeId, number>();
   private readonly isAcceptor: boolean[];
   private readonly crashable: number; // bitmask
+  private readonly timed: number; // bitmask
   private readonly n: number;
   /** Per node: its locals, and their ids by JSON text. */
   private readonly locals: Local[][];
@@ -279,6 +282,13 @@ export class EngineExplorer {
       mask |= 1 << i;
     }
     this.crashable = mask;
+    mask = 0;
+    for (const id of scope.timed ?? this.nodes.map((n) => n.id)) {
+      const i = this.index.get(id);
+      if (i === undefined) throw new RangeError(`timed: unknown node ${id}; the nodes are ${this.nodes.map((n) => n.id).join(', ')}`);
+      mask |= 1 << i;
+    }
+    this.timed = mask;
     for (const p of scope.proposals) {
       if (!this.index.has(p.node)) throw new RangeError(`proposals: unknown node ${p.node}`);
     }
@@ -584,7 +594,7 @@ export class EngineExplorer {
     }
     if (d.fired < sc.timeouts) {
       for (let i = 0; i < this.n; i++) {
-        if (!(d.up & (1 << i))) continue;
+        if (!(d.up & (1 << i)) || !(this.timed & (1 << i))) continue;
         const timers = this.locals[i]![d.local[i]!]!.timers;
         for (let t = 0; t < timers.length; t++) out.push((((i << 8) | t) << 3) | TIMEOUT);
       }

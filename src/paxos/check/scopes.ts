@@ -25,6 +25,8 @@ export interface ScopeOptions {
   readonly crashes?: number;
   readonly timeouts?: number;
   readonly network?: 'multiset' | 'set';
+  /** Nodes whose timers may fire ('all': every node); the others' timers never fire in the scope. */
+  readonly timed?: readonly NodeId[] | 'all';
 }
 
 /** A scope with every field decided. */
@@ -34,7 +36,7 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * The standard scopes. Basic: 3 acceptors, 2 proposers, one ballot each (round 1) — every Basic mutant
  * breaks agreement within it — no faults except what a mutant needs. Multi: 3 servers, 2 slots, ballots
  * up to round 2 (one leader change), one crash. Fast: 4 acceptors, 2 clients, the fast round 0 and one
- * classic round 1. nack is off: a refusal only makes a proposer give up sooner, and safety never rests on it.
+ * classic round 1, two timer firings, the coordinator's. nack is off: a refusal only makes a proposer give up sooner, and safety never rests on it.
  */
 export function resolveScope(options: ScopeOptions): ResolvedScope {
   const mutant = options.mutant;
@@ -48,10 +50,13 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     basic: mutant === 'reused-ballot'
       ? // The engine's reused-ballot reuses a ballot after a restart: one proposer, one crash, and one
         // duplicated promise (the only way a second incarnation gathers a quorum for the same ballot).
-        { acceptors: 3, proposers: 1, clients: 0, maxRound: 1, slots: 1, crashes: 1, duplicates: 1, timeouts: Infinity }
-      : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity },
-    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 2, slots: 2, crashes: 1, duplicates: 0, timeouts: 4 },
-    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 3 },
+        { acceptors: 3, proposers: 1, clients: 0, maxRound: 1, slots: 1, crashes: 1, duplicates: 1, timeouts: Infinity, timed: 'all' as const }
+      : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const },
+    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 2, slots: 2, crashes: 1, duplicates: 0, timeouts: 4, timed: 'all' as const },
+    // Two firings, the coordinator's only: its round timer gives up on a stalled fast round 0 and its
+    // retry timer starts classic round 1 (a collision starts it with no timer at all). The clients' re-send
+    // timer is left out: it only sends again a request already sent.
+    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
   }[options.protocol];
   return {
     protocol: options.protocol,
@@ -66,6 +71,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     crashes: options.crashes ?? base.crashes,
     timeouts: options.timeouts ?? base.timeouts,
     network: options.network ?? 'multiset',
+    timed: options.timed ?? base.timed,
     ...(mutant === undefined ? {} : { mutant }),
   };
 }
@@ -125,6 +131,7 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     timeouts: scope.timeouts,
     network: scope.network,
     ...(nodes ? { crashable: nodes } : {}),
+    ...(scope.timed === 'all' ? {} : { timed: scope.timed }),
     echo,
   };
 }

@@ -81,13 +81,14 @@ function startRound(s: CoordinatorState, fast: boolean, config: FastConfig): Res
 function sendAccept(s: CoordinatorState, ballot: Ballot, value: Value, config: FastConfig): Result {
   const send: Outgoing[] = [];
   for (const to of acceptorTargets(config)) send.push({ kind: 'accept', ballot, slot: 0, value, to });
-  return result({ ...s, phase: 'accepting', sent: { value }, armed: true }, send, [roundTimer(config)]);
+  // The promises only matter while preparing; clearing them here keeps dead data out of the state.
+  return result({ ...s, phase: 'accepting', promises: [], sent: { value }, armed: true }, send, [roundTimer(config)]);
 }
 
 function sendAcceptAny(s: CoordinatorState, ballot: Ballot, config: FastConfig): Result {
   const send: Outgoing[] = [];
   for (const to of acceptorTargets(config)) send.push({ kind: 'accept-any', ballot, slot: 0, to });
-  return result({ ...s, phase: 'accepting', sent: 'any' }, send);
+  return result({ ...s, phase: 'accepting', promises: [], sent: 'any' }, send);
 }
 
 /** Phase 2a once a classic quorum promised: the recovery rule decides what may (or must) be proposed. */
@@ -99,13 +100,13 @@ function phaseTwo(s: CoordinatorState, ballot: Ballot, config: FastConfig): Resu
   // proposes a value someone asked for, or waits until someone does.
   if (ballot.fast) return sendAcceptAny(s, ballot, config);
   if (s.candidates.length > 0) return sendAccept(s, ballot, s.candidates[0] as Value, config);
-  return result({ ...s, phase: 'waiting-value', armed: false }, [], [CANCEL_ROUND]);
+  return result({ ...s, phase: 'waiting-value', promises: [], armed: false }, [], [CANCEL_ROUND]);
 }
 
 /** Give up on the current ballot; the back-off timer starts the next (classic) round. */
 function retry(s: CoordinatorState, config: FastConfig, minRound = 0): Result {
   const round = Math.max(s.round, minRound);
-  return result({ ...s, round, phase: 'retrying', armed: false }, [], [CANCEL_ROUND, retryTimer(config)]);
+  return result({ ...s, round, phase: 'retrying', promises: [], sent: null, armed: false }, [], [CANCEL_ROUND, retryTimer(config)]);
 }
 
 /** Somebody proposed something: from now on a stalled ballot must time out. */
@@ -120,7 +121,10 @@ function onPromise(s: CoordinatorState, msg: Message & { readonly kind: 'promise
   if (s.promises.some((p) => p.acceptor === msg.from)) return result(s); // duplicate
   const last = msg.accepted.find((e) => e.slot === 0);
   const report: PhaseOneReport = last ? { acceptor: msg.from, ballot: last.ballot, value: last.value } : { acceptor: msg.from };
-  const next: CoordinatorState = { ...s, promises: [...s.promises, report] };
+  // Sorted by acceptor (see CoordinatorState.promises).
+  const at = s.promises.findIndex((p) => p.acceptor > msg.from);
+  const promises = at < 0 ? [...s.promises, report] : [...s.promises.slice(0, at), report, ...s.promises.slice(at)];
+  const next: CoordinatorState = { ...s, promises };
   if (next.promises.length < config.classicQuorum) return result(next);
   return phaseTwo(next, s.ballot, config);
 }

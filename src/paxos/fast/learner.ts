@@ -2,7 +2,7 @@
 // where the quorum is a fast quorum if b is a fast ballot and a classic quorum otherwise. The coordinator
 // uses the same tally to notice a collision: votes in its fast ballot so split that no value can still
 // reach a fast quorum.
-import { ballotEquals, type Ballot } from '../core/ballot.ts';
+import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Value } from '../core/ids.ts';
 import type { FastConfig } from './config.ts';
 import type { Tally } from './state.ts';
@@ -25,11 +25,21 @@ export function recordVote(tally: Tally, acceptor: NodeId, ballot: Ballot, value
     if (v.acceptor === acceptor) return { tally, learned: false }; // duplicate delivery
     if (v.value === value) count++;
   }
-  const next = [...votes, { acceptor, ballot, value }];
+  // Kept sorted by (ballot, acceptor): every reader only counts, so arrival order would only make one
+  // tally look like several (the model checker would count a state per order).
+  const vote = { acceptor, ballot, value };
+  let at = votes.length;
+  while (at > 0 && voteAfter(votes[at - 1] as (typeof votes)[number], vote)) at--;
+  const next = [...votes.slice(0, at), vote, ...votes.slice(at)];
   if (tally.chosen === null && count >= quorumFor(ballot, config)) {
     return { tally: { votes: next, chosen: { value } }, learned: true };
   }
   return { tally: { votes: next, chosen: tally.chosen }, learned: false };
+}
+
+function voteAfter(a: { readonly acceptor: NodeId; readonly ballot: Ballot }, b: { readonly acceptor: NodeId; readonly ballot: Ballot }): boolean {
+  const c = compareBallots(a.ballot, b.ballot);
+  return c > 0 || (c === 0 && a.acceptor > b.acceptor);
 }
 
 /**

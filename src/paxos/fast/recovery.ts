@@ -31,7 +31,9 @@ export type RecoveryPick =
 export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: number, fastQuorum: number): RecoveryPick {
   // One report per acceptor: a repeated (duplicated) promise must not count twice towards "may have been
   // chosen", nor shrink the number of acceptors the coordinator has not heard from.
-  const reports = allReports.filter((r, i) => allReports.findIndex((o) => o.acceptor === r.acceptor) === i);
+  // Sorted by acceptor, so the pick depends only on who reported what, never on arrival order: the
+  // coordinator and the trace checker then agree whatever order each saw the reports in.
+  const reports = allReports.filter((r, i) => allReports.findIndex((o) => o.acceptor === r.acceptor) === i).sort((a, b) => (a.acceptor < b.acceptor ? -1 : a.acceptor > b.acceptor ? 1 : 0));
   let k: Ballot | undefined;
   for (const r of reports) if (r.ballot && (!k || compareBallots(r.ballot, k) > 0)) k = r.ballot;
   if (!k) return { kind: 'free' };
@@ -43,7 +45,7 @@ export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: numb
   const count = (v: Value): number => atK.filter((r) => r.value === v).length;
   const possible = values.filter((v) => count(v) >= needed);
   // With valid quorums at most one value is possible. Only broken sizes (mutant small-fast-quorum) leave
-  // several: take the one most reported (then the first reported), the coordinator's best guess.
+  // several: take the one most reported (then the lowest acceptor id's), the coordinator's best guess.
   let best: Value | undefined;
   for (const v of possible) if (best === undefined || count(v) > count(best)) best = v;
   if (best !== undefined) return { kind: 'forced', value: best };

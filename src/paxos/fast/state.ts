@@ -10,7 +10,10 @@ export interface Vote {
   readonly value: Value;
 }
 
-/** What a learner has heard: every distinct (acceptor, ballot) vote, and the value it learned, if any. */
+/**
+ * What a learner has heard: every distinct (acceptor, ballot) vote, sorted by ballot then acceptor, and
+ * the value it learned, if any.
+ */
 export interface Tally {
   readonly votes: readonly Vote[];
   readonly chosen: { readonly value: Value } | null;
@@ -48,7 +51,11 @@ export interface CoordinatorState {
   /** The ballot it is running, or null after a restart. */
   readonly ballot: Ballot | null;
   readonly phase: CoordinatorPhase;
-  /** Phase-1b reports for `ballot`, one per acceptor, in arrival order. */
+  /**
+   * Phase-1b reports for `ballot`, one per acceptor, sorted by acceptor id: the recovery rule asks only who
+   * reported what, and where it must pick among several values it takes the lowest acceptor's, so arrival
+   * order is not kept (the model checker would otherwise count one state per order).
+   */
   readonly promises: readonly PhaseOneReport[];
   /** What it sent in phase 2a for `ballot` (cval): a value, "any", or null if nothing yet. */
   readonly sent: { readonly value: Value } | 'any' | null;
