@@ -153,9 +153,23 @@ test('Fast Paxos is safe in its fast round: 3 acceptors, 2 clients racing', () =
   assert.equal(r.result, 'safe');
 });
 
+test('Fast Paxos is safe: 4 acceptors, 2 clients, the fast round and the classic round its collision starts', () => {
+  // The standard scope with no timer firing: a collision is the only way into round 1. The full standard
+  // scope (two firings of the coordinator's timers) is 24 M states, which bench/checker runs.
+  const r = checkEngine({ protocol: 'fast', timeouts: 0 });
+  assert.equal(r.result, 'safe');
+  assert.ok(r.depth > 20, `depth ${r.depth}: the search must reach the classic round`);
+});
+
 test('Multi-Paxos is safe: 3 servers, 1 slot, one election', () => {
   const r = checkEngine({ protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 });
   assert.equal(r.result, 'safe');
+});
+
+test('Multi-Paxos is safe: 3 servers, 2 slots, one leader (only S1 may start an election)', () => {
+  const r = checkEngine({ protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] });
+  assert.equal(r.result, 'safe');
+  assert.deepEqual(r.scope.timed, ['S1']);
 });
 
 test('same inputs, same output: the counterexample and the counts are identical run to run', () => {
@@ -195,6 +209,9 @@ test('CLI: exit 0 safe, 1 violation, 2 bad flag, 3 incomplete', () => {
   assert.match(flag.stderr, /--acceptors/);
   assert.equal(flag.stderr.trim().split('\n').length, 1);
   assert.equal(cli('--mutant', 'no-such-rule').status, 2);
+  const timed = cli('--protocol', 'fast', '--timed', 'L9');
+  assert.equal(timed.status, 2);
+  assert.match(timed.stderr, /--timed: unknown node L9; the nodes are .*L1/);
   assert.equal(cli('--model', 'spec', '--mutant', 'no-reply').status, 2);
 
   const cut = cli('--protocol', 'basic', '--acceptors', '2', '--max-states', '20');
