@@ -4,6 +4,7 @@
 // what counts, never the order the votes arrived in (the model checker would otherwise split states by it).
 import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Value } from '../core/ids.ts';
+import { compareIds, insertSorted } from '../core/sorted.ts';
 
 export interface Votes {
   readonly ballot: Ballot;
@@ -27,7 +28,7 @@ export function onAccepted(state: LearnerState, acceptor: NodeId, ballot: Ballot
   const i = state.votes.findIndex((v) => ballotEquals(v.ballot, ballot));
   const old = i < 0 ? { ballot, value, from: [] } : state.votes[i]!;
   if (old.from.includes(acceptor)) return [state, false]; // a duplicated message counts once
-  const entry: Votes = { ballot: old.ballot, value: old.value, from: insertSorted(old.from, acceptor) };
+  const entry: Votes = { ballot: old.ballot, value: old.value, from: insertSorted(old.from, acceptor, compareIds) };
   let votes: Votes[];
   if (i >= 0) votes = state.votes.map((v, j) => (j === i ? entry : v));
   else {
@@ -36,9 +37,4 @@ export function onAccepted(state: LearnerState, acceptor: NodeId, ballot: Ballot
   }
   if (entry.from.length >= quorum) return [{ votes, chosen: { value: entry.value } }, true];
   return [{ votes, chosen: null }, false];
-}
-
-function insertSorted(ids: readonly NodeId[], id: NodeId): NodeId[] {
-  const at = ids.findIndex((x) => x > id);
-  return at < 0 ? [...ids, id] : [...ids.slice(0, at), id, ...ids.slice(at)];
 }

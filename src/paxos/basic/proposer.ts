@@ -6,6 +6,7 @@
 import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import type { AcceptedEntry, Outgoing } from '../core/message.ts';
 import type { NodeId, Value } from '../core/ids.ts';
+import { compareIds, insertSorted } from '../core/sorted.ts';
 import type { StepResult, TimerCommand } from '../core/protocol.ts';
 import { acceptorIds, workingQuorum, type BasicConfig } from './config.ts';
 import { initLearner, onAccepted, type LearnerState } from './learner.ts';
@@ -102,9 +103,7 @@ export function onPromise(state: ProposerState, from: NodeId, ballot: Ballot, ac
   if (s.phase !== 'preparing' || !s.ballot || !ballotEquals(ballot, s.ballot) || !s.own) return result(s);
   if (s.promises.some((p) => p.from === from)) return result(s); // a duplicate counts once
   const reported = accepted[0] ?? null;
-  const at = s.promises.findIndex((p) => p.from > from);
-  const entry: Promise1b = { from, accepted: reported };
-  const promises = at < 0 ? [...s.promises, entry] : [...s.promises.slice(0, at), entry, ...s.promises.slice(at)];
+  const promises = insertSorted(s.promises, { from, accepted: reported }, (a, b) => compareIds(a.from, b.from));
   const best = higher(s.best, reported);
   if (promises.length < workingQuorum(config)) return result({ ...s, promises, best });
   const value = pickValue(best, s.own.value, config);

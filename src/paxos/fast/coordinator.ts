@@ -7,6 +7,7 @@ import { ballotEquals, type Ballot } from '../core/ballot.ts';
 import type { Message, Outgoing } from '../core/message.ts';
 import type { Input, StepResult, TimerCommand } from '../core/protocol.ts';
 import type { NodeId, Slot, Value } from '../core/ids.ts';
+import { compareIds, insertSorted } from '../core/sorted.ts';
 import { COORDINATOR, type FastConfig } from './config.ts';
 import { ROUND_ZERO } from './acceptor.ts';
 import { EMPTY_TALLY, isCollision, recordVote } from './learner.ts';
@@ -122,9 +123,7 @@ function onPromise(s: CoordinatorState, msg: Message & { readonly kind: 'promise
   const last = msg.accepted.find((e) => e.slot === 0);
   const report: PhaseOneReport = last ? { acceptor: msg.from, ballot: last.ballot, value: last.value } : { acceptor: msg.from };
   // Sorted by acceptor (see CoordinatorState.promises).
-  const at = s.promises.findIndex((p) => p.acceptor > msg.from);
-  const promises = at < 0 ? [...s.promises, report] : [...s.promises.slice(0, at), report, ...s.promises.slice(at)];
-  const next: CoordinatorState = { ...s, promises };
+  const next: CoordinatorState = { ...s, promises: insertSorted(s.promises, report, (a, b) => compareIds(a.acceptor, b.acceptor)) };
   if (next.promises.length < config.classicQuorum) return result(next);
   return phaseTwo(next, s.ballot, config);
 }

@@ -6,6 +6,7 @@ import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Value } from '../core/ids.ts';
 import type { FastConfig } from './config.ts';
 import type { Tally } from './state.ts';
+import { compareIds, insertSorted } from '../core/sorted.ts';
 
 export const EMPTY_TALLY: Tally = { votes: [], chosen: null };
 
@@ -27,19 +28,11 @@ export function recordVote(tally: Tally, acceptor: NodeId, ballot: Ballot, value
   }
   // Kept sorted by (ballot, acceptor): every reader only counts, so arrival order would only make one
   // tally look like several (the model checker would count a state per order).
-  const vote = { acceptor, ballot, value };
-  let at = votes.length;
-  while (at > 0 && voteAfter(votes[at - 1] as (typeof votes)[number], vote)) at--;
-  const next = [...votes.slice(0, at), vote, ...votes.slice(at)];
+  const next = insertSorted(votes, { acceptor, ballot, value }, (a, b) => compareBallots(a.ballot, b.ballot) || compareIds(a.acceptor, b.acceptor));
   if (tally.chosen === null && count >= quorumFor(ballot, config)) {
     return { tally: { votes: next, chosen: { value } }, learned: true };
   }
   return { tally: { votes: next, chosen: tally.chosen }, learned: false };
-}
-
-function voteAfter(a: { readonly acceptor: NodeId; readonly ballot: Ballot }, b: { readonly acceptor: NodeId; readonly ballot: Ballot }): boolean {
-  const c = compareBallots(a.ballot, b.ballot);
-  return c > 0 || (c === 0 && a.acceptor > b.acceptor);
 }
 
 /**

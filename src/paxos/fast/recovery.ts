@@ -5,6 +5,7 @@
 // coordinator can only partly see.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Value } from '../core/ids.ts';
+import { compareIds } from '../core/sorted.ts';
 
 export interface PhaseOneReport {
   readonly acceptor: NodeId;
@@ -33,7 +34,7 @@ export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: numb
   // chosen", nor shrink the number of acceptors the coordinator has not heard from.
   // Sorted by acceptor, so the pick depends only on who reported what, never on arrival order: the
   // coordinator and the trace checker then agree whatever order each saw the reports in.
-  const reports = allReports.filter((r, i) => allReports.findIndex((o) => o.acceptor === r.acceptor) === i).sort((a, b) => (a.acceptor < b.acceptor ? -1 : a.acceptor > b.acceptor ? 1 : 0));
+  const reports = allReports.filter((r, i) => allReports.findIndex((o) => o.acceptor === r.acceptor) === i).sort((a, b) => compareIds(a.acceptor, b.acceptor));
   let k: Ballot | undefined;
   for (const r of reports) if (r.ballot && (!k || compareBallots(r.ballot, k) > 0)) k = r.ballot;
   if (!k) return { kind: 'free' };

@@ -2,7 +2,7 @@
 // accumulator (never part of a node state) so that handlers can be chained without building and merging
 // intermediate StepResults: this keeps the hot path to one allocation per effect.
 import type { Outgoing } from '../core/message.ts';
-import type { NodeId, Slot, Value } from '../core/ids.ts';
+import type { Slot, Value } from '../core/ids.ts';
 import type { StepResult, TimerCommand } from '../core/protocol.ts';
 
 export interface Effects {
@@ -21,16 +21,6 @@ export function result<S>(state: S, fx: Effects): StepResult<S> {
 export const ELECTION = 'election';
 export const HEARTBEAT = 'heartbeat';
 export const CLIENT_RETRY = 'retry';
-
-/**
- * `set` with `id` added, kept sorted: the same set of servers is the same array whatever order their
- * messages arrived in, so the model checker sees one state where there is one.
- */
-export function withMember(set: readonly NodeId[], id: NodeId): NodeId[] {
-  let i = 0;
-  while (i < set.length && (set[i] as NodeId) < id) i++;
-  return [...set.slice(0, i), id, ...set.slice(i)];
-}
 
 /**
  * A copy of a slot-indexed array with `slot` set, padded with null holes: structural sharing at the level

@@ -10,7 +10,8 @@ import { ballotEquals, ballotLess } from '../core/ballot.ts';
 import type { AcceptedBody, AcceptedEntry, NackBody, PromiseBody } from '../core/message.ts';
 import type { NodeId, Value } from '../core/ids.ts';
 import type { MultiConfig, Proposal, ServerState } from './types.ts';
-import { ELECTION, HEARTBEAT, withMember, withSlot, type Effects } from './effects.ts';
+import { ELECTION, HEARTBEAT, withSlot, type Effects } from './effects.ts';
+import { compareIds, insertSorted } from '../core/sorted.ts';
 import { quorumSize, serverIds } from './config.ts';
 import { armElection, stepDown } from './follower.ts';
 import { learn } from './learner.ts';
@@ -37,7 +38,7 @@ export function onPromise(s: ServerState, from: NodeId, m: PromiseBody, config: 
     while (reported.length < e.slot) reported.push(null);
     reported[e.slot] = e;
   }
-  const next: ServerState = { ...s, promisesFrom: withMember(s.promisesFrom, from), reported: reported ?? s.reported };
+  const next: ServerState = { ...s, promisesFrom: insertSorted(s.promisesFrom, from, compareIds), reported: reported ?? s.reported };
   return next.promisesFrom.length >= quorumSize(config) ? becomeLeader(next, config, now, fx) : next;
 }
 
@@ -89,7 +90,7 @@ export function onAccepted(s: ServerState, from: NodeId, m: AcceptedBody, config
   if (s.role !== 'leader' || !ballotEquals(m.ballot, s.lastBallot)) return s;
   const p = s.proposals[m.slot] ?? null;
   if (p === null || p.value !== m.value || p.acks.includes(from)) return s;
-  const acks = withMember(p.acks, from);
+  const acks = insertSorted(p.acks, from, compareIds);
   const next: ServerState = { ...s, proposals: withSlot(s.proposals, m.slot, { ...p, acks }) };
   if (acks.length < quorumSize(config) || (next.learned[m.slot] ?? null) !== null) return next;
   // Chosen: learn it (apply and answer the client), then tell the other servers.
