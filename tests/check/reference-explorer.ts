@@ -40,40 +40,8 @@ import { TRACE_FORMAT, type Quorums, type TraceDocument, type TraceEvent } from 
 import type { AnyProtocol } from '../../src/paxos/registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from '../../src/paxos/check/limits.ts';
 
-export interface Proposal {
-  readonly node: NodeId;
-  readonly value: Value;
-}
-
-/** What the search may do: the protocol with its settings, the requests, and the fault budgets. */
-export interface EngineScope {
-  readonly protocol: AnyProtocol;
-  readonly config: ProtocolConfig;
-  /** Requests the environment may make, each at most once, in any order and at any moment. */
-  readonly proposals: readonly Proposal[];
-  /** Moves that send a message with a ballot round above this are not explored. */
-  readonly maxRound: number;
-  /** Moves that send a message for a slot ≥ this are not explored. */
-  readonly slots: number;
-  readonly drops: number;
-  readonly duplicates: number;
-  readonly crashes: number;
-  /** Timer firings in one run (Infinity: unbounded, fine when ballots already bound the retries). */
-  readonly timeouts: number;
-  /**
-   * 'multiset': a message is in flight until delivered or dropped (duplication and loss are budgeted moves).
-   * 'set': as in TLA+'s msgs, a sent message stays available forever and may be delivered any number of
-   * times, so duplication and loss (never delivering) are unbounded and come free. It allows every run the
-   * multiset network allows, and merges states that differ only in which no-op copies are still in flight.
-   */
-  readonly network: 'multiset' | 'set';
-  /** Nodes that may crash (default: every node). */
-  readonly crashable?: readonly NodeId[];
-  /** Nodes whose timers may fire (default: every node). */
-  readonly timed?: readonly NodeId[];
-  /** Free-form description echoed in results and traces. */
-  readonly echo: Readonly<Record<string, unknown>>;
-}
+// The scope is the production explorer's own type: both explore the same scopes, only the search differs.
+import type { EngineScope } from '../../src/paxos/check/explore.ts';
 
 interface Wire {
   readonly key: number; // interned content, without id

@@ -275,27 +275,27 @@ export class EngineExplorer {
     for (const [field, budget] of [['drops', scope.drops], ['duplicates', scope.duplicates], ['crashes', scope.crashes]] as const) {
       if (budget > BUDGET_MAX) throw new RangeError(`${field}: at most ${BUDGET_MAX} in a model-checking scope (got ${budget})`);
     }
-    let mask = 0;
-    for (const id of scope.crashable ?? this.nodes.map((n) => n.id)) {
-      const i = this.index.get(id);
-      if (i === undefined) throw new RangeError(`crashable: unknown node ${id}`);
-      mask |= 1 << i;
-    }
-    this.crashable = mask;
-    mask = 0;
-    for (const id of scope.timed ?? this.nodes.map((n) => n.id)) {
-      const i = this.index.get(id);
-      if (i === undefined) throw new RangeError(`timed: unknown node ${id}; the nodes are ${this.nodes.map((n) => n.id).join(', ')}`);
-      mask |= 1 << i;
-    }
-    this.timed = mask;
-    for (const p of scope.proposals) {
-      if (!this.index.has(p.node)) throw new RangeError(`proposals: unknown node ${p.node}`);
-    }
+    this.crashable = this.nodeMask('crashable', scope.crashable);
+    this.timed = this.nodeMask('timed', scope.timed);
+    for (const p of scope.proposals) this.nodeIndex('proposals', p.node);
     if (scope.proposals.length > 31) throw new RangeError(`proposals: at most 31 in a model-checking scope (got ${scope.proposals.length})`);
     this.countFired = Number.isFinite(scope.timeouts);
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
+  }
+
+  /** The index of node `id`; a scope naming a node the protocol does not have is refused, naming the field. */
+  private nodeIndex(field: string, id: NodeId): number {
+    const i = this.index.get(id);
+    if (i === undefined) throw new RangeError(`${field}: unknown node ${JSON.stringify(id)}; nodes are ${this.nodes.map((n) => n.id).join(', ')}`);
+    return i;
+  }
+
+  /** The listed nodes as a bitmask (undefined: every node). */
+  private nodeMask(field: string, ids: readonly NodeId[] | undefined): number {
+    let mask = 0;
+    for (const id of ids ?? this.nodes.map((n) => n.id)) mask |= 1 << this.nodeIndex(field, id);
+    return mask;
   }
 
   // ---- interning ----------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * up to round 2 (one leader change), one crash. Fast: 4 acceptors, 2 clients, the fast round 0 and one
  * classic round 1, two timer firings, the coordinator's (safe: about 24 M states). The Multi scope is
  * beyond plain breadth-first search (the frontier doubles every step past 17 M states); its halves —
- * one slot with the leader change, two slots with one leader — complete (bench/checker). nack is off: a refusal only makes a proposer give up sooner, and safety never rests on it.
+ * one slot with the leader change, two slots with one leader — complete (bench/checker). nack is off: a
+ * refusal only makes a proposer give up sooner, and safety never rests on it.
  */
 export function resolveScope(options: ScopeOptions): ResolvedScope {
   const mutant = options.mutant;
