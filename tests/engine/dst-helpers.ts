@@ -10,7 +10,7 @@ import { checkTrace, type Violation } from '../../src/paxos/check/properties.ts'
 import type { ProtocolName } from '../../src/paxos/core/trace.ts';
 import type { MutantName } from '../../src/paxos/core/mutants.ts';
 import { Random } from '../../src/paxos/core/random.ts';
-import type { Scenario } from '../../src/paxos/sim/scenario.ts';
+import type { NetworkSpec, Scenario } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 
 export interface DstSettings {
@@ -43,6 +43,21 @@ export function randomSettings(protocol: ProtocolName, seed: number, overrides: 
     nack: r.chance(0.7),
     maxTime: 400,
     ...overrides,
+  };
+}
+
+/**
+ * A faulty network drawn from `r`: latency 1..maxLatency, loss, duplication, reordering and up to
+ * `maxPartitions` partitions. The wider generators of the Fast and Multi DST tests share it; the draw order
+ * is fixed, so a seed names the same network in both.
+ */
+export function randomFaultyNetwork(r: Random, maxLatency: number, maxPartitions: number): NetworkSpec {
+  return {
+    latency: [1, r.int(1, maxLatency)],
+    drop: r.pick([0, 0.05, 0.15, 0.3]),
+    duplicate: r.pick([0, 0.1, 0.25]),
+    reorder: r.pick([0, 0.1, 0.3]),
+    partitions: r.int(0, maxPartitions),
   };
 }
 

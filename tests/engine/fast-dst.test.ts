@@ -14,7 +14,7 @@ import { simulate, runScenario, type Scenario } from '../../src/paxos/sim/index.
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import { smallestClassicQuorum, smallestFastQuorum, FAST_OPENINGS } from '../../src/paxos/fast/config.ts';
-import { formatFailures, replayCommand, runDst, toScenario } from './dst-helpers.ts';
+import { formatFailures, randomFaultyNetwork, replayCommand, runDst, toScenario } from './dst-helpers.ts';
 
 const RUNS = Number(process.env['FAST_DST_RUNS'] ?? 6_000);
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,13 +56,7 @@ function faultyScenario(seed: number): Scenario {
     clients: r.int(0, 3), // 0: the workload asks the coordinator itself to propose
     nack: r.chance(0.5),
     options: { opening: r.pick(FAST_OPENINGS), learners: r.int(0, 1) },
-    network: {
-      latency: [1, r.int(1, 4)],
-      drop: r.pick([0, 0.05, 0.15, 0.3]),
-      duplicate: r.pick([0, 0.1, 0.25]),
-      reorder: r.pick([0, 0.1, 0.3]),
-      partitions: r.int(0, 2),
-    },
+    network: randomFaultyNetwork(r, 4, 2),
     faults: { crashes: r.int(0, 2) },
     proposals: r.int(1, 2),
     maxTime: 300,

@@ -10,7 +10,7 @@ import { simulate, type Scenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import type { TraceDocument } from '../../src/paxos/core/trace.ts';
-import { formatFailures, runDst } from './dst-helpers.ts';
+import { formatFailures, randomFaultyNetwork, runDst } from './dst-helpers.ts';
 
 // Together about 10 s on this machine: the rich generator below, then the CLI-replayable one of dst-helpers.ts.
 const RUNS = Number(process.env['MULTI_DST_RUNS'] ?? 5_000);
@@ -28,13 +28,7 @@ function faultyScenario(seed: number): Scenario {
     nack: r.chance(0.5),
     options: { lease: r.chance(0.25) ? r.int(5, 30) : 0 },
     ...(fastTimers ? { timing: { heartbeat: 2, electionTimeout: [5, 12] as [number, number], proposerTimeout: 12 } } : {}),
-    network: {
-      latency: [1, r.int(1, 5)],
-      drop: r.pick([0, 0.05, 0.15, 0.3]),
-      duplicate: r.pick([0, 0.1, 0.25]),
-      reorder: r.pick([0, 0.1, 0.3]),
-      partitions: r.int(0, 3),
-    },
+    network: randomFaultyNetwork(r, 5, 3),
     faults: { crashes: r.int(0, 4) },
     maxTime: r.int(150, 350),
   };
