@@ -14,6 +14,9 @@ export interface Witness {
   readonly conflict?: { readonly slot: Slot; readonly values: readonly Value[] };
 }
 
+/** A delivery step of a script, narrowed by the message's slot or ballot round where the kind is not enough. */
+const deliver = (from: string, to: string, msg: string, at: { readonly slot?: number; readonly round?: number } = {}): ScriptStep => ({ kind: 'deliver', from, to, msg, ...at });
+
 /**
  * forget-promise-on-learn (zpaxos, "possible lost promise"). S1 leads with ballot 1.S1 and gets slot 0
  * chosen with S3. S2 runs for leader with 1.S2; S3 promises it (the promise covers every slot ≥ 0). Then
@@ -42,36 +45,35 @@ export function forgetPromiseOnLearnWitness(mutant = true): Witness {
     network: 'multiset',
     echo: { checker: 'engine', script: 'forget-promise-on-learn', protocol: 'multi', acceptors: 3, slots: 2, maxRound: 2, crashes: 1, ...(mutant ? { mutant: 'forget-promise-on-learn' } : {}) },
   });
-  const d = (from: string, to: string, msg: string, slot?: number): ScriptStep => ({ kind: 'deliver', from, to, msg, ...(slot === undefined ? {} : { slot }) });
   const script: ScriptStep[] = [
     { kind: 'timeout', node: 'S1', timer: 'election' },
-    d('S1', 'S1', 'prepare'),
-    d('S1', 'S3', 'prepare'),
-    d('S1', 'S1', 'promise'),
-    d('S3', 'S1', 'promise'),
+    deliver('S1', 'S1', 'prepare'),
+    deliver('S1', 'S3', 'prepare'),
+    deliver('S1', 'S1', 'promise'),
+    deliver('S3', 'S1', 'promise'),
     { kind: 'propose', node: 'S1', value: 'set x 1' },
-    d('S1', 'S1', 'accept', 0),
-    d('S1', 'S3', 'accept', 0),
-    d('S1', 'S1', 'accepted', 0),
-    d('S3', 'S1', 'accepted', 0),
+    deliver('S1', 'S1', 'accept', { slot: 0 }),
+    deliver('S1', 'S3', 'accept', { slot: 0 }),
+    deliver('S1', 'S1', 'accepted', { slot: 0 }),
+    deliver('S3', 'S1', 'accepted', { slot: 0 }),
     { kind: 'timeout', node: 'S2', timer: 'election' },
-    d('S2', 'S2', 'prepare'),
-    d('S2', 'S3', 'prepare'),
-    d('S1', 'S3', 'commit', 0),
+    deliver('S2', 'S2', 'prepare'),
+    deliver('S2', 'S3', 'prepare'),
+    deliver('S1', 'S3', 'commit', { slot: 0 }),
     { kind: 'crash', node: 'S3' },
     { kind: 'recover', node: 'S3' },
     { kind: 'propose', node: 'S1', value: 'set x 2' },
-    d('S1', 'S1', 'accept', 1),
-    d('S1', 'S3', 'accept', 1),
-    d('S1', 'S1', 'accepted', 1),
-    d('S3', 'S1', 'accepted', 1),
-    d('S2', 'S2', 'promise'),
-    d('S3', 'S2', 'promise'),
+    deliver('S1', 'S1', 'accept', { slot: 1 }),
+    deliver('S1', 'S3', 'accept', { slot: 1 }),
+    deliver('S1', 'S1', 'accepted', { slot: 1 }),
+    deliver('S3', 'S1', 'accepted', { slot: 1 }),
+    deliver('S2', 'S2', 'promise'),
+    deliver('S3', 'S2', 'promise'),
     { kind: 'propose', node: 'S2', value: 'set y 1' },
-    d('S2', 'S2', 'accept', 1),
-    d('S2', 'S3', 'accept', 1),
-    d('S2', 'S2', 'accepted', 1),
-    d('S3', 'S2', 'accepted', 1),
+    deliver('S2', 'S2', 'accept', { slot: 1 }),
+    deliver('S2', 'S3', 'accept', { slot: 1 }),
+    deliver('S2', 'S2', 'accepted', { slot: 1 }),
+    deliver('S3', 'S2', 'accepted', { slot: 1 }),
   ];
   return explorer.follow(script);
 }
@@ -83,7 +85,8 @@ export function forgetPromiseOnLearnWitness(mutant = true): Witness {
  * Fast round 0: C1's v1 reaches A1, A2, A3 — a fast quorum of 3, so v1 is chosen — and C2's v2 reaches A4,
  * A5. The coordinator's round times out; its classic round 1 hears from A4, A5, A3: v2 twice, v1 once. The
  * recovery rule asks which value could have reached q_f = 3 with the 2 unheard acceptors: both could, the
- * rule cannot tell them apart, and it takes the first it heard — v2, which A3, A4, A5 then accept: chosen.
+ * rule cannot tell them apart, and it takes the one more promises reported — v2, which A3, A4, A5 then
+ * accept: chosen.
  * With the correct q_f = 4 only v2 passes that test, and v1 could never have been chosen.
  */
 export function smallFastQuorumWitness(mutant = true): Witness {
@@ -104,30 +107,29 @@ export function smallFastQuorumWitness(mutant = true): Witness {
     network: 'multiset',
     echo: { checker: 'engine', script: 'small-fast-quorum', protocol: 'fast', acceptors: 5, clients: 2, maxRound: 1, crashes: 0, ...(mutant ? { mutant: 'small-fast-quorum' } : {}) },
   });
-  const d = (from: string, to: string, msg: string, round?: number): ScriptStep => ({ kind: 'deliver', from, to, msg, ...(round === undefined ? {} : { round }) });
   return explorer.follow([
     { kind: 'propose', node: 'C1' },
     { kind: 'propose', node: 'C2' },
-    d('C1', 'A1', 'request'),
-    d('C1', 'A2', 'request'),
-    d('C1', 'A3', 'request'),
-    d('C2', 'A4', 'request'),
-    d('C2', 'A5', 'request'),
-    d('A4', 'L1', 'accepted', 0),
+    deliver('C1', 'A1', 'request'),
+    deliver('C1', 'A2', 'request'),
+    deliver('C1', 'A3', 'request'),
+    deliver('C2', 'A4', 'request'),
+    deliver('C2', 'A5', 'request'),
+    deliver('A4', 'L1', 'accepted', { round: 0 }),
     { kind: 'timeout', node: 'L1', timer: 'round' },
     { kind: 'timeout', node: 'L1', timer: 'retry' },
-    d('L1', 'A4', 'prepare'),
-    d('L1', 'A5', 'prepare'),
-    d('L1', 'A3', 'prepare'),
-    d('A4', 'L1', 'promise'),
-    d('A5', 'L1', 'promise'),
-    d('A3', 'L1', 'promise'),
-    d('L1', 'A3', 'accept'),
-    d('L1', 'A4', 'accept'),
-    d('L1', 'A5', 'accept'),
-    d('A3', 'L1', 'accepted', 1),
-    d('A4', 'L1', 'accepted', 1),
-    d('A5', 'L1', 'accepted', 1),
+    deliver('L1', 'A4', 'prepare'),
+    deliver('L1', 'A5', 'prepare'),
+    deliver('L1', 'A3', 'prepare'),
+    deliver('A4', 'L1', 'promise'),
+    deliver('A5', 'L1', 'promise'),
+    deliver('A3', 'L1', 'promise'),
+    deliver('L1', 'A3', 'accept'),
+    deliver('L1', 'A4', 'accept'),
+    deliver('L1', 'A5', 'accept'),
+    deliver('A3', 'L1', 'accepted', { round: 1 }),
+    deliver('A4', 'L1', 'accepted', { round: 1 }),
+    deliver('A5', 'L1', 'accepted', { round: 1 }),
   ]);
 }
 
