@@ -42,7 +42,7 @@
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import type { Message, Outgoing } from '../core/message.ts';
 import type { NodeId, NodeInfo, Slot, Value } from '../core/ids.ts';
-import type { Input, ProtocolConfig, StepResult } from '../core/protocol.ts';
+import type { Input, Protocol, ProtocolConfig, StepResult } from '../core/protocol.ts';
 import { TRACE_FORMAT, type Quorums, type TraceDocument, type TraceEvent } from '../core/trace.ts';
 import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
@@ -134,6 +134,8 @@ interface Local {
   readonly memo: (Outcome | null | undefined)[];
   /** The local it restarts from after a crash, once asked. */
   crashed: number;
+  /** Per message id, the protocol's stale hint at this local: 0 not asked yet, 1 live, 2 stale. */
+  stale: Uint8Array;
 }
 
 /** What one protocol step does, in interned form. */
@@ -226,6 +228,7 @@ export interface SearchOptions {
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
+const NO_MARKS = new Uint8Array(0);
 const BUDGET_MAX = (1 << BUDGET_BITS) - 1;
 
 /** The explorer for one scope. `check()` runs the search; the rest is the transition relation. */
@@ -257,9 +260,15 @@ export class EngineExplorer {
   /** Set by encode: the successor has a vote or an announcement its predecessor lacked. */
   private grew = false;
   private added = new Uint8Array(64);
+  /** Scratch for encode: pairs (message id, copies) pruned as stale. */
+  private pruned: number[] = [];
 
   /** Whether check() skips idle deliveries (see SearchOptions). */
   private readonly reduced: boolean;
+  /** The protocol's stale hint, when the reduced search uses it (see SearchOptions). */
+  private readonly hint: Protocol<unknown>['stale'];
+  /** Per node: whether it may crash in this scope (the stale hint then leaves volatile state aside). */
+  private readonly mayCrash: boolean[];
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -280,6 +289,9 @@ export class EngineExplorer {
     for (const p of scope.proposals) this.nodeIndex('proposals', p.node);
     if (scope.proposals.length > 31) throw new RangeError(`proposals: at most 31 in a model-checking scope (got ${scope.proposals.length})`);
     this.countFired = Number.isFinite(scope.timeouts);
+    // Hints describe the correct protocol: a mutant breaks the very rules they rest on.
+    this.hint = this.reduced && (this.config as { mutant?: string }).mutant === undefined ? this.protocol.stale?.bind(this.protocol) : undefined;
+    this.mayCrash = this.nodes.map((_, i) => scope.crashes > 0 && (this.crashable & (1 << i)) !== 0);
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
   }
@@ -308,7 +320,7 @@ export class EngineExplorer {
       if (timers.length > 255) throw new RangeError(`node ${this.nodes[i]!.id}: more than 255 armed timers`);
       id = this.locals[i]!.length;
       ids.set(text, id);
-      this.locals[i]!.push({ state, timers, memo: [], crashed: -1 });
+      this.locals[i]!.push({ state, timers, memo: [], crashed: -1, stale: NO_MARKS });
     }
     return id;
   }
@@ -323,6 +335,19 @@ export class EngineExplorer {
       if (this.wires[id]!.to < 0) throw new Error(`model checker: node ${msg.from} sent ${msg.kind} to unknown node ${msg.to}`);
     }
     return id;
+  }
+
+  /** Whether message `m` can never again change node i from local `localId` (the protocol's hint, memoised). */
+  private isStale(i: number, localId: number, m: number): boolean {
+    const local = this.locals[i]![localId]!;
+    let marks = local.stale;
+    if (marks.length <= m) {
+      const grown = new Uint8Array(Math.max(this.wires.length, m + 1, marks.length * 2));
+      grown.set(marks);
+      local.stale = marks = grown;
+    }
+    if (marks[m] === 0) marks[m] = this.hint!(local.state, { ...this.wires[m]!.msg, id: 0 } as Message, this.config, this.mayCrash[i]!) ? 2 : 1;
+    return marks[m] === 2;
   }
 
   private timerId(name: string): number {
@@ -485,11 +510,31 @@ export class EngineExplorer {
     const count = d.count;
     const unique = this.scope.network === 'set';
     if (removed >= 0) count[removed]!--;
+    // Stale messages (SearchOptions) are left out: those sent to a node that is up, and those already in
+    // flight to node i once its local has changed. Their counts are zeroed here and restored at the end.
+    const pruned = this.pruned;
+    pruned.length = 0;
+    if (this.hint && i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i)))) {
+      for (let w = 0; w < d.net.length; w++) {
+        let bits = d.net[w]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          const m = w * 32 + 31 - Math.clz32(low);
+          bits ^= low;
+          if (this.wires[m]!.to === i && count[m]! > 0 && this.isStale(i, local, m)) {
+            pruned.push(m, count[m]!);
+            count[m] = 0;
+          }
+        }
+      }
+    }
     if (this.added.length < sends.length) this.added = new Uint8Array(sends.length * 2);
     const added = this.added; // added[k]: sends[k] went into the network
     for (let k = 0; k < sends.length; k++) {
       const m = sends[k]!;
+      const to = this.wires[m]!.to;
       added[k] = unique && count[m]! > 0 ? 0 : 1;
+      if (added[k] && this.hint && up & (1 << to) && this.isStale(to, to === i ? local : d.local[to]!, m)) added[k] = 0;
       if (added[k]) count[m]!++;
     }
     const lenAt = p++;
@@ -498,6 +543,7 @@ export class EngineExplorer {
     for (let k = 0; k < len; k++) row[p + k] = d.net[k] ?? 0;
     let several = d.multi.length > 0;
     if (removed >= 0 && count[removed] === 0) row[p + (removed >>> 5)] = row[p + (removed >>> 5)]! & ~(1 << (removed & 31));
+    for (let k = 0; k < pruned.length; k += 2) row[p + (pruned[k]! >>> 5)] = row[p + (pruned[k]! >>> 5)]! & ~(1 << (pruned[k]! & 31));
     for (let k = 0; k < sends.length; k++) {
       if (!added[k]) continue;
       const m = sends[k]!;
@@ -521,6 +567,7 @@ export class EngineExplorer {
     }
     row[extrasAt] = extras;
     for (let k = 0; k < sends.length; k++) if (added[k]) count[sends[k]!]!--;
+    for (let k = 0; k < pruned.length; k += 2) count[pruned[k]!] = pruned[k + 1]!;
     if (removed >= 0) count[removed]!++;
     return p;
   }
@@ -778,7 +825,42 @@ export class EngineExplorer {
       };
     }
     if (stop) return { result: 'incomplete', reason: stop, ...counts };
+    this.auditStale();
     return { result: 'safe', ...counts };
+  }
+
+  /**
+   * Certifies every stale hint the search may have relied on (see SearchOptions), over everything the
+   * search saw: for each node, each local it reached and each message to it the hint calls stale there,
+   * delivering that message changes nothing, and every step the search took from that local (a delivery,
+   * a timer, a request, or a crash with its recovery) leads to a local where the message is still stale.
+   * Throws if not: a hint that is wrong must fail the check, never let it say "safe".
+   */
+  private auditStale(): void {
+    if (!this.hint) return;
+    for (let i = 0; i < this.n; i++) {
+      const locals = this.locals[i]!;
+      const incoming = this.wires.filter((w) => w.to === i).map((w) => w.key);
+      const reached = locals.length;
+      for (let id = 0; id < reached; id++) {
+        const local = locals[id]!;
+        const after: number[] = [];
+        for (const o of local.memo) if (o) after.push(o.local);
+        if (local.crashed >= 0) {
+          const back = locals[local.crashed]!.memo[3];
+          if (back) after.push(back.local);
+        }
+        for (const m of incoming) {
+          if (!this.isStale(i, id, m)) continue;
+          const o = this.outcome(i, id, m << 2);
+          const what = () => `${this.protocol.name}: the stale hint is wrong for ${this.wires[m]!.msg.kind} ${JSON.stringify(this.wires[m]!.msg)} at ${this.nodes[i]!.id} ${JSON.stringify(local.state)}`;
+          if (o && (o.local !== id || o.sends.length > 0 || o.chosen.length > 0)) throw new Error(`model checker: ${what()}: delivering it changes the node`);
+          for (const next of after) {
+            if (!this.isStale(i, next, m)) throw new Error(`model checker: ${what()}: it is live again at ${JSON.stringify(locals[next]!.state)}`);
+          }
+        }
+      }
+    }
   }
 
   /** The state after move `move` from `d`, as a fresh Decoded (or undefined when it leaves the scope). */

@@ -18,6 +18,12 @@ export interface Witness {
 const deliver = (from: string, to: string, msg: string, at: { readonly slot?: number; readonly round?: number } = {}): ScriptStep => ({ kind: 'deliver', from, to, msg, ...at });
 
 /**
+ * A script may deliver any message that is in flight, even one the search would leave out because it can
+ * no longer change its receiver (the stale hint): scripts run on the unreduced network.
+ */
+const SCRIPTED = { reduce: false } as const;
+
+/**
  * forget-promise-on-learn (zpaxos, "possible lost promise"). S1 leads with ballot 1.S1 and gets slot 0
  * chosen with S3. S2 runs for leader with 1.S2; S3 promises it (the promise covers every slot ≥ 0). Then
  * S3 learns slot 0 from S1's commit: the mutant writes that slot's record with the chosen ballot 1.S1 as
@@ -44,7 +50,7 @@ export function forgetPromiseOnLearnWitness(mutant = true): Witness {
     timeouts: 2,
     network: 'multiset',
     echo: { checker: 'engine', script: 'forget-promise-on-learn', protocol: 'multi', acceptors: 3, slots: 2, maxRound: 2, crashes: 1, ...(mutant ? { mutant: 'forget-promise-on-learn' } : {}) },
-  });
+  }, SCRIPTED);
   const script: ScriptStep[] = [
     { kind: 'timeout', node: 'S1', timer: 'election' },
     deliver('S1', 'S1', 'prepare'),
@@ -106,7 +112,7 @@ export function smallFastQuorumWitness(mutant = true): Witness {
     timeouts: 2,
     network: 'multiset',
     echo: { checker: 'engine', script: 'small-fast-quorum', protocol: 'fast', acceptors: 5, clients: 2, maxRound: 1, crashes: 0, ...(mutant ? { mutant: 'small-fast-quorum' } : {}) },
-  });
+  }, SCRIPTED);
   return explorer.follow([
     { kind: 'propose', node: 'C1' },
     { kind: 'propose', node: 'C2' },

@@ -85,6 +85,14 @@ export interface Protocol<S, C extends ProtocolConfig = ProtocolConfig> {
   /** The state a node restarts from: only what it had made durable (an acceptor's promise and accepted entries). */
   crash(state: S, config: C): S;
   view(state: S, config: C): NodeView;
+  /**
+   * For the model checker only: true when delivering `msg` to this node changes nothing now and can change
+   * nothing in any state the node may reach from here (`mayCrash`: whether it may still crash and lose its
+   * volatile state). It describes the correct protocol, never a mutant. The checker drops such messages
+   * from its states, and certifies every answer it relied on after the search (auditStale in check/explore.ts): a
+   * wrong hint makes the search fail, never report a false "safe".
+   */
+  stale?(state: S, msg: Message, config: C, mayCrash: boolean): boolean;
 }
 
 export class ConfigError extends Error {
