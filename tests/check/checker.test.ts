@@ -138,9 +138,10 @@ test('Basic Paxos is safe: 2 acceptors, 2 proposers, one ballot each, every inte
   // 32 663 states when promises and votes were kept in arrival order, the number of timer firings was part
   // of a state and idle deliveries were explored; 3 537 without those (one state per set of promises and
   // votes; with unbounded firings the count never disables a move; an idle message may as well stay in
-  // flight — tests/check/reduction.test.ts holds the verdicts against the unreduced search). The bound only
-  // says the search did real work.
-  assert.ok(r.states > 3_000, `explored ${r.states} states`);
+  // flight — tests/check/reduction.test.ts holds the verdicts against the unreduced search); 2 837 once
+  // stale messages leave the state too (tests/check/stale.test.ts). The bound only says the search did
+  // real work.
+  assert.ok(r.states > 2_500, `explored ${r.states} states`);
 });
 
 test('Basic Paxos is safe: a proposer that restarts, with 3 acceptors; and one that retries up to round 2', () => {

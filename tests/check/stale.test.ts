@@ -8,11 +8,12 @@ import { buildScope, resolveScope, type ScopeOptions } from '../../src/paxos/che
 import { multiPaxos, type MultiConfig, type MultiState } from '../../src/paxos/multi/index.ts';
 import { staleForServer } from '../../src/paxos/multi/stale.ts';
 import type { Protocol } from '../../src/paxos/core/protocol.ts';
+import type { AnyProtocol } from '../../src/paxos/registry.ts';
 import { ReferenceExplorer } from './reference-explorer.ts';
 
 const scopeOf = (o: ScopeOptions): EngineScope => buildScope(resolveScope(o));
 const label = (o: ScopeOptions): string => JSON.stringify(o);
-const withProtocol = (scope: EngineScope, protocol: Protocol<MultiState, MultiConfig>): EngineScope => ({ ...scope, protocol });
+const withProtocol = (scope: EngineScope, protocol: AnyProtocol): EngineScope => ({ ...scope, protocol });
 
 const MULTI: ScopeOptions[] = [
   { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 },
@@ -30,29 +31,49 @@ test('Multi with stale messages left out: the verdict of the unreduced search, i
   }
 });
 
-// A checker-level bug on purpose: quorums of one acceptor, so any two acceptors voting for different values
+// A checker-level bug on purpose: quorums of one acceptor (two in a fast ballot), so acceptors voting for different values
 // in one slot count as a conflict. The engine stays correct, so its stale hint stays in use; the search
-// must still reach the same vote patterns, at the same shortest depth, as the reference explorer.
-const oneVoteQuorum: Protocol<MultiState, MultiConfig> = { ...multiPaxos, quorums: (config) => ({ ...multiPaxos.quorums(config), classic: 1 }) };
+// must still reach the same vote patterns, at the same shortest depth, as without the reduction.
+const oneVoteQuorum = (protocol: AnyProtocol): AnyProtocol => ({
+  ...protocol,
+  quorums: (config: never) => ({ ...protocol.quorums(config), classic: 1, ...(protocol.name === 'fast' ? { fast: 2 } : {}) }),
+});
 
 test('a conflict of votes is found at the same shortest depth as without the reduction', () => {
   const slots2: ScopeOptions = { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 2, timed: ['S1', 'S2'] };
-  const scope = withProtocol(scopeOf(slots2), oneVoteQuorum);
+  const scope = withProtocol(scopeOf(slots2), oneVoteQuorum(multiPaxos));
   const reference = new ReferenceExplorer(scope).check();
   const reduced = new EngineExplorer(scope).check();
   assert.deepEqual([reduced.result, reference.result], ['violation', 'violation']);
   assert.equal(reduced.depth, reference.depth, 'counterexample length');
   assert.ok(reduced.states < reference.states, `${reduced.states} < ${reference.states}`);
-  // With faults: against the unreduced explorer (which equals the reference, reduction.test.ts).
+  // More protocols and faults: against the unreduced explorer (which equals the reference, reduction.test.ts).
   for (const o of [
     { ...slots2, crashes: 1, network: 'set' },
     { ...slots2, drops: 1 },
+    { protocol: 'basic', acceptors: 3, maxRound: 2, timeouts: 2 },
+    { protocol: 'basic', acceptors: 3, drops: 1, duplicates: 1 },
+    { protocol: 'fast', acceptors: 4, clients: 2, timeouts: 1 },
   ] satisfies ScopeOptions[]) {
-    const faulty = withProtocol(scopeOf(o), oneVoteQuorum);
+    const faulty = withProtocol(scopeOf(o), oneVoteQuorum(scopeOf(o).protocol));
     const plain = new EngineExplorer(faulty, { reduce: false }).check();
     const pruned = new EngineExplorer(faulty).check();
     assert.deepEqual([pruned.result, plain.result], ['violation', 'violation'], label(o));
     assert.equal(pruned.depth, plain.depth, `${label(o)}: counterexample length`);
+  }
+});
+
+test('Basic and Fast with stale messages left out: the verdict of the unreduced search, in fewer states', () => {
+  for (const o of [
+    { protocol: 'basic', acceptors: 2, maxRound: 2, timeouts: 2 },
+    { protocol: 'basic', acceptors: 3, proposers: 1, crashes: 1, duplicates: 1, drops: 1 },
+    { protocol: 'fast', acceptors: 4, clients: 2, timeouts: 0 },
+    { protocol: 'fast', acceptors: 3, clients: 2, maxRound: 0, timeouts: 0, crashes: 1 },
+  ] satisfies ScopeOptions[]) {
+    const plain = new EngineExplorer(scopeOf(o), { reduce: false }).check();
+    const reduced = new EngineExplorer(scopeOf(o)).check();
+    assert.deepEqual([reduced.result, plain.result], ['safe', 'safe'], label(o));
+    assert.ok(reduced.states < plain.states, `${label(o)}: ${reduced.states} < ${plain.states}`);
   }
 });
 
