@@ -33,8 +33,9 @@
 //   same futures and are one.
 // The move order (proposals; then per in-flight message, in order of first production, deliver /
 // duplicate / drop; timers; crash/recover) is fixed, so a search and its counterexample are deterministic.
-// The search skips idle deliveries (a message that would change nothing stays in flight): SearchOptions
-// says why that changes neither the verdict nor the shortest counterexample.
+// The search skips idle deliveries (a message that would change nothing stays in flight) and leaves out
+// stale messages (ones the protocol says can never again change their receiver, certified after the
+// search): SearchOptions says why neither changes the verdict or the shortest counterexample.
 //
 // No symmetry reduction: acceptors are interchangeable in the protocol, but node ids appear inside
 // states and messages and in ballot order, so a reduction would have to rename them everywhere and prove
@@ -221,6 +222,20 @@ export type EngineResult =
  * standard scope the drawn run is byte-identical to the unreduced search's (tests/check/reduction.test.ts
  * checks the small ones). Replays (trace, follow, the epilogue) run unreduced: every move is drawn.
  * Budgeted drops stay: they are fault moves a trace may want to show.
+ *
+ * With `reduce` the search also leaves stale messages out of its states: a message the protocol's hint
+ * (Protocol.stale) says can never again change its receiver — neither now nor in any state the receiver may
+ * reach — is not added when sent to a node that is up, and is removed once its receiver's local changes so
+ * that it becomes stale. States that differ only in such messages have the same futures and become one.
+ * That is the idle-delivery argument carried forward: in any run, every later delivery of a stale message
+ * is idle and can be deleted, and a drop or a duplicate of it only spends budget and can be deleted too, so
+ * the runs of the full network and of the pruned one reach the same votes and announcements, and a
+ * shortest counterexample never needs a stale message. A hint is trusted only as far as it is certified:
+ * after a search ends safe, auditStale checks, for every local the search reached and every message the
+ * hint calls stale there, that delivering it is idle and that every step the search took from that local
+ * keeps it stale; a wrong hint throws instead of letting "safe" stand (tests/check/stale.test.ts). No hint
+ * is used for a mutant, whose rules are not the ones the hint describes. Scripts (`follow`) want every
+ * message available, so they run on an explorer built with `reduce: false`.
  */
 export interface SearchOptions {
   readonly reduce?: boolean;
