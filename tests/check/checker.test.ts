@@ -156,7 +156,7 @@ test('Fast Paxos is safe in its fast round: 3 acceptors, 2 clients racing', () =
 
 test('Fast Paxos is safe: 4 acceptors, 2 clients, the fast round and the classic round its collision starts', () => {
   // The standard scope with no timer firing: a collision is the only way into round 1. The full standard
-  // scope (two firings of the coordinator's timers) is 24 M states, which bench/checker runs.
+  // scope (two firings of the coordinator's timers) is about 12 M states, which bench/checker runs.
   const r = checkEngine({ protocol: 'fast', timeouts: 0 });
   assert.equal(r.result, 'safe');
   assert.ok(r.depth > 20, `depth ${r.depth}: the search must reach the classic round`);
@@ -171,6 +171,19 @@ test('Multi-Paxos is safe: 3 servers, 2 slots, one leader (only S1 may start an 
   const r = checkEngine({ protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] });
   assert.equal(r.result, 'safe');
   assert.deepEqual(r.scope.timed, ['S1']);
+});
+
+test('Multi-Paxos is safe: 3 servers, 1 slot, a leader change and any server crashing once', () => {
+  const r = checkEngine({ protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] });
+  assert.equal(r.result, 'safe');
+});
+
+test('Multi-Paxos is safe in its standard scope: 3 servers, 2 slots, one leader change (a few minutes)', () => {
+  const r = checkEngine({ protocol: 'multi' });
+  assert.equal(r.result, 'safe');
+  assert.deepEqual([r.scope.slots, r.scope.maxRound, r.scope.timed], [2, 1, ['S1', 'S2']]);
+  // Both elections must fit in the run: S1 takes over, then S2 deposes it; far deeper than one election.
+  assert.ok(r.depth > 40, `depth ${r.depth}`);
 });
 
 test('same inputs, same output: the counterexample and the counts are identical run to run', () => {
