@@ -530,16 +530,10 @@ export class EngineExplorer {
     const pruned = this.pruned;
     pruned.length = 0;
     if (this.hint && i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i)))) {
-      for (let w = 0; w < d.net.length; w++) {
-        let bits = d.net[w]!;
-        while (bits !== 0) {
-          const low = bits & -bits;
-          const m = w * 32 + 31 - Math.clz32(low);
-          bits ^= low;
-          if (this.wires[m]!.to === i && count[m]! > 0 && this.isStale(i, local, m)) {
-            pruned.push(m, count[m]!);
-            count[m] = 0;
-          }
+      for (const m of bitIds(d.net)) {
+        if (this.wires[m]!.to === i && count[m]! > 0 && this.isStale(i, local, m)) {
+          pruned.push(m, count[m]!);
+          count[m] = 0;
         }
       }
     }
