@@ -94,6 +94,16 @@ test('a hint that forgets a crash fails the check: the message is live again aft
   assert.throws(() => new EngineExplorer(withProtocol(scopeOf(o), ignoresCrashes)).check(), /stale hint is wrong for commit .*live again/);
 });
 
+test('once the last crash is spent, messages stale for a node that cannot crash leave the state too', () => {
+  // A commit for a slot the server learned is stale only if it cannot crash (learning is volatile).
+  const alwaysMayCrash: Protocol<MultiState, MultiConfig> = { ...multiPaxos, stale: (s, m, config) => staleForServer(s, m, config, true) };
+  const o: ScopeOptions = { protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] };
+  const aware = new EngineExplorer(scopeOf(o)).check();
+  const cautious = new EngineExplorer(withProtocol(scopeOf(o), alwaysMayCrash)).check();
+  assert.deepEqual([aware.result, cautious.result], ['safe', 'safe']);
+  assert.ok(aware.states < cautious.states, `${aware.states} < ${cautious.states}`);
+});
+
 test('a mutant is searched without the hint: its rules are not the ones the hint describes', () => {
   const correctScope: ScopeOptions = { protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 1 };
   const o: ScopeOptions = { ...correctScope, mutant: 'forget-promise-on-learn' };

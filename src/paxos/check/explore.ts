@@ -135,7 +135,10 @@ interface Local {
   readonly memo: (Outcome | null | undefined)[];
   /** The local it restarts from after a crash, once asked. */
   crashed: number;
-  /** Per message id, the protocol's stale hint at this local: 0 not asked yet, 1 live, 2 stale. */
+  /**
+   * Per message id, the protocol's stale hint at this local: bits 0-1 for a node that can no longer crash,
+   * bits 2-3 for one that still may; in each, 0 not asked yet, 1 live, 2 stale.
+   */
   stale: Uint8Array;
 }
 
@@ -282,8 +285,6 @@ export class EngineExplorer {
   private readonly reduced: boolean;
   /** The protocol's stale hint, when the reduced search uses it (see SearchOptions). */
   private readonly hint: Protocol<unknown>['stale'];
-  /** Per node: whether it may crash in this scope (the stale hint then leaves volatile state aside). */
-  private readonly mayCrash: boolean[];
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -306,7 +307,7 @@ export class EngineExplorer {
     this.countFired = Number.isFinite(scope.timeouts);
     // Hints describe the correct protocol: a mutant breaks the very rules they rest on.
     this.hint = this.reduced && (this.config as { mutant?: string }).mutant === undefined ? this.protocol.stale?.bind(this.protocol) : undefined;
-    this.mayCrash = this.nodes.map((_, i) => scope.crashes > 0 && (this.crashable & (1 << i)) !== 0);
+
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
   }
@@ -352,8 +353,11 @@ export class EngineExplorer {
     return id;
   }
 
-  /** Whether message `m` can never again change node i from local `localId` (the protocol's hint, memoised). */
-  private isStale(i: number, localId: number, m: number): boolean {
+  /**
+   * Whether message `m` can never again change node i from local `localId`, for a node that may still
+   * crash or one that cannot (the protocol's hint, memoised).
+   */
+  private isStale(i: number, localId: number, m: number, mayCrash: boolean): boolean {
     const local = this.locals[i]![localId]!;
     let marks = local.stale;
     if (marks.length <= m) {
@@ -361,8 +365,18 @@ export class EngineExplorer {
       grown.set(marks);
       local.stale = marks = grown;
     }
-    if (marks[m] === 0) marks[m] = this.hint!(local.state, { ...this.wires[m]!.msg, id: 0 } as Message, this.config, this.mayCrash[i]!) ? 2 : 1;
-    return marks[m] === 2;
+    const shift = mayCrash ? 2 : 0;
+    let mark = (marks[m]! >>> shift) & 3;
+    if (mark === 0) {
+      mark = this.hint!(local.state, { ...this.wires[m]!.msg, id: 0 } as Message, this.config, mayCrash) ? 2 : 1;
+      marks[m] = marks[m]! | (mark << shift);
+    }
+    return mark === 2;
+  }
+
+  /** Whether node i may still crash in a state where `crashed` crashes have happened. */
+  private mayCrash(i: number, crashed: number): boolean {
+    return crashed < this.scope.crashes && (this.crashable & (1 << i)) !== 0;
   }
 
   private timerId(name: string): number {
@@ -525,15 +539,21 @@ export class EngineExplorer {
     const count = d.count;
     const unique = this.scope.network === 'set';
     if (removed >= 0) count[removed]!--;
-    // Stale messages (SearchOptions) are left out: those sent to a node that is up, and those already in
-    // flight to node i once its local has changed. Their counts are zeroed here and restored at the end.
+    // Stale messages (SearchOptions) are left out: those sent to a node that is up, those already in flight
+    // to node i once its local has changed, and once the last crash is spent, those that are stale for a
+    // node that can no longer crash. Their counts are zeroed here and restored at the end.
     const pruned = this.pruned;
     pruned.length = 0;
-    if (this.hint && i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i)))) {
-      for (const m of bitIds(d.net)) {
-        if (this.wires[m]!.to === i && count[m]! > 0 && this.isStale(i, local, m)) {
-          pruned.push(m, count[m]!);
-          count[m] = 0;
+    if (this.hint) {
+      let recheck = i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i))) ? 1 << i : 0;
+      if (crashed !== d.crashed && crashed >= this.scope.crashes) recheck = up;
+      if (recheck !== 0) {
+        for (const m of bitIds(d.net)) {
+          const to = this.wires[m]!.to;
+          if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
+            pruned.push(m, count[m]!);
+            count[m] = 0;
+          }
         }
       }
     }
@@ -543,7 +563,7 @@ export class EngineExplorer {
       const m = sends[k]!;
       const to = this.wires[m]!.to;
       added[k] = unique && count[m]! > 0 ? 0 : 1;
-      if (added[k] && this.hint && up & (1 << to) && this.isStale(to, to === i ? local : d.local[to]!, m)) added[k] = 0;
+      if (added[k] && this.hint && up & (1 << to) && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) added[k] = 0;
       if (added[k]) count[m]!++;
     }
     const lenAt = p++;
@@ -851,21 +871,25 @@ export class EngineExplorer {
       const locals = this.locals[i]!;
       const incoming = this.wires.filter((w) => w.to === i).map((w) => w.key);
       const reached = locals.length;
-      for (let id = 0; id < reached; id++) {
-        const local = locals[id]!;
-        const after: number[] = [];
-        for (const o of local.memo) if (o) after.push(o.local);
-        if (local.crashed >= 0) {
-          const back = locals[local.crashed]!.memo[3];
-          if (back) after.push(back.local);
-        }
-        for (const m of incoming) {
-          if (!this.isStale(i, id, m)) continue;
-          const o = this.outcome(i, id, m << 2);
-          const what = () => `${this.protocol.name}: the stale hint is wrong for ${this.wires[m]!.msg.kind} ${JSON.stringify(this.wires[m]!.msg)} at ${this.nodes[i]!.id} ${JSON.stringify(local.state)}`;
-          if (o && (o.local !== id || o.sends.length > 0 || o.chosen.length > 0)) throw new Error(`model checker: ${what()}: delivering it changes the node`);
-          for (const next of after) {
-            if (!this.isStale(i, next, m)) throw new Error(`model checker: ${what()}: it is live again at ${JSON.stringify(locals[next]!.state)}`);
+      // A hint for a node that cannot crash any more is checked against its steps; one for a node that
+      // still may, against its crash and recovery as well.
+      for (const mayCrash of this.mayCrash(i, 0) ? [false, true] : [false]) {
+        for (let id = 0; id < reached; id++) {
+          const local = locals[id]!;
+          const after: number[] = [];
+          for (const o of local.memo) if (o) after.push(o.local);
+          if (mayCrash && local.crashed >= 0) {
+            const back = locals[local.crashed]!.memo[3];
+            if (back) after.push(back.local);
+          }
+          for (const m of incoming) {
+            if (!this.isStale(i, id, m, mayCrash)) continue;
+            const o = this.outcome(i, id, m << 2);
+            const what = () => `${this.protocol.name}: the stale hint is wrong for ${this.wires[m]!.msg.kind} ${JSON.stringify(this.wires[m]!.msg)} at ${this.nodes[i]!.id} ${JSON.stringify(local.state)}`;
+            if (o && (o.local !== id || o.sends.length > 0 || o.chosen.length > 0)) throw new Error(`model checker: ${what()}: delivering it changes the node`);
+            for (const next of after) {
+              if (!this.isStale(i, next, m, mayCrash)) throw new Error(`model checker: ${what()}: it is live again at ${JSON.stringify(locals[next]!.state)}`);
+            }
           }
         }
       }
