@@ -3,8 +3,9 @@
 // every protocol and every Basic mutant:
 // - unreduced, on scopes with a finite timer budget (where both keep exactly the same state), the counts of
 //   states, transitions and levels are equal — the interned rows and memoised steps change nothing;
-// - reduced (idle deliveries skipped, unbounded firing counts merged), the verdict is the same, the
-//   shortest counterexample has the same length and is the very same trace, and no more states are stored.
+// - reduced (idle deliveries skipped, unbounded firing counts merged, and for the correct protocols stale
+//   messages left out), the verdict is the same, the shortest counterexample has the same length and is
+//   the very same trace, and no more states are stored. tests/check/stale.test.ts tests the stale hints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EngineExplorer, type EngineResult } from '../../src/paxos/check/explore.ts';
