@@ -42,7 +42,7 @@ function print(r: Row): void {
   rows.push(r);
   const rate = r.cpuMs > 0 ? Math.round((r.states * 1000) / r.cpuMs) : 0;
   process.stdout.write(
-    `${r.name.padEnd(46)} ${r.result.padEnd(10)} ${String(r.states).padStart(9)} states  depth ${String(r.depth).padStart(2)}  ` +
+    `${r.name.padEnd(54)} ${r.result.padEnd(10)} ${String(r.states).padStart(9)} states  depth ${String(r.depth).padStart(2)}  ` +
       `${(r.wallMs / 1000).toFixed(2).padStart(7)} s wall  ${(r.cpuMs / 1000).toFixed(2).padStart(7)} s cpu  ${String(rate).padStart(8)} states/cpu-s  ${r.note}\n`,
   );
 }
