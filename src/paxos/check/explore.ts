@@ -223,22 +223,25 @@ export type EngineResult =
  * length in both. Which of several shortest runs is drawn depends on the move order, which the reduction
  * leaves as it was (message order is order of first production); on every test scope and every mutant's
  * standard scope the drawn run is byte-identical to the unreduced search's (tests/check/reduction.test.ts
- * checks the small ones). Replays (trace, follow, the epilogue) run unreduced: every move is drawn.
+ * checks the small ones). Replays (trace, follow, the epilogue) skip no idle delivery: every move is drawn.
  * Budgeted drops stay: they are fault moves a trace may want to show.
  *
  * With `reduce` the search also leaves stale messages out of its states: a message the protocol's hint
  * (Protocol.stale) says can never again change its receiver — neither now nor in any state the receiver may
  * reach — is not added when sent to a node that is up, and is removed once its receiver's local changes so
- * that it becomes stale. States that differ only in such messages have the same futures and become one.
+ * that it becomes stale, or once the last crash is spent and it is stale for a node that can no longer
+ * crash. States that differ only in such messages have the same futures and become one.
  * That is the idle-delivery argument carried forward: in any run, every later delivery of a stale message
  * is idle and can be deleted, and a drop or a duplicate of it only spends budget and can be deleted too, so
  * the runs of the full network and of the pruned one reach the same votes and announcements, and a
  * shortest counterexample never needs a stale message. A hint is trusted only as far as it is certified:
  * after a search ends safe, auditStale checks, for every local the search reached and every message the
  * hint calls stale there, that delivering it is idle and that every step the search took from that local
- * keeps it stale; a wrong hint throws instead of letting "safe" stand (tests/check/stale.test.ts). No hint
- * is used for a mutant, whose rules are not the ones the hint describes. Scripts (`follow`) want every
- * message available, so they run on an explorer built with `reduce: false`.
+ * keeps it stale (for a node that may still crash, its crash and recovery too); a wrong hint throws instead
+ * of letting "safe" stand (tests/check/stale.test.ts). No hint is used for a mutant, whose rules are not
+ * the ones the hint describes. Replays of a found path leave stale messages out exactly as the search did,
+ * so the path's moves line up; scripts (`follow`) want every message available, so they run on an
+ * explorer built with `reduce: false`.
  */
 export interface SearchOptions {
   readonly reduce?: boolean;
@@ -307,7 +310,6 @@ export class EngineExplorer {
     this.countFired = Number.isFinite(scope.timeouts);
     // Hints describe the correct protocol: a mutant breaks the very rules they rest on.
     this.hint = this.reduced && (this.config as { mutant?: string }).mutant === undefined ? this.protocol.stale?.bind(this.protocol) : undefined;
-
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
   }
