@@ -28,6 +28,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'crashes', type: 'int', min: 0, max: 9, help: 'node crashes in one run (default per protocol)' },
   { name: 'timeouts', type: 'int', min: 0, max: 99, help: 'timer firings in one run (default per protocol)' },
   { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
+  { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
@@ -46,7 +47,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flag
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'network'];
+const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 const SPEC_ONLY = ['values', 'max-ballot'];
 
 export async function run(argv: string[]): Promise<number> {
@@ -108,7 +109,8 @@ export async function run(argv: string[]): Promise<number> {
     ...pick(args.int('crashes'), 'crashes'),
     ...pick(args.int('timeouts'), 'timeouts'),
     ...pick(args.string('network') as 'multiset' | 'set' | undefined, 'network'),
-    ...pick(timedList(args.string('timed')), 'timed'),
+    ...pick(nodeList(args.string('timed')), 'timed'),
+    ...pick(nodeList(args.string('crashable')), 'crashable'),
     ...(mutant === undefined ? {} : { mutant }),
   };
   let r: CheckResult;
@@ -134,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 /** "all" or a comma-separated list of node ids ("L1,S2"). */
-function timedList(text: string | undefined): readonly string[] | 'all' | undefined {
+function nodeList(text: string | undefined): readonly string[] | 'all' | undefined {
   if (text === undefined || text === 'all') return text;
   return text.split(',').map((id) => id.trim()).filter((id) => id !== '');
 }

@@ -178,6 +178,17 @@ test('Multi-Paxos is safe: 3 servers, 1 slot, a leader change and any server cra
   assert.equal(r.result, 'safe');
 });
 
+test('crashable decides which nodes the crash budget may stop', () => {
+  const one = { protocol: 'multi', slots: 1, maxRound: 1, timeouts: 1, crashes: 1 } as const;
+  const none = checkEngine({ ...one, crashable: [] });
+  const s3 = checkEngine({ ...one, crashable: ['S3'] });
+  const all = checkEngine({ ...one, crashable: 'all' });
+  assert.deepEqual([none.result, s3.result, all.result], ['safe', 'safe', 'safe']);
+  assert.equal(none.states, checkEngine({ ...one, crashes: 0 }).states, 'nobody crashable: as if no crash were allowed');
+  assert.ok(none.states < s3.states && s3.states < all.states, `${none.states} < ${s3.states} < ${all.states}`);
+  assert.deepEqual(s3.scope.crashable, ['S3']);
+});
+
 test('Multi-Paxos is safe in its standard scope: 3 servers, 2 slots, one leader change (a few minutes)', () => {
   const r = checkEngine({ protocol: 'multi' });
   assert.equal(r.result, 'safe');
@@ -226,6 +237,9 @@ test('CLI: exit 0 safe, 1 violation, 2 bad flag, 3 incomplete', () => {
   const timed = cli('--protocol', 'fast', '--timed', 'L9');
   assert.equal(timed.status, 2);
   assert.match(timed.stderr, /--timed: unknown node "L9"; nodes are C1, C2, A1, A2, A3, A4, L1$/m);
+  const crashable = cli('--protocol', 'multi', '--crashable', 'S9');
+  assert.equal(crashable.status, 2);
+  assert.match(crashable.stderr, /--crashable: unknown node "S9"; nodes are S1, S2, S3$/m);
   assert.equal(cli('--model', 'spec', '--mutant', 'no-reply').status, 2);
 
   const cut = cli('--protocol', 'basic', '--acceptors', '2', '--max-states', '20');

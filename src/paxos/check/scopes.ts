@@ -27,6 +27,8 @@ export interface ScopeOptions {
   readonly network?: 'multiset' | 'set';
   /** Nodes whose timers may fire ('all': every node); the others' timers never fire in the scope. */
   readonly timed?: readonly NodeId[] | 'all';
+  /** Nodes that may crash ('all': every node; default per protocol, see `defaultCrashable`). */
+  readonly crashable?: readonly NodeId[] | 'all';
 }
 
 /** A scope with every field decided. */
@@ -79,6 +81,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     timeouts: options.timeouts ?? base.timeouts,
     network: options.network ?? 'multiset',
     timed: options.timed ?? base.timed,
+    crashable: options.crashable ?? defaultCrashable(options.protocol, options.proposers ?? base.proposers, options.acceptors ?? base.acceptors),
     ...(mutant === undefined ? {} : { mutant }),
   };
 }
@@ -102,15 +105,15 @@ function proposals(scope: ResolvedScope): Proposal[] {
 }
 
 /**
- * Which nodes may crash. Basic: the proposers only — a Basic acceptor keeps all of its state across a
- * crash, so its crash only delays the messages sent to it, which the free delivery order already covers.
- * Fast: acceptors and the coordinator (clients only resend). Multi: every server.
+ * Which nodes may crash unless the scope says. Basic: the proposers only — a Basic acceptor keeps all of
+ * its state across a crash, so its crash only delays the messages sent to it, which the free delivery
+ * order already covers. Fast: acceptors and the coordinator (clients only resend). Multi: every server.
  */
-function crashable(scope: ResolvedScope): NodeId[] | undefined {
+function defaultCrashable(protocol: ProtocolName, proposers: number, acceptors: number): readonly NodeId[] | 'all' {
   const ids = (prefix: string, n: number): NodeId[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
-  if (scope.protocol === 'basic') return ids('P', scope.proposers);
-  if (scope.protocol === 'fast') return [...ids('A', scope.acceptors), 'L1'];
-  return undefined;
+  if (protocol === 'basic') return ids('P', proposers);
+  if (protocol === 'fast') return [...ids('A', acceptors), 'L1'];
+  return 'all';
 }
 
 export function buildScope(scope: ResolvedScope): EngineScope {
@@ -125,7 +128,6 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
   });
   const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };
-  const nodes = crashable(scope);
   return {
     protocol,
     config,
@@ -137,7 +139,7 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     crashes: scope.crashes,
     timeouts: scope.timeouts,
     network: scope.network,
-    ...(nodes ? { crashable: nodes } : {}),
+    ...(scope.crashable === 'all' ? {} : { crashable: scope.crashable }),
     ...(scope.timed === 'all' ? {} : { timed: scope.timed }),
     echo,
   };
