@@ -721,7 +721,7 @@ export class EngineExplorer {
         happenings?.push({ type: 'deliver', wire, keep });
         const o = this.outcome(to, d.local[to]!, arg << 2);
         if (!o) return -1;
-        if (skipIdle && o.local === d.local[to] && o.sends.length === 0 && o.chosen.length === 0) return -1;
+        if (skipIdle && idle(o, d.local[to]!)) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
         return this.encode(d, to, o.local, d.up, d.proposed, d.dropped, d.duplicated + (kind === DUPLICATE ? 1 : 0), d.crashed, d.fired, removed, o);
       }
@@ -888,7 +888,7 @@ export class EngineExplorer {
             if (!this.isStale(i, id, m, mayCrash)) continue;
             const o = this.outcome(i, id, m << 2);
             const what = () => `${this.protocol.name}: the stale hint is wrong for ${this.wires[m]!.msg.kind} ${JSON.stringify(this.wires[m]!.msg)} at ${this.nodes[i]!.id} ${JSON.stringify(local.state)}`;
-            if (o && (o.local !== id || o.sends.length > 0 || o.chosen.length > 0)) throw new Error(`model checker: ${what()}: delivering it changes the node`);
+            if (o && !idle(o, id)) throw new Error(`model checker: ${what()}: delivering it changes the node`);
             for (const next of after) {
               if (!this.isStale(i, next, m, mayCrash)) throw new Error(`model checker: ${what()}: it is live again at ${JSON.stringify(locals[next]!.state)}`);
             }
@@ -1039,6 +1039,11 @@ export class EngineExplorer {
       events,
     };
   }
+}
+
+/** A step that changes nothing: the same local (protocol state and timers), nothing sent or announced. */
+function idle(o: Outcome, from: number): boolean {
+  return o.local === from && o.sends.length === 0 && o.chosen.length === 0;
 }
 
 /** The ids whose bits are set, ascending. */
