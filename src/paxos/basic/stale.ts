@@ -19,15 +19,14 @@ export function staleForNode(s: AcceptorState | ProposerState, msg: Message, con
   // A reply above the proposer's round would raise it: never stale.
   const ballot = (msg as { ballot?: Ballot }).ballot;
   if (ballot === undefined || ballot.round > s.round) return false;
-  if (msg.kind === 'promise') return pastAttempt(s, ballot) || (ballotEquals(ballot, s.ballot!) && (s.phase !== 'preparing' || s.promises.some((p) => p.from === msg.from)));
+  if (msg.kind === 'promise') {
+    // Counted only while preparing that very attempt, once per acceptor; a ballot left is never current again.
+    if (s.ballot === null || ballotLess(ballot, s.ballot)) return true;
+    return ballotEquals(ballot, s.ballot) && (s.phase !== 'preparing' || s.promises.some((p) => p.from === msg.from));
+  }
   if (msg.kind === 'accepted') {
     if (mayCrash) return false;
     return s.learner.chosen !== null || s.learner.votes.some((v) => ballotEquals(v.ballot, ballot) && v.from.includes(msg.from));
   }
   return false;
-}
-
-/** A ballot below the current attempt's, or any ballot of the round counter's past when no attempt is on. */
-function pastAttempt(s: ProposerState, ballot: Ballot): boolean {
-  return s.ballot === null || ballotLess(ballot, s.ballot);
 }

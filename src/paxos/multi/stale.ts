@@ -10,7 +10,7 @@ import type { Slot } from '../core/ids.ts';
 import type { CatchupReplyFields, CommitFields, MultiConfig, MultiState, ServerState } from './types.ts';
 
 export function staleForServer(s: MultiState, msg: Message, config: MultiConfig, mayCrash: boolean): boolean {
-  if (s.kind !== 'server' || s.promiseOnDisk !== null) return false;
+  if (s.kind !== 'server') return false;
   const ballot = (msg as { ballot?: Ballot }).ballot;
   switch (msg.kind) {
     case 'prepare':
