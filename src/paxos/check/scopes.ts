@@ -42,8 +42,8 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * 19 M states). Fast: 4 acceptors, 2 clients, the fast round 0 and one classic round 1, two timer
  * firings, the coordinator's (safe: about 12 M states). Wider scopes are checked in bench/checker: Basic
  * up to round 2 with P1 retrying (safe), and a crash on one Multi slot (safe; with it, two slots are
- * beyond the search). nack is off: a refusal only makes a proposer
- * give up sooner, and safety never rests on it.
+ * beyond the search). nack is off: a refusal only makes a proposer give up sooner, and safety never
+ * rests on it.
  */
 export function resolveScope(options: ScopeOptions): ResolvedScope {
   const mutant = options.mutant;
@@ -67,10 +67,12 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     // timer is left out: it only sends again a request already sent.
     fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
   }[options.protocol];
+  const acceptors = options.acceptors ?? base.acceptors;
+  const proposers = options.proposers ?? base.proposers;
   return {
     protocol: options.protocol,
-    acceptors: options.acceptors ?? base.acceptors,
-    proposers: options.proposers ?? base.proposers,
+    acceptors,
+    proposers,
     clients: options.clients ?? base.clients,
     maxRound: options.maxRound ?? base.maxRound,
     slots: options.slots ?? base.slots,
@@ -81,7 +83,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     timeouts: options.timeouts ?? base.timeouts,
     network: options.network ?? 'multiset',
     timed: options.timed ?? base.timed,
-    crashable: options.crashable ?? defaultCrashable(options.protocol, options.proposers ?? base.proposers, options.acceptors ?? base.acceptors),
+    crashable: options.crashable ?? defaultCrashable(options.protocol, proposers, acceptors),
     ...(mutant === undefined ? {} : { mutant }),
   };
 }
