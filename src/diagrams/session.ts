@@ -5,12 +5,46 @@
 // SSR graph for .mdx and components), and every copy must share the same browser.
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from './browser.ts';
+import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { MERMAID_ESM_ENTRY, mermaidDist } from './mermaid-assets.ts';
 
 // mermaid's ES modules are served to the page from node_modules through request interception under
 // this made-up origin (a real origin, unlike file://, so module imports and lazy chunks just work).
 const ORIGIN = 'http://paxos-diagrams.invalid';
+
+// The page mermaid runs in. Its code is plain text served to the browser, never compiled by Vite (see
+// renderInBrowser). `paxosRender` renders one diagram and reports a syntax error as data with mermaid's
+// line, so a bad diagram never rejects across the bridge; `paxosMermaidReady` settles once mermaid loaded.
+const HOST_PAGE = `<!doctype html><html><head><meta charset="utf-8"></head><body><script>
+window.paxosMermaidReady = import('/${MERMAID_ESM_ENTRY}').then((m) => { window.mermaid = m.default; });
+window.paxosRender = async ({ id, source, config }) => {
+  await window.paxosMermaidReady;
+  window.mermaid.initialize({ startOnLoad: false, ...config });
+  try {
+    return { svg: (await window.mermaid.render(id, source)).svg };
+  } catch (e) {
+    // mermaid leaves its scratch elements behind after an error; remove them so the page stays clean.
+    document.getElementById('d' + id)?.remove();
+    document.getElementById(id)?.remove();
+    const hash = (e && e.hash) || {};
+    const line = hash.loc?.first_line ?? (typeof hash.line === 'number' ? hash.line + 1 : undefined);
+    return { error: String((e && e.message) || e), line };
+  }
+};
+</script></body></html>`;
+
+/** The file of mermaid's dist/ that `path` names, or undefined when it names nothing there. */
+function mermaidFile(dist: string, path: string): string | undefined {
+  let file: string;
+  try {
+    file = resolve(dist, `.${decodeURIComponent(path)}`);
+  } catch {
+    return undefined; // a malformed %-escape
+  }
+  if (!file.startsWith(dist + sep) || !existsSync(file)) return undefined;
+  return file;
+}
 
 export class BrowserUnavailableError extends Error {
   readonly tried: string[];
@@ -59,23 +93,31 @@ async function openPage(s: SessionState): Promise<Page> {
   }
   const started = performance.now();
   const { chromium } = await import('playwright-core');
-  s.browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
-  const page = await s.browser.newPage();
+  const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  s.browser = browser;
+  // Chromium killed or crashed under a long `astro dev`: forget it, so the next diagram launches afresh.
+  browser.on('disconnected', () => {
+    if (s.browser !== browser) return;
+    s.browser = undefined;
+    s.page = undefined;
+  });
+  const page = await browser.newPage();
   const dist = mermaidDist();
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/') {
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>' });
-    }
-    const file = resolve(dist, `.${decodeURIComponent(path)}`);
-    if (!file.startsWith(dist + sep)) return route.fulfill({ status: 404 });
-    return route.fulfill({ path: file, contentType: 'text/javascript' });
+    const file = path === '/' ? undefined : mermaidFile(dist, path);
+    const reply =
+      path === '/'
+        ? route.fulfill({ contentType: 'text/html', body: HOST_PAGE })
+        : file !== undefined
+          ? route.fulfill({ path: file, contentType: 'text/javascript' })
+          : // Anything else a diagram asks for (an <img src=x> in a label, say) does not exist here.
+            route.fulfill({ status: 404, body: '' });
+    // A request the page abandoned (it was closed mid-render) must not become an unhandled rejection.
+    return reply.catch(() => {});
   });
   await page.goto(`${ORIGIN}/`);
-  await page.evaluate(async (url) => {
-    const w = window as unknown as { mermaid: unknown };
-    w.mermaid = ((await import(url)) as { default: unknown }).default;
-  }, `${ORIGIN}/${MERMAID_ESM_ENTRY}`);
+  await page.evaluate(`window.paxosMermaidReady`);
   s.launchMs += performance.now() - started;
   return page;
 }
@@ -95,29 +137,12 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
   const job = s.queue.then(async () => {
     const p = await page(s);
     const started = performance.now();
-    const rendering = p.evaluate(
-      async ({ id, source, config }) => {
-        const w = window as unknown as {
-          mermaid: {
-            initialize(c: unknown): void;
-            render(id: string, text: string): Promise<{ svg: string }>;
-          };
-        };
-        w.mermaid.initialize({ startOnLoad: false, ...config });
-        try {
-          const { svg } = await w.mermaid.render(id, source);
-          return { svg };
-        } catch (e) {
-          const err = e as { message?: string; hash?: { loc?: { first_line?: number }; line?: number } };
-          // mermaid leaves its scratch element behind after an error; remove it so the page stays clean.
-          document.getElementById(`d${id}`)?.remove();
-          document.getElementById(id)?.remove();
-          const line = err.hash?.loc?.first_line ?? (typeof err.hash?.line === 'number' ? err.hash.line + 1 : undefined);
-          return { error: String(err.message ?? e), line };
-        }
-      },
-      { id, source, config },
-    );
+    // The call is a string, not a function: `astro dev` runs this module through Vite's SSR transform,
+    // which rewrites code inside functions (an import() becomes __vite_ssr_dynamic_import__) and would
+    // hand the page names that only exist in Node. JSON is a valid JavaScript expression.
+    const rendering = p.evaluate(`window.paxosRender(${JSON.stringify({ id, source, config })})`) as Promise<
+      { svg: string } | { error: string; line: number | undefined }
+    >;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`mermaid did not finish within ${RENDER_TIMEOUT_MS / 1000} s`)), RENDER_TIMEOUT_MS);
@@ -126,7 +151,8 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
     try {
       result = await Promise.race([rendering, timeout]);
     } catch (err) {
-      // The page may be stuck: start over with a fresh browser for the next diagram.
+      // The page is stuck or gone (a timeout, a closed target): start over with a fresh browser for the next
+      // diagram. Syntax errors do not come this way; the page reports them as data.
       rendering.catch(() => {});
       await closeBrowser();
       throw err;
@@ -136,7 +162,7 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
     s.renders++;
     s.renderMs += performance.now() - started;
     if ('error' in result) {
-      throw new MermaidSyntaxError(result.error ?? 'unknown mermaid error', result.line ?? undefined);
+      throw new MermaidSyntaxError(result.error || 'unknown mermaid error', result.line ?? undefined);
     }
     return result.svg;
   });
