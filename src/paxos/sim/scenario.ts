@@ -38,6 +38,8 @@
 //   { "type": "timeout", "node": id, "timer"?: name }        fire a pending timer (default: its earliest)
 //   { "type": "tick" }                                       the next scheduled event, whatever it is
 //   { "type": "run", "until": "quiet" | t }                  ticks until nothing is left, or up to time t
+// Any step may carry "narration": a short caption (≤ NARRATION_MAX characters, zh-CN in the notes) that a
+// playground shows beside the picture when the run reaches that step; the engine ignores it.
 // Pattern: { "kind"?, "from"?, "to"?, "id"?, "copy"?, "slot"?, "value"?, "ballot"?: { "round"?, "node"? } }
 //   (`copy` tells a duplicate apart from its original: 0 is the original.)
 import type { NodeId, Value } from '../core/ids.ts';
@@ -76,13 +78,17 @@ export interface Pattern {
   readonly ballot?: { readonly round?: number; readonly node?: NodeId };
 }
 
-export type Step =
+/** Longest narration caption: a sentence beside the picture, not a paragraph. */
+export const NARRATION_MAX = 120;
+
+export type Step = { readonly narration?: string } & (
   | { readonly type: 'propose'; readonly node: NodeId; readonly value: Value; readonly at?: number }
   | { readonly type: 'deliver' | 'drop' | 'duplicate'; readonly match: Pattern; readonly count?: number | 'all'; readonly at?: number }
   | { readonly type: 'crash' | 'recover'; readonly node: NodeId; readonly at?: number }
   | { readonly type: 'timeout'; readonly node: NodeId; readonly timer?: string; readonly at?: number }
   | { readonly type: 'tick' }
-  | { readonly type: 'run'; readonly until: 'quiet' | number };
+  | { readonly type: 'run'; readonly until: 'quiet' | number }
+);
 
 /** The playground drives a Simulation with the same data a script is made of. */
 export type Action = Step;

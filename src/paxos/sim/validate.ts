@@ -5,7 +5,7 @@ import { ConfigError, type ProtocolConfig } from '../core/protocol.ts';
 import type { Quorums } from '../core/trace.ts';
 import { MUTANTS, isMutantName } from '../core/mutants.ts';
 import { PROTOCOL_NAMES, getProtocol, protocolNames, type AnyProtocol } from '../registry.ts';
-import { DEFAULTS, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
+import { DEFAULTS, NARRATION_MAX, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
 
 /** A validated scenario with everything the simulator needs filled in. */
 export interface ResolvedScenario {
@@ -102,6 +102,12 @@ function pattern(path: string, v: unknown, ids: readonly NodeId[]): Pattern {
   return o as Pattern;
 }
 
+function narration(path: string, v: unknown): void {
+  if (typeof v !== 'string' || v.trim() === '') throw new ScenarioError(path, `must be a non-empty caption string, got ${show(v)}`);
+  const length = [...v].length;
+  if (length > NARRATION_MAX) throw new ScenarioError(path, `is ${length} characters; a caption holds at most ${NARRATION_MAX}: split it over two steps`);
+}
+
 /** Validates one step (or playground action); `path` names it in errors, e.g. `steps[3]`. */
 export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): Step {
   const o = object(path, v);
@@ -110,9 +116,10 @@ export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): 
   const at = (): void => {
     if (o['at'] !== undefined) num(`${path}.at`, o['at'], 0);
   };
+  if (o['narration'] !== undefined) narration(`${path}.narration`, o['narration']);
   switch (type) {
     case 'propose':
-      onlyFields(path, o, ['type', 'node', 'value', 'at']);
+      onlyFields(path, o, ['type', 'node', 'value', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       if (o['value'] !== null && typeof o['value'] !== 'string') throw new ScenarioError(`${path}.value`, `must be a string (or null for a no-op), got ${show(o['value'])}`);
       at();
@@ -120,28 +127,28 @@ export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): 
     case 'deliver':
     case 'drop':
     case 'duplicate':
-      onlyFields(path, o, ['type', 'match', 'count', 'at']);
+      onlyFields(path, o, ['type', 'match', 'count', 'at', 'narration']);
       pattern(`${path}.match`, o['match'] ?? {}, ids);
       if (o['count'] !== undefined && o['count'] !== 'all') int(`${path}.count`, o['count'], 1);
       at();
       return { ...o, match: o['match'] ?? {} } as Step;
     case 'crash':
     case 'recover':
-      onlyFields(path, o, ['type', 'node', 'at']);
+      onlyFields(path, o, ['type', 'node', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       at();
       break;
     case 'timeout':
-      onlyFields(path, o, ['type', 'node', 'timer', 'at']);
+      onlyFields(path, o, ['type', 'node', 'timer', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       if (o['timer'] !== undefined && typeof o['timer'] !== 'string') throw new ScenarioError(`${path}.timer`, `must be a timer name, got ${show(o['timer'])}`);
       at();
       break;
     case 'tick':
-      onlyFields(path, o, ['type']);
+      onlyFields(path, o, ['type', 'narration']);
       break;
     case 'run':
-      onlyFields(path, o, ['type', 'until']);
+      onlyFields(path, o, ['type', 'until', 'narration']);
       if (o['until'] !== 'quiet') num(`${path}.until`, o['until'], 0);
       break;
   }
