@@ -1,0 +1,142 @@
+// Where the network picture puts things, in plain TypeScript (tested without a browser). Coordinates are
+// CSS pixels of the picture's own width, so text keeps its size at any width and an HTML menu can be
+// placed over a node or a message by its coordinates.
+//
+// Nodes sit by role, so a reader sees who talks to whom: Basic's proposers above their acceptors; Fast's
+// clients above the acceptors they write to directly, the coordinator below them; learners (when they are
+// nodes of their own) at the bottom. Multi's servers are all three roles at once, so they stand in a ring,
+// with the clients in a row under it.
+import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
+
+export type Place = 'client' | 'proposer' | 'acceptor' | 'learner' | 'server';
+
+export interface NodeBox {
+  readonly id: NodeId;
+  readonly place: Place;
+  /** Centre. */
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface NetworkLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Narrow picture: smaller boxes, messages as dots (the label shows on focus or hover). */
+  readonly compact: boolean;
+  readonly boxes: ReadonlyMap<NodeId, NodeBox>;
+}
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+const MARGIN = 8;
+/** Vertical room between two rows of nodes: where the messages travel. */
+const LANE = 64;
+const COMPACT_BELOW = 520;
+
+/** Where a node goes: its most telling role. */
+export function placeOf(node: NodeInfo): Place {
+  const r = node.roles;
+  if (r.includes('client')) return 'client';
+  if (r.includes('acceptor') && r.includes('proposer')) return 'server';
+  if (r.includes('acceptor')) return 'acceptor';
+  if (r.includes('proposer') || r.includes('leader')) return 'proposer';
+  return 'learner';
+}
+
+/**
+ * Lays the nodes out in a picture `width` pixels wide. `lines(id)` is how many text lines a node's box
+ * holds (its state decides it), so rows grow to fit their tallest node.
+ */
+export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: (id: NodeId) => number): NetworkLayout {
+  const w = Math.max(280, Math.round(width));
+  const compact = w < COMPACT_BELOW;
+  const lineH = compact ? 12 : 14;
+  const boxH = (id: NodeId): number => 24 + lineH * lines(id);
+  const byPlace = new Map<Place, NodeInfo[]>();
+  for (const n of nodes) {
+    const p = placeOf(n);
+    byPlace.set(p, [...(byPlace.get(p) ?? []), n]);
+  }
+  const boxes = new Map<NodeId, NodeBox>();
+  const widest = Math.max(1, ...[...byPlace.values()].map((row) => row.length));
+  const boxW = Math.min(compact ? 104 : 150, Math.floor((w - 2 * MARGIN) / widest) - (compact ? 6 : 14));
+  let y = MARGIN;
+  const row = (list: readonly NodeInfo[], place: Place): void => {
+    const h = Math.max(...list.map((n) => boxH(n.id)));
+    list.forEach((n, i) => {
+      boxes.set(n.id, { id: n.id, place, x: MARGIN + ((w - 2 * MARGIN) * (i + 0.5)) / list.length, y: y + h / 2, w: boxW, h: boxH(n.id) });
+    });
+    y += h + LANE;
+  };
+
+  const servers = byPlace.get('server') ?? [];
+  if (servers.length > 0) {
+    // A ring (a pair stands side by side); its radius keeps neighbouring boxes apart.
+    const n = servers.length;
+    const h = Math.max(...servers.map((s) => boxH(s.id)));
+    const gap = Math.hypot(boxW, h) + 28;
+    const radius = n === 1 ? 0 : Math.min((w - 2 * MARGIN - boxW) / 2, Math.max(gap / (2 * Math.sin(Math.PI / n)), compact ? 70 : 110));
+    const cx = w / 2;
+    const top = y + h / 2;
+    let bottom = top;
+    servers.forEach((s, i) => {
+      const angle = -Math.PI / 2 + (2 * Math.PI * i) / n;
+      const sx = cx + radius * Math.cos(angle);
+      const sy = top + radius * (1 + Math.sin(angle)) * (n === 2 ? 0 : 0.8);
+      bottom = Math.max(bottom, sy);
+      boxes.set(s.id, { id: s.id, place: 'server', x: sx, y: sy, w: boxW, h: boxH(s.id) });
+    });
+    y = bottom + h / 2 + LANE;
+    const clients = byPlace.get('client') ?? [];
+    if (clients.length > 0) row(clients, 'client');
+    for (const p of ['proposer', 'acceptor', 'learner'] as const) if (byPlace.has(p)) row(byPlace.get(p)!, p);
+  } else {
+    // Clients that write to acceptors directly (Fast) put the coordinator under the acceptors.
+    const order: Place[] = byPlace.has('client') ? ['client', 'acceptor', 'proposer', 'learner'] : ['proposer', 'acceptor', 'learner'];
+    for (const p of order) if (byPlace.has(p)) row(byPlace.get(p)!, p);
+  }
+  return { width: w, height: Math.round(y - LANE + MARGIN), compact, boxes };
+}
+
+/** Where the segment from the centre of `b` toward `toward` leaves b's box. */
+function edgeOf(b: NodeBox, toward: Point): Point {
+  const dx = toward.x - b.x;
+  const dy = toward.y - b.y;
+  if (dx === 0 && dy === 0) return { x: b.x, y: b.y };
+  const sx = dx === 0 ? Infinity : b.w / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : b.h / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy);
+  return { x: b.x + dx * s, y: b.y + dy * s };
+}
+
+/** The visible stretch of the edge from one node's box to another's (a message to itself loops above it). */
+export function edge(layout: NetworkLayout, from: NodeId, to: NodeId): { a: Point; b: Point } | null {
+  const f = layout.boxes.get(from);
+  const t = layout.boxes.get(to);
+  if (!f || !t) return null;
+  if (from === to) return { a: { x: f.x - f.w / 4, y: f.y - f.h / 2 }, b: { x: f.x + f.w / 4, y: f.y - f.h / 2 } };
+  return { a: edgeOf(f, t), b: edgeOf(t, f) };
+}
+
+/**
+ * A point `progress` (0 … 1) of the way along the edge, shifted `lane` pixels to the right of the
+ * direction of travel: a message and its reply on the same edge pass each other instead of overlapping.
+ */
+export function alongEdge(layout: NetworkLayout, from: NodeId, to: NodeId, progress: number, lane: number): Point | null {
+  const e = edge(layout, from, to);
+  if (!e) return null;
+  const p = Math.max(0, Math.min(1, progress));
+  const dx = e.b.x - e.a.x;
+  const dy = e.b.y - e.a.y;
+  const len = Math.hypot(dx, dy) || 1;
+  // Right-hand normal of the direction of travel (screen coordinates: y grows downward).
+  const nx = -dy / len;
+  const ny = dx / len;
+  const bump = from === to ? -Math.sin(Math.PI * p) * 18 : 0;
+  return { x: e.a.x + dx * p + nx * lane, y: e.a.y + dy * p + ny * lane + bump };
+}
