@@ -11,7 +11,7 @@ import { formatBallot } from '../../paxos/core/ballot.ts';
 import { formatValue, messageLabel } from '../../paxos/render/labels.ts';
 import { strings } from '../paxos/strings.ts';
 import { REPLIES } from './diagram.ts';
-import { alongEdge, edge, layoutNetwork, placeOf, type NetworkLayout, type Point } from './network-layout.ts';
+import { alongEdge, edge, layoutNetwork, placeLabels, placeOf, type NetworkLayout, type Point } from './network-layout.ts';
 import type { Outcome } from './model.ts';
 import type { NodeRow, PlaygroundRun } from './run.ts';
 
@@ -19,8 +19,6 @@ const T = strings();
 const P = T.playground;
 const W = P.network;
 
-/** Above this many messages in flight, each is a dot whose label shows on focus or hover. */
-const CROWDED = 8;
 /** Accepted entries shown per node (Multi's log grows; the latest slots are the interesting ones). */
 const MAX_ENTRIES = 2;
 
@@ -60,7 +58,8 @@ function fit(s: string, room: number, px: number): string {
 export function nodeLines(n: NodeRow, slots: boolean): string[] {
   const v = n.view;
   const lines: string[] = [];
-  if (v.promised) lines.push(W.promised(formatBallot(v.promised)));
+  // Ballot 0 of nobody is the engine's "nothing promised yet" (the table prints it as 0).
+  if (v.promised && (v.promised.round > 0 || v.promised.node !== '')) lines.push(W.promised(formatBallot(v.promised)));
   const accepted = v.accepted.slice(-MAX_ENTRIES);
   for (const a of accepted) lines.push(W.accepted(`${slots ? `s${a.slot} ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`));
   if (v.accepted.length > accepted.length) lines.push(W.more(v.accepted.length - accepted.length));
@@ -126,7 +125,6 @@ export function NetworkView(props: NetworkViewProps) {
   const sentAt = new Map<number, number>();
   for (const e of events) if (e.type === 'send') sentAt.set(e.msg.id, e.time);
   const labelOpts = { slots, lang: 'zh' as const };
-  const crowded = layout.compact || flights.length > CROWDED;
   const fontPx = layout.compact ? 10 : 11;
 
   // Messages on the same edge spread over lanes, so none hides another.
@@ -136,8 +134,12 @@ export function NetworkView(props: NetworkViewProps) {
     const k = onEdge.get(key) ?? 0;
     onEdge.set(key, k + 1);
     const at = alongEdge(layout, f.msg.from, f.msg.to, progressOf(f, sentAt.get(f.msg.id), now), 7 + (k % 3) * 13) ?? { x: 0, y: 0 };
-    return { f, at, label: messageLabel(f.msg, labelOpts) };
+    const label = messageLabel(f.msg, labelOpts);
+    const text = `${label}${f.copy > 0 ? ` ×${f.copy + 1}` : ''}`;
+    return { f, at, label, text, pill: textWidth(text, fontPx) + 10 };
   });
+  // Labels go where they cover nothing; the others show on focus or hover. A narrow picture has dots only.
+  const sides = layout.compact ? placed.map(() => null) : placeLabels(layout, placed.map((p) => ({ at: p.at, width: p.pill })));
   // A message that was not there at the last drawing starts from its sender (a duplicate: from its original).
   const before = seen.current;
   const origin = (f: Flight, at: Point): Point | null => {
@@ -214,7 +216,7 @@ export function NetworkView(props: NetworkViewProps) {
         width={layout.width}
         height={layout.height}
         role="group"
-        tabIndex={-1}
+        tabindex={-1}
         aria-label={W.label(nodes.length, flights.length)}
         style={`--pg-move: ${Math.round(600 / props.speed)}ms`}
       >
@@ -235,7 +237,7 @@ export function NetworkView(props: NetworkViewProps) {
               class={`pg-node pg-place-${place}${n.up ? '' : ' pg-node-down'}${leader ? ' pg-node-leader' : ''}${n.view.chosen.length > 0 ? ' pg-node-chosen' : ''}`}
               data-node={n.info.id}
               transform={`translate(${b.x - b.w / 2},${b.y - b.h / 2})`}
-              tabIndex={0}
+              tabindex={0}
               role="button"
               aria-haspopup="true"
               aria-expanded={open?.kind === 'node' && open.id === n.info.id}
@@ -274,16 +276,16 @@ export function NetworkView(props: NetworkViewProps) {
           const to = alongEdge(layout, e.msg.from, e.msg.to, 1, 0);
           return from && to ? <circle key={`d${e.seq}`} class={`pg-net-arrive${REPLIES.has(e.msg.kind) ? ' pg-fl-reply' : ''}`} r={5} style={`--x0: ${from.x}px; --y0: ${from.y}px; --x1: ${to.x}px; --y1: ${to.y}px`} aria-hidden="true" /> : null;
         })}
-        {placed.map(({ f, at, label }, i) => {
+        {placed.map(({ f, at, label, text, pill }, i) => {
           const start = departures[i];
-          const text = `${label}${f.copy > 0 ? ` ×${f.copy + 1}` : ''}`;
-          const pill = textWidth(text, fontPx) + 10;
+          const side = sides[i];
+          const lx = side === 'left' ? -9 - pill : 9;
           return (
             <g
               key={flightKey(f)}
-              class={`pg-fl${REPLIES.has(f.msg.kind) ? ' pg-fl-reply' : ''}${f.msg.kind === 'nack' ? ' pg-fl-nack' : ''}${crowded ? ' pg-fl-dot' : ''}${start ? ' pg-fl-fresh' : ''}`}
+              class={`pg-fl${REPLIES.has(f.msg.kind) ? ' pg-fl-reply' : ''}${f.msg.kind === 'nack' ? ' pg-fl-nack' : ''}${side ? '' : ' pg-fl-dot'}${start ? ' pg-fl-fresh' : ''}`}
               data-flight={flightKey(f)}
-              tabIndex={0}
+              tabindex={0}
               role="button"
               aria-haspopup="true"
               aria-expanded={open?.kind === 'flight' && open.id === f.msg.id && open.copy === f.copy}
@@ -293,8 +295,8 @@ export function NetworkView(props: NetworkViewProps) {
             >
               <circle class="pg-fl-dot-mark" r={6} />
               <g class="pg-fl-label">
-                <rect x={9} y={-9} width={pill} height={18} rx={9} />
-                <text x={14} y={4}>
+                <rect x={lx} y={-9} width={pill} height={18} rx={9} />
+                <text x={lx + 5} y={4}>
                   {text}
                 </text>
               </g>
@@ -304,11 +306,12 @@ export function NetworkView(props: NetworkViewProps) {
       </svg>
       {open && anchor && (
         <div
-          class="pg-menu"
+          class={`pg-menu${layout.compact ? ' pg-menu-below' : ''}`}
           ref={menu}
           role="group"
           aria-label={W.menuFor(menuTitle)}
-          style={`left: ${menuLeft}px; top: ${Math.min(anchor.y + 12, layout.height)}px; width: ${menuW}px`}
+          // A narrow picture has no room beside what was chosen: the menu goes under the picture.
+          style={layout.compact ? undefined : `left: ${menuLeft}px; top: ${Math.min(anchor.y + 12, layout.height)}px; width: ${menuW}px`}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();

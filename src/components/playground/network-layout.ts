@@ -35,7 +35,8 @@ export interface Point {
 
 const MARGIN = 8;
 /** Vertical room between two rows of nodes: where the messages travel. */
-const LANE = 64;
+const LANE = 120;
+const COMPACT_LANE = 96;
 const COMPACT_BELOW = 520;
 
 /** Where a node goes: its most telling role. */
@@ -56,6 +57,7 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
   const w = Math.max(280, Math.round(width));
   const compact = w < COMPACT_BELOW;
   const lineH = compact ? 12 : 14;
+  const lane = compact ? COMPACT_LANE : LANE;
   const boxH = (id: NodeId): number => 24 + lineH * lines(id);
   const byPlace = new Map<Place, NodeInfo[]>();
   for (const n of nodes) {
@@ -71,7 +73,7 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
     list.forEach((n, i) => {
       boxes.set(n.id, { id: n.id, place, x: MARGIN + ((w - 2 * MARGIN) * (i + 0.5)) / list.length, y: y + h / 2, w: boxW, h: boxH(n.id) });
     });
-    y += h + LANE;
+    y += h + lane;
   };
 
   const servers = byPlace.get('server') ?? [];
@@ -91,7 +93,7 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
       bottom = Math.max(bottom, sy);
       boxes.set(s.id, { id: s.id, place: 'server', x: sx, y: sy, w: boxW, h: boxH(s.id) });
     });
-    y = bottom + h / 2 + LANE;
+    y = bottom + h / 2 + lane;
     const clients = byPlace.get('client') ?? [];
     if (clients.length > 0) row(clients, 'client');
     for (const p of ['proposer', 'acceptor', 'learner'] as const) if (byPlace.has(p)) row(byPlace.get(p)!, p);
@@ -100,7 +102,7 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
     const order: Place[] = byPlace.has('client') ? ['client', 'acceptor', 'proposer', 'learner'] : ['proposer', 'acceptor', 'learner'];
     for (const p of order) if (byPlace.has(p)) row(byPlace.get(p)!, p);
   }
-  return { width: w, height: Math.round(y - LANE + MARGIN), compact, boxes };
+  return { width: w, height: Math.round(y - lane + MARGIN), compact, boxes };
 }
 
 /** Where the segment from the centre of `b` toward `toward` leaves b's box. */
@@ -139,4 +141,33 @@ export function alongEdge(layout: NetworkLayout, from: NodeId, to: NodeId, progr
   const ny = dx / len;
   const bump = from === to ? -Math.sin(Math.PI * p) * 18 : 0;
   return { x: e.a.x + dx * p + nx * lane, y: e.a.y + dy * p + ny * lane + bump };
+}
+
+export interface Rect {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/**
+ * Where each message's label goes: right of its dot, else left of it, else nowhere (the dot alone; its
+ * label shows on focus or hover), so that no label covers another label or a node. Greedy, in the order given.
+ */
+export function placeLabels(layout: NetworkLayout, dots: readonly { at: Point; width: number }[]): ('right' | 'left' | null)[] {
+  const taken: Rect[] = [...layout.boxes.values()].map((b) => ({ x: b.x - b.w / 2, y: b.y - b.h / 2, w: b.w, h: b.h }));
+  // The dots themselves stay visible.
+  for (const d of dots) taken.push({ x: d.at.x - 6, y: d.at.y - 6, w: 12, h: 12 });
+  return dots.map((d) => {
+    for (const side of ['right', 'left'] as const) {
+      const r = { x: side === 'right' ? d.at.x + 9 : d.at.x - 9 - d.width, y: d.at.y - 9, w: d.width, h: 18 };
+      if (r.x < 0 || r.x + r.w > layout.width) continue;
+      if (taken.some((t) => overlaps(r, t))) continue;
+      taken.push(r);
+      return side;
+    }
+    return null;
+  });
 }
