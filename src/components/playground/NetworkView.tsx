@@ -7,20 +7,19 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NodeId } from '../../paxos/core/ids.ts';
 import type { Step } from '../../paxos/sim/scenario.ts';
 import type { Flight } from '../../paxos/sim/simulation.ts';
-import { formatBallot } from '../../paxos/core/ballot.ts';
-import { formatValue, messageLabel } from '../../paxos/render/labels.ts';
+import { messageLabel } from '../../paxos/render/labels.ts';
 import { strings } from '../paxos/strings.ts';
 import { REPLIES } from './diagram.ts';
 import { alongEdge, edge, layoutNetwork, placeLabels, placeOf, type NetworkLayout, type Point } from './network-layout.ts';
 import type { Outcome } from './model.ts';
+import { isLeader, nodeLabel, nodeLines } from './node-state.ts';
+import { timerName } from './words.ts';
 import type { NodeRow, PlaygroundRun } from './run.ts';
 
 const T = strings();
 const P = T.playground;
 const W = P.network;
 
-/** Accepted entries shown per node (Multi's log grows; the latest slots are the interesting ones). */
-const MAX_ENTRIES = 2;
 
 type Selected = { readonly kind: 'flight'; readonly id: number; readonly copy: number } | { readonly kind: 'node'; readonly id: NodeId };
 
@@ -52,34 +51,6 @@ function fit(s: string, room: number, px: number): string {
     out += ch;
   }
   return `${out}…`;
-}
-
-/** What a node shows on itself, one line each: durable state first (it survives a crash), then the rest. */
-export function nodeLines(n: NodeRow, slots: boolean): string[] {
-  const v = n.view;
-  const lines: string[] = [];
-  // Ballot 0 of nobody is the engine's "nothing promised yet" (the table prints it as 0).
-  if (v.promised && (v.promised.round > 0 || v.promised.node !== '')) lines.push(W.promised(formatBallot(v.promised)));
-  const accepted = v.accepted.slice(-MAX_ENTRIES);
-  for (const a of accepted) lines.push(W.accepted(`${slots ? `s${a.slot} ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`));
-  if (v.accepted.length > accepted.length) lines.push(W.more(v.accepted.length - accepted.length));
-  if (v.chosen.length > 0) {
-    lines.push(W.chosen(slots ? v.chosen.slice(-3).map((c) => `s${c.slot}=${formatValue(c.value)}`).join(' ') : formatValue(v.chosen[0]!.value)));
-  }
-  const x = v.extra;
-  // A proposer's own ballot and phase; a client's outstanding request. (Multi's role shows as the title's star.)
-  if (x['ballot'] && x['phase']) lines.push(`${x['ballot'].replace(' (fast)', P.fastBallot)} ${T.extraValue[x['phase']] ?? x['phase']}`);
-  else if (x['proposed']) lines.push(`${T.extraKey['proposed']} ${x['proposed']}`);
-  else if (x['outstanding'] && x['outstanding'] !== '—') lines.push(`${T.extraKey['outstanding']} ${x['outstanding']}`);
-  return lines;
-}
-
-const isLeader = (n: NodeRow): boolean => n.view.extra['role'] === 'leader';
-
-function nodeLabel(n: NodeRow, lines: readonly string[]): string {
-  const roles = n.info.roles.map((r) => T.role[r] ?? r).join('、');
-  const state = [isLeader(n) ? W.leader : '', n.up ? '' : W.down, ...lines].filter(Boolean).join('，');
-  return W.node(n.info.id, roles, state ? `：${state}` : '');
 }
 
 const flightKey = (f: Flight): string => `${f.msg.id}.${f.copy}`;
@@ -342,7 +313,7 @@ export function NetworkView(props: NetworkViewProps) {
               )}
               {chosenNode.timers.map((t) => (
                 <button key={t.timer} type="button" onClick={() => doStep({ type: 'timeout', node: chosenNode.info.id, timer: t.timer })}>
-                  {P.fire(T.timer[t.timer] ?? t.timer)}
+                  {P.fire(timerName(t.timer))}
                 </button>
               ))}
             </div>

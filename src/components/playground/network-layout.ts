@@ -38,6 +38,11 @@ const MARGIN = 8;
 const LANE = 120;
 const COMPACT_LANE = 96;
 const COMPACT_BELOW = 520;
+/** Narrowest node boxes before a role's row is split in two. */
+const MIN_BOX = 120;
+const MIN_COMPACT_BOX = 86;
+/** Between two rows of the same role. */
+const ROLE_GAP = 34;
 
 /** Where a node goes: its most telling role. */
 export function placeOf(node: NodeInfo): Place {
@@ -65,15 +70,26 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
     byPlace.set(p, [...(byPlace.get(p) ?? []), n]);
   }
   const boxes = new Map<NodeId, NodeBox>();
-  const widest = Math.max(1, ...[...byPlace.values()].map((row) => row.length));
+  // A role with more nodes than fit side by side (five acceptors on a phone) takes two rows or more.
+  const perRow = Math.max(2, Math.floor((w - 2 * MARGIN) / (compact ? MIN_COMPACT_BOX : MIN_BOX)));
+  const rowsOf = (list: readonly NodeInfo[]): NodeInfo[][] => {
+    const count = Math.ceil(list.length / perRow);
+    const size = Math.ceil(list.length / count);
+    return Array.from({ length: count }, (_, i) => list.slice(i * size, (i + 1) * size));
+  };
+  const widest = Math.max(1, ...[...byPlace.values()].flatMap((list) => rowsOf(list).map((r) => r.length)));
   const boxW = Math.min(compact ? 104 : 150, Math.floor((w - 2 * MARGIN) / widest) - (compact ? 6 : 14));
   let y = MARGIN;
-  const row = (list: readonly NodeInfo[], place: Place): void => {
-    const h = Math.max(...list.map((n) => boxH(n.id)));
-    list.forEach((n, i) => {
-      boxes.set(n.id, { id: n.id, place, x: MARGIN + ((w - 2 * MARGIN) * (i + 0.5)) / list.length, y: y + h / 2, w: boxW, h: boxH(n.id) });
+  const row = (all: readonly NodeInfo[], place: Place): void => {
+    const split = rowsOf(all);
+    split.forEach((list, r) => {
+      const h = Math.max(...list.map((n) => boxH(n.id)));
+      list.forEach((n, i) => {
+        boxes.set(n.id, { id: n.id, place, x: MARGIN + ((w - 2 * MARGIN) * (i + 0.5)) / list.length, y: y + h / 2, w: boxW, h: boxH(n.id) });
+      });
+      // Rows of one role sit close together; the wide lane is between roles, where messages travel.
+      y += h + (r < split.length - 1 ? ROLE_GAP : lane);
     });
-    y += h + lane;
   };
 
   const servers = byPlace.get('server') ?? [];
