@@ -7,7 +7,6 @@
 // rendered as text by Preact (never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import { decodeRunLink, encodeRunLink } from '../../playground-link/codec.ts';
 import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
 import { strings } from '../paxos/strings.ts';
 import { layoutDiagram } from './diagram.ts';
@@ -60,6 +59,9 @@ function noticeOf(o: Outcome): string {
   return o.scriptError;
 }
 
+/** The share-link codec loads when a link is read or written, not with the island: most readers never share. */
+const linkCodec = () => import('../../playground-link/codec.ts');
+
 /** How long autoplay rests on a caption at speed 1×: time to read it. */
 const readingMs = (text: string): number => 1600 + 110 * [...text].length;
 /** One step of the player at speed 1×. */
@@ -92,7 +94,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const diagramBox = useRef<HTMLDivElement>(null);
   const run = model.run;
 
-  const fragment = (): string => encodeRunLink({ scenario: model.run.scenario, commands: model.run.commands(), position: model.run.position });
+  const fragment = (): Promise<string> => linkCodec().then(({ encodeRunLink }) => encodeRunLink({ scenario: model.run.scenario, commands: model.run.commands(), position: model.run.position }));
 
   // Every action of the model redraws the views, says what happened, and keeps the page's link current.
   useEffect(
@@ -101,7 +103,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         setNotice(noticeOf(o));
         setExported('');
         setShared('');
-        if (props.link && o.moved) history.replaceState(null, '', `#${fragment()}`);
+        if (props.link && o.moved) void fragment().then((f) => history.replaceState(null, '', `#${f}`));
         setVersion((v) => v + 1);
       }),
     [],
@@ -109,14 +111,16 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
 
   // The standalone page opens the run in its link; a broken link leaves the default scenario and says why.
   useEffect(() => {
-    if (!props.link) return;
-    const decoded = decodeRunLink(location.hash);
-    if (decoded.ok) {
-      const o = model.openLink(decoded.run);
-      if (o.refused) setLinkError(P.linkReplayFailed(o.refused));
-    } else if (decoded.message) {
-      setLinkError(`${decoded.message}${P.linkDefault}`);
-    }
+    if (!props.link || location.hash.length <= 1) return;
+    void linkCodec().then(({ decodeRunLink }) => {
+      const decoded = decodeRunLink(location.hash);
+      if (decoded.ok) {
+        const o = model.openLink(decoded.run);
+        if (o.refused) setLinkError(P.linkReplayFailed(o.refused));
+      } else if (decoded.message) {
+        setLinkError(`${decoded.message}${P.linkDefault}`);
+      }
+    });
   }, []);
 
   const start = (scenario: Scenario): void => {
@@ -319,9 +323,11 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         <button
           type="button"
           onClick={() => {
-            const url = playgroundUrl(fragment());
-            setShared(url);
-            void copyText(url).then((ok) => setNotice(ok ? P.shareCopied : P.shareManual));
+            void fragment().then((f) => {
+              const url = playgroundUrl(f);
+              setShared(url);
+              return copyText(url).then((ok) => setNotice(ok ? P.shareCopied : P.shareManual));
+            });
           }}
         >
           {P.share}
