@@ -133,13 +133,13 @@ export function NetworkView(props: NetworkViewProps) {
   const chosenNode = nodeOf(selected);
   const open = selected && (chosenFlight || chosenNode) ? selected : null;
 
-  const focusPicture = (): void => box.current?.querySelector<SVGElement>('[data-view="network"]')?.focus();
+  const focusPicture = (): void => box.current?.focus();
   const close = (back: boolean): void => {
     const s = open;
     setSelected(null);
     if (!back || !s) return;
     const sel = s.kind === 'flight' ? `[data-flight="${s.id}.${s.copy}"]` : `[data-node="${s.id}"]`;
-    requestAnimationFrame(() => (box.current?.querySelector<SVGElement>(`[data-view="network"] ${sel}`) ?? null)?.focus());
+    requestAnimationFrame(() => box.current?.querySelector<HTMLElement | SVGElement>(sel)?.focus());
   };
   const doStep = (step: Step): void => {
     props.act(step);
@@ -147,6 +147,7 @@ export function NetworkView(props: NetworkViewProps) {
     // The message may be gone (delivered, dropped): keep the focus in the picture.
     requestAnimationFrame(focusPicture);
   };
+  // Nodes are SVG shapes acting as buttons (Enter and Space by hand); messages are real buttons.
   const choose = (s: Selected) => ({
     onClick: () => setSelected(s),
     onKeyDown: (e: KeyboardEvent) => {
@@ -179,18 +180,16 @@ export function NetworkView(props: NetworkViewProps) {
   const canPropose = chosenNode !== undefined && chosenNode.up && props.proposers.includes(chosenNode.info.id);
 
   return (
-    <div class="pg-net" ref={box}>
-      <svg
-        class={`pg-net-svg${layout.compact ? ' pg-net-compact' : ''}`}
-        data-view="network"
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        width={layout.width}
-        height={layout.height}
-        role="group"
-        tabindex={-1}
-        aria-label={W.label(nodes.length, flights.length)}
-        style={`--pg-move: ${Math.round(600 / props.speed)}ms`}
-      >
+    <div
+      class={`pg-net${layout.compact ? ' pg-net-compact' : ''}`}
+      ref={box}
+      data-view="network"
+      role="group"
+      tabindex={-1}
+      aria-label={W.label(nodes.length, flights.length)}
+      style={`--pg-move: ${Math.round(600 / props.speed)}ms`}
+    >
+      <svg class="pg-net-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height}>
         {[...edges].map((key) => {
           const [a, b] = key.split('|') as [NodeId, NodeId];
           const e = edge(layout, a, b);
@@ -233,48 +232,45 @@ export function NetworkView(props: NetworkViewProps) {
           );
         })}
         {latest.map((e) => {
-          if (e.type !== 'deliver' && e.type !== 'drop') return null;
-          const label = messageLabel(e.msg, labelOpts);
-          if (e.type === 'drop') {
-            const at = alongEdge(layout, e.msg.from, e.msg.to, 0.5, 7);
-            return at ? (
-              <text key={`x${e.seq}`} class="pg-net-lost" x={at.x} y={at.y + 5} text-anchor="middle" aria-hidden="true">
-                <title>{W.lost(label)}</title>✕
-              </text>
-            ) : null;
-          }
+          if (e.type !== 'drop') return null;
+          const at = alongEdge(layout, e.msg.from, e.msg.to, 0.5, 7);
+          return at ? (
+            <text key={`x${e.seq}`} class="pg-net-lost" x={at.x} y={at.y + 5} text-anchor="middle" aria-hidden="true">
+              <title>{W.lost(messageLabel(e.msg, labelOpts))}</title>✕
+            </text>
+          ) : null;
+        })}
+      </svg>
+      {/* Messages are HTML over the picture: real buttons, and their motion is a compositor transform. */}
+      <div class="pg-fl-layer" style={`width: ${layout.width}px; height: ${layout.height}px`}>
+        {latest.map((e) => {
+          if (e.type !== 'deliver') return null;
           const from = alongEdge(layout, e.msg.from, e.msg.to, 0.7, 7);
           const to = alongEdge(layout, e.msg.from, e.msg.to, 1, 0);
-          return from && to ? <circle key={`d${e.seq}`} class={`pg-net-arrive${REPLIES.has(e.msg.kind) ? ' pg-fl-reply' : ''}`} r={5} style={`--x0: ${from.x}px; --y0: ${from.y}px; --x1: ${to.x}px; --y1: ${to.y}px`} aria-hidden="true" /> : null;
+          return from && to ? <span key={`d${e.seq}`} class={`pg-net-arrive${REPLIES.has(e.msg.kind) ? ' pg-fl-reply' : ''}`} style={`--x0: ${from.x}px; --y0: ${from.y}px; --x1: ${to.x}px; --y1: ${to.y}px`} aria-hidden="true" /> : null;
         })}
-        {placed.map(({ f, at, label, text, pill }, i) => {
+        {placed.map(({ f, at, label, text }, i) => {
           const start = departures[i];
           const side = sides[i];
-          const lx = side === 'left' ? -9 - pill : 9;
           return (
-            <g
+            <button
+              type="button"
               key={flightKey(f)}
-              class={`pg-fl${REPLIES.has(f.msg.kind) ? ' pg-fl-reply' : ''}${f.msg.kind === 'nack' ? ' pg-fl-nack' : ''}${side ? '' : ' pg-fl-dot'}${start ? ' pg-fl-fresh' : ''}`}
+              class={`pg-fl${REPLIES.has(f.msg.kind) ? ' pg-fl-reply' : ''}${f.msg.kind === 'nack' ? ' pg-fl-nack' : ''}${side ? '' : ' pg-fl-dot'}${side === 'left' ? ' pg-fl-left' : ''}${start ? ' pg-fl-fresh' : ''}`}
               data-flight={flightKey(f)}
-              tabindex={0}
-              role="button"
               aria-haspopup="true"
               aria-expanded={open?.kind === 'flight' && open.id === f.msg.id && open.copy === f.copy}
               aria-label={W.flight(label, f.msg.from, f.msg.to, f.msg.id, f.copy)}
               style={`transform: translate(${at.x}px, ${at.y}px)${start ? `; --x0: ${start.x}px; --y0: ${start.y}px` : ''}`}
-              {...choose({ kind: 'flight', id: f.msg.id, copy: f.copy })}
+              onClick={() => setSelected({ kind: 'flight', id: f.msg.id, copy: f.copy })}
             >
-              <circle class="pg-fl-dot-mark" r={6} />
-              <g class="pg-fl-label">
-                <rect x={lx} y={-9} width={pill} height={18} rx={9} />
-                <text x={lx + 5} y={4}>
-                  {text}
-                </text>
-              </g>
-            </g>
+              <span class="pg-fl-label" aria-hidden="true">
+                {text}
+              </span>
+            </button>
           );
         })}
-      </svg>
+      </div>
       {open && anchor && (
         <div
           class={`pg-menu${layout.compact ? ' pg-menu-below' : ''}`}
