@@ -249,6 +249,7 @@ export const ZH = {
       at: (i: number, n: number): string => `第 ${i} / ${n} 段`,
       before: (n: number): string => `这个场景有 ${n} 段讲解：按“自动讲解”或“下一段”开始。`,
       done: '讲解到此结束，可以继续自己动手。',
+      takenOver: '你接管了运行，讲解停在这里；按“上一段”或拖回位置条，可以回到讲解的路线上。',
     },
   },
 };

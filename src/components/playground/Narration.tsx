@@ -16,6 +16,8 @@ export interface NarrationProps {
   readonly next: () => void;
   readonly hasPrevious: boolean;
   readonly hasNext: boolean;
+  /** The reader acted by hand: the script (and its captions) no longer leads the run. */
+  readonly takenOver: boolean;
 }
 
 export function Narration(props: NarrationProps) {
@@ -29,7 +31,7 @@ export function Narration(props: NarrationProps) {
       <p class={`pg-caption${here?.fresh ? ' pg-caption-fresh' : ''}`} aria-live="polite" lang="zh-CN" data-caption={here ? String(here.caption.step) : ''}>
         {here ? here.caption.text : W.before(props.total)}
       </p>
-      {here && !props.hasNext && <p class="pg-caption-done">{W.done}</p>}
+      {props.takenOver ? <p class="pg-caption-done">{W.takenOver}</p> : here && !props.hasNext && <p class="pg-caption-done">{W.done}</p>}
       <div class="pg-tour" role="group" aria-label={W.region}>
         <button type="button" onClick={props.previous} disabled={!props.hasPrevious}>
           {W.previous}

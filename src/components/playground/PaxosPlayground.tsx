@@ -238,6 +238,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
               }}
               hasPrevious={model.hasPreviousCaption()}
               hasNext={model.hasNextCaption()}
+              takenOver={run.scriptIndex === null}
             />
           )}
         </div>
