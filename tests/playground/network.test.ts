@@ -102,6 +102,29 @@ test('a message dropped from the picture is gone from the picture, the list and 
   await page.context().close();
 });
 
+test('a message duplicated from the picture splits in two; delivered, it reaches its receiver\'s state', async () => {
+  const { page } = await open();
+  await hydrated(page);
+  await step(page);
+  const toA2 = net(page).locator('[data-flight][aria-label*="P1 → A2"]');
+  const key = (await toA2.getAttribute('data-flight'))!;
+  const id = key.split('.')[0]!;
+  await toA2.click();
+  await page.getByRole('group', { name: /^对 prepare\(1\.P1\)：P1 → A2/ }).getByRole('button', { name: '复制' }).click();
+  const copies = await net(page).locator(`[data-flight^="${id}."]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-flight')));
+  assert.deepEqual(copies.sort(), [`${id}.0`, `${id}.1`], 'the original and its copy');
+  assert.deepEqual(await flightKeys(page), await listKeys(page), 'the list agrees');
+  assert.match((await net(page).locator(`[data-flight="${id}.1"]`).getAttribute('aria-label'))!, /（副本 1）$/);
+  await net(page).locator(`[data-flight="${id}.0"]`).click();
+  await page.getByRole('group', { name: /^对 prepare\(1\.P1\)：P1 → A2/ }).getByRole('button', { name: '投递' }).click();
+  assert.equal(await tableCell(page, 'A2', 'pg-promised'), '1.P1', 'A2 promised on delivery');
+  assert.match((await net(page).locator('[data-node="A2"]').getAttribute('aria-label'))!, /许诺 1\.P1/);
+  assert.equal(await net(page).locator(`[data-flight="${id}.0"]`).count(), 0);
+  assert.equal(await net(page).locator(`[data-flight="${id}.1"]`).count(), 1, 'the copy is still on its way');
+  await assertSafe(page);
+  await page.context().close();
+});
+
 test('a node crashed from the picture is greyed, keeps its durable state, and recovers from the picture', async () => {
   const { page } = await open();
   await hydrated(page);
