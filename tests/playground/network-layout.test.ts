@@ -77,6 +77,14 @@ test('a message travels from the edge of the sender\'s box to the receiver\'s, o
   const back = alongEdge(l, 'A1', 'P1', 0.5, 8)!;
   assert.ok(Math.hypot(there.x - back.x, there.y - back.y) > 15, 'a request and its reply pass each other');
   assert.equal(alongEdge(l, 'P1', 'X9', 0.5, 0), null, 'an unknown node has no edge');
+  // Multi's servers send to themselves: the message arcs above its node, inside the picture.
+  const ring = layoutNetwork(new PlaygroundRun(scenarioCatalog['multi/steady']!).sim.nodes, 700, () => 2);
+  for (const lane of [7, 20, 33]) {
+    for (const p of [0, 0.5, 1]) {
+      const loop = alongEdge(ring, 'S1', 'S1', p, lane)!;
+      assert.ok(loop.y >= 0 && loop.y < rect(ring, 'S1').y, `S1's message to itself at ${p} lane ${lane} is above it, in the picture`);
+    }
+  }
 });
 
 test('labels go where they cover neither a node nor another label, or are left to the dot', () => {

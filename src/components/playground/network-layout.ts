@@ -41,6 +41,8 @@ const COMPACT_BELOW = 520;
 /** Narrowest node boxes before a role's row is split in two. */
 const MIN_BOX = 120;
 const MIN_COMPACT_BOX = 86;
+/** Height of the loop a message to oneself draws above its node. */
+const SELF_LOOP = 22;
 /** Between two rows of the same role. */
 const ROLE_GAP = 34;
 
@@ -94,6 +96,8 @@ export function layoutNetwork(nodes: readonly NodeInfo[], width: number, lines: 
 
   const servers = byPlace.get('server') ?? [];
   if (servers.length > 0) {
+    // Servers send to themselves too (a leader accepts its own proposal): room for that loop above the ring.
+    y += SELF_LOOP;
     // A ring (a pair stands side by side); its radius keeps neighbouring boxes apart.
     const n = servers.length;
     const h = Math.max(...servers.map((s) => boxH(s.id)));
@@ -155,8 +159,9 @@ export function alongEdge(layout: NetworkLayout, from: NodeId, to: NodeId, progr
   // Right-hand normal of the direction of travel (screen coordinates: y grows downward).
   const nx = -dy / len;
   const ny = dx / len;
-  const bump = from === to ? -Math.sin(Math.PI * p) * 18 : 0;
-  return { x: e.a.x + dx * p + nx * lane, y: e.a.y + dy * p + ny * lane + bump };
+  // A message to oneself arcs over the top of its node, inside the room the layout keeps there.
+  if (from === to) return { x: e.a.x + dx * p + lane * 0.3, y: e.a.y - 10 - Math.sin(Math.PI * p) * 8 };
+  return { x: e.a.x + dx * p + nx * lane, y: e.a.y + dy * p + ny * lane };
 }
 
 export interface Rect {
