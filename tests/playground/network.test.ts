@@ -217,6 +217,11 @@ test('at 360 px the picture fits, shows every node, and a message can be chosen 
   await f.click();
   await page.getByRole('button', { name: '丢弃', exact: true }).click();
   assert.equal(await net(page).locator(`[data-flight="${key}"]`).count(), 0);
+  // A menu closes when the reader presses anywhere else.
+  await net(page).locator('[data-flight]').first().click();
+  assert.equal(await page.locator('.pg-menu').count(), 1);
+  await page.locator('.pg-caption').click();
+  assert.equal(await page.locator('.pg-menu').count(), 0, 'a press elsewhere closes the menu');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
   await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'playground', 'network-360-dark.png'), fullPage: true });
@@ -235,17 +240,20 @@ test('keyboard only: Tab to a message, Enter opens its menu, drop it; Space on a
   const chosen = await active();
   assert.match(chosen, /^flight \d+\.\d+$/);
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '投递', 'the menu takes the focus');
+  // The menu takes the focus (on the frame after it opens).
+  await page.waitForFunction(() => document.activeElement?.textContent === '投递', null, { timeout: 5_000 });
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), '丢弃');
   await page.keyboard.press('Enter');
   assert.equal(await net(page).locator(`[data-flight="${chosen.slice(7)}"]`).count(), 0, 'dropped');
-  assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-view="network"]') !== null), 'the focus stays in the picture');
+  // The focus stays in the picture (moved there on the next frame: the message it was on is gone).
+  await page.waitForFunction(() => document.activeElement?.closest('[data-view="network"]') !== null, null, { timeout: 5_000 });
   // A node: Space opens, Escape closes and gives the focus back.
   for (let i = 0; i < 30 && !(await active()).startsWith('node'); i++) await page.keyboard.press('Tab');
   const node = await active();
   await page.keyboard.press(' ');
   assert.equal(await page.getByRole('group', { name: `对 ${node.slice(5)} 的操作` }).count(), 1);
+  await page.waitForFunction(() => document.activeElement?.closest('.pg-menu') !== null, null, { timeout: 5_000 });
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.pg-menu').count(), 0);
   await page.waitForFunction((n) => document.activeElement?.getAttribute('data-node') === n, node.slice(5));

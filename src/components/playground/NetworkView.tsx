@@ -164,6 +164,16 @@ export function NetworkView(props: NetworkViewProps) {
   useEffect(() => {
     if (openKey) menu.current?.querySelector<HTMLElement>('button, input')?.focus();
   }, [openKey]);
+  // A press anywhere but the menu or another message or node closes it (those open their own).
+  useEffect(() => {
+    if (!openKey) return;
+    const away = (e: PointerEvent): void => {
+      const t = e.target as Element | null;
+      if (t && !t.closest('.pg-menu, .pg-net [data-flight], .pg-net [data-node]')) setSelected(null);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [openKey]);
 
   let anchor: Point | null = null;
   let menuTitle = '';
