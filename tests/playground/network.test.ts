@@ -42,9 +42,12 @@ const flightKeys = (page: Page): Promise<string[]> => net(page).locator('[data-f
 const listKeys = (page: Page): Promise<string[]> => page.locator('.pg-flights [data-list-flight]').evaluateAll((els) => els.map((e) => e.getAttribute('data-list-flight')!));
 const tableCell = (page: Page, node: string, cls: string): Promise<string> => page.locator(`.pg-table tr[data-node="${node}"] .${cls}`).innerText();
 
+/** The page's banner (the same TraceMonitor) says safe. */
+const bannerSafe = async (page: Page): Promise<void> => assert.match(await page.locator('.pg-safety').innerText(), /^✓ 到目前为止安全/);
+
 /** The page's run, exported as a scenario and replayed here: safe (it is no mutant). */
 async function assertSafe(page: Page): Promise<void> {
-  assert.match(await page.locator('.pg-safety').innerText(), /^✓ 到目前为止安全/);
+  await bannerSafe(page);
   await page.getByRole('button', { name: '复制为场景' }).click();
   const exported = JSON.parse(await page.locator('.pg-out textarea').inputValue()) as Scenario;
   assert.equal(checkTrace(runScenario(exported)), null);
@@ -70,6 +73,7 @@ test('every node and every message in flight is in the picture, labelled like th
   await step(page);
   assert.match((await net(page).locator('[data-node="A1"]').getAttribute('aria-label'))!, /许诺 1\.P1/, 'A1 draws its promise');
   assert.match(await net(page).locator('[data-node="A1"]').innerHTML(), /许诺 1\.P1/);
+  await bannerSafe(page);
   await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'playground', 'network-desktop.png') });
   await page.context().close();
 });
@@ -198,6 +202,7 @@ test('motion: messages glide unless the reader prefers reduced motion, then they
     const style = await f.evaluate((el) => ({ transition: getComputedStyle(el).transitionDuration, animation: getComputedStyle(el).animationName }));
     if (motion === 'reduce') assert.deepEqual(style, { transition: '0s', animation: 'none' });
     else assert.notEqual(style.transition, '0s', 'messages move with a transition');
+    await bannerSafe(page);
     await page.context().close();
   }
 });
@@ -224,6 +229,7 @@ test('at 360 px the picture fits, shows every node, and a message can be chosen 
   assert.equal(await page.locator('.pg-menu').count(), 0, 'a press elsewhere closes the menu');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the page scrolls sideways by ${overflow}px`);
+  await bannerSafe(page);
   await page.screenshot({ path: join(PROJECT_ROOT, 'test-results', 'playground', 'network-360-dark.png'), fullPage: true });
   await page.context().close();
 });
@@ -257,6 +263,7 @@ test('keyboard only: Tab to a message, Enter opens its menu, drop it; Space on a
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('.pg-menu').count(), 0);
   await page.waitForFunction((n) => document.activeElement?.getAttribute('data-node') === n, node.slice(5));
+  await bannerSafe(page);
   await page.context().close();
 });
 
