@@ -21,6 +21,7 @@ import { diagramSettings } from '../diagrams/settings.ts';
 import { renderPaxosFigure, type PaxosFigureOptions } from '../components/paxos/figure.ts';
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { scenarioCatalog } from '../scenarios/index.ts';
+import { fieldLine } from '../scenarios/field-line.ts';
 
 const DISPLAY_KEYS = ['use', 'caption', 'playground', 'autonumber', 'drops', 'timeouts', 'hideKinds', 'diagramEvents'] as const;
 
@@ -34,34 +35,6 @@ export class PaxosFenceError extends Error {
     this.field = field;
     this.blockLine = blockLine;
   }
-}
-
-/** `steps[3].match.kind` → ['steps', 3, 'match', 'kind'] */
-function pathKeys(path: string): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return keys;
-    if (m[1]) keys.push(m[1]);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
-  }
-  return keys;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/** The line of the deepest part of `path` that the YAML has (a missing field: its parent's line). */
-function fieldLine(doc: Document, text: string, path: string): number | undefined {
-  const keys = pathKeys(path);
-  for (let n = keys.length; n > 0; n--) {
-    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lineOf(text, node.range[0]);
-  }
-  return undefined;
 }
 
 export interface ParsedFence {
