@@ -22,6 +22,7 @@ import { renderPaxosFigure, type PaxosFigureOptions } from '../components/paxos/
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { scenarioCatalog } from '../scenarios/index.ts';
 import { fieldLine } from '../scenarios/field-line.ts';
+import { devImport, noteHasFences } from './dev-modules.ts';
 
 const DISPLAY_KEYS = ['use', 'caption', 'playground', 'autonumber', 'drops', 'timeouts', 'hideKinds', 'diagramEvents'] as const;
 
@@ -44,7 +45,7 @@ export interface ParsedFence {
 }
 
 /** Parses a block's YAML into a scenario and display options. Throws PaxosFenceError. */
-export function parsePaxosFence(text: string): ParsedFence {
+export function parsePaxosFence(text: string, catalog: Readonly<Record<string, Scenario>> = scenarioCatalog): ParsedFence {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -83,8 +84,8 @@ export function parsePaxosFence(text: string): ParsedFence {
   let base: Scenario | undefined;
   if (data['use'] !== undefined) {
     const name = data['use'];
-    base = typeof name === 'string' ? scenarioCatalog[name] : undefined;
-    if (!base) bad('use', `no scenario ${JSON.stringify(name)}; scenarios are ${Object.keys(scenarioCatalog).join(', ')}`);
+    base = typeof name === 'string' && Object.hasOwn(catalog, name) ? catalog[name] : undefined;
+    if (!base) bad('use', `no scenario ${JSON.stringify(name)}; scenarios are ${Object.keys(catalog).join(', ')}`);
   }
   const fields: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(data)) if (!(DISPLAY_KEYS as readonly string[]).includes(k)) fields[k] = v;
@@ -95,14 +96,21 @@ export function parsePaxosFence(text: string): ParsedFence {
 
 /** Parses and renders one block; errors carry the field's line inside the block. */
 export async function renderPaxosFence(text: string, extra: { scope?: IdScope; base?: string; origin?: { file: string; line?: number | undefined } } = {}): Promise<string> {
-  const parsed = parsePaxosFence(text);
+  // In `astro dev`, the engine and the scenario files as they are now (dev-modules.ts); in a build, ours.
+  const fresh = {
+    figure: await devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/components/paxos/figure.ts'),
+    catalog: await devImport<{ scenarioCatalog: typeof scenarioCatalog }>('/src/scenarios/index.ts'),
+  };
+  const parsed = parsePaxosFence(text, fresh.catalog?.scenarioCatalog);
   try {
-    return await renderPaxosFigure(parsed.scenario, { ...parsed.options, ...extra });
+    return await (fresh.figure?.renderPaxosFigure ?? renderPaxosFigure)(parsed.scenario, { ...parsed.options, ...extra });
   } catch (err) {
-    if (err instanceof ScenarioError) {
+    // By name: in `astro dev` the engine may be Vite's copy, whose ScenarioError is another class.
+    const e = err as ScenarioError;
+    if (e instanceof Error && e.name === 'ScenarioError' && typeof e.path === 'string') {
       // runChecked prefixed the message with the figure's name; keep only the engine's own words.
-      const message = err.message.replace(/^.*?: bad scenario: /, '').replace(new RegExp(`^${err.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
-      throw new PaxosFenceError(err.path, message, fieldLine(parsed.doc, text, err.path));
+      const message = e.message.replace(/^.*?: bad scenario: /, '').replace(new RegExp(`^${e.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+      throw new PaxosFenceError(e.path, message, fieldLine(parsed.doc, text, e.path));
     }
     throw err;
   }
@@ -132,6 +140,7 @@ export function rehypePaxosFence() {
       return 'skip';
     });
     if (found.length === 0) return;
+    if (file.path) noteHasFences(file.path);
     const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
     const asRaw = !path.endsWith('.mdx');
     const scope = createIdScope('p');
