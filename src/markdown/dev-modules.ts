@@ -3,10 +3,22 @@
 // Vite's SSR loader here; a plugin that asks through devImport() gets the module as it is on disk now
 // (Vite re-evaluates what changed). In a build there is no loader and the plugin keeps its own imports.
 //
-// The same state carries, for `astro dev`, each note's front matter problems (the note's page shows them).
+// The same state carries, for `astro dev`, each note's front matter problems (the note's page shows them);
+// note pages import this file and nothing heavier, so a broken scenario file never takes them down.
 //
 // The plugins also report which notes drew figures from scenarios and the engine (notesWithFences), so
 // the dev server knows which notes to re-render when one of those files changes.
+
+/** Invalid front matter: the build stops with it; in `astro dev` the note's page throws it. */
+export class NoteFrontMatterError extends Error {
+  /** Where to point (Astro's overlay shows this file around this line). */
+  readonly loc: { file: string; line: number; column: number } | undefined;
+  constructor(message: string, loc?: { file: string; line: number }) {
+    super(message);
+    this.name = 'NoteFrontMatterError';
+    this.loc = loc ? { ...loc, column: 1 } : undefined;
+  }
+}
 
 type Loader = (path: string) => Promise<Record<string, unknown>>;
 

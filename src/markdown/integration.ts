@@ -9,18 +9,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
+import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
+import { warmFenceModules } from './rehype-paxos-fence.ts';
 import { checkNoteSource, formatProblems, NOTES_DIR, validateNotes } from './validate-notes.ts';
 
-export class NoteFrontMatterError extends Error {
-  /** Where to point (Astro's overlay shows this file around this line). */
-  readonly loc: { file: string; line: number; column: number } | undefined;
-  constructor(message: string, loc?: { file: string; line: number }) {
-    super(message);
-    this.name = 'NoteFrontMatterError';
-    this.loc = loc ? { ...loc, column: 1 } : undefined;
-  }
-}
 
 /** What a ```paxos fence's figure depends on besides the note itself, from the project root. */
 const FENCE_SOURCES = ['content/scenarios', 'src/paxos', 'src/scenarios', 'src/components/paxos'];
@@ -46,7 +38,11 @@ export function notesCheckIntegration(): AstroIntegration {
         else throw new NoteFrontMatterError(`Invalid front matter in ${problems.length === 1 ? 'a note' : `${problems.length} places`}:\n${text}`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        setDevLoader((path) => server.ssrLoadModule(path));
+        // The ssr environment's own runner follows edits (Vite invalidates what changed and what imports it);
+        // server.ssrLoadModule's compatibility runner keeps the first copy it evaluated.
+        const ssr = server.environments['ssr'] as { runner?: { import(path: string): Promise<Record<string, unknown>> } } | undefined;
+        const runner = ssr?.runner;
+        setDevLoader(runner ? (path) => runner.import(path) : (path) => server.ssrLoadModule(path));
         const notesDir = join(root, NOTES_DIR) + sep;
         const fenceSources = FENCE_SOURCES.map((d) => join(root, d) + sep);
         const reload = () => server.hot.send({ type: 'full-reload', path: '*' });
@@ -69,15 +65,33 @@ export function notesCheckIntegration(): AstroIntegration {
           }
         };
 
+        // One save can arrive as several events (editors write a temp file and rename it): re-render once.
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const rerenderFencedNotes = (): void => {
+          clearTimeout(pending);
+          pending = setTimeout(() => {
+            // Tell Vite and Astro the fenced notes changed: they drop the cached render and reload the tab.
+            for (const note of notesWithFences()) if (existsSync(note)) server.watcher.emit('change', note);
+          }, 30);
+        };
+        // Check a note once its save has settled: a save truncates the file before it writes it, and an
+        // empty note read in between would be reported as missing its title.
+        const noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+        const checkNoteSoon = (file: string): void => {
+          clearTimeout(noteTimers.get(file));
+          noteTimers.set(file, setTimeout(() => (noteTimers.delete(file), checkNote(file)), 40));
+        };
         const onFile = (file: string): void => {
-          if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNote(file);
-          if (!fenceSources.some((dir) => file.startsWith(dir))) return;
-          // Tell Vite and Astro the fenced notes changed: they drop the cached render and reload the tab.
-          for (const note of notesWithFences()) if (existsSync(note)) server.watcher.emit('change', note);
+          if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNoteSoon(file);
+          if (fenceSources.some((dir) => file.startsWith(dir))) rerenderFencedNotes();
         };
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);
         server.watcher.on('unlink', onFile);
+      },
+      'astro:server:start': () => {
+        // Load the fences' engine through Vite now, not on the first fenced note (seconds, cold).
+        warmFenceModules().catch(() => {});
       },
       'astro:server:done': () => {
         setDevLoader(undefined);

@@ -94,13 +94,23 @@ export function parsePaxosFence(text: string, catalog: Readonly<Record<string, S
   return { scenario: fields as unknown as Scenario, options, doc };
 }
 
+// In `astro dev`, the engine and the scenario files as they are now (dev-modules.ts); in a build, ours.
+async function freshModules() {
+  const [figure, catalog] = await Promise.all([
+    devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/components/paxos/figure.ts'),
+    devImport<{ scenarioCatalog: typeof scenarioCatalog }>('/src/scenarios/index.ts'),
+  ]);
+  return { figure, catalog };
+}
+
+/** `astro dev`: load the fences' modules through Vite ahead of the first fenced note. */
+export async function warmFenceModules(): Promise<void> {
+  await freshModules();
+}
+
 /** Parses and renders one block; errors carry the field's line inside the block. */
 export async function renderPaxosFence(text: string, extra: { scope?: IdScope; base?: string; origin?: { file: string; line?: number | undefined } } = {}): Promise<string> {
-  // In `astro dev`, the engine and the scenario files as they are now (dev-modules.ts); in a build, ours.
-  const fresh = {
-    figure: await devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/components/paxos/figure.ts'),
-    catalog: await devImport<{ scenarioCatalog: typeof scenarioCatalog }>('/src/scenarios/index.ts'),
-  };
+  const fresh = await freshModules();
   const parsed = parsePaxosFence(text, fresh.catalog?.scenarioCatalog);
   try {
     return await (fresh.figure?.renderPaxosFigure ?? renderPaxosFigure)(parsed.scenario, { ...parsed.options, ...extra });
