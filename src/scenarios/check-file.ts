@@ -41,7 +41,10 @@ export function checkScenarioFile(file: string, text: string): ScenarioFileProbl
   try {
     resolveScenario(data);
   } catch (err) {
-    if (!(err instanceof ScenarioError)) throw err;
+    if (!(err instanceof ScenarioError)) {
+      // The engine's validator gave up on the shape itself (nesting deep enough to exhaust the stack, say).
+      return { message: `${file}: cannot be read as a scenario (${(err as Error).message}); see the format at the top of src/paxos/sim/scenario.ts`, line: undefined, column: undefined };
+    }
     const line = fieldLineIn(body, err.path);
     return { message: `${file}${line ? `:${line}` : ''}: ${err.message}`, line, column: undefined };
   }

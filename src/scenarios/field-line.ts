@@ -33,8 +33,13 @@ export function fieldLine(doc: Document, text: string, path: string): number | u
 
 /** fieldLine for a JSON or YAML text not parsed yet; undefined when the text does not parse. */
 export function fieldLineIn(text: string, path: string): number | undefined {
-  // Only node ranges are read, never toJS(), so aliases in a hostile file are not expanded here.
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return undefined;
-  return fieldLine(doc, text, path);
+  try {
+    // Only node ranges are read, never toJS(), so aliases in a hostile file are not expanded here.
+    const doc = parseDocument(text, { prettyErrors: false });
+    if (doc.errors.length > 0) return undefined;
+    return fieldLine(doc, text, path);
+  } catch {
+    // Nesting deep enough to exhaust the parser's stack: the message goes out without a line.
+    return undefined;
+  }
 }
