@@ -145,7 +145,8 @@ export function mapFields(data: Record<string, unknown>, ctx: FieldContext): Map
   const lang = text(data, 'lang', changes);
   if (lang !== undefined) front.lang = lang;
 
-  const unused: Record<string, unknown> = {};
+  // No prototype: a `__proto__:` field is then kept like any other, not swallowed by the assignment.
+  const unused: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
     if (known.has(key)) continue;
     unused[key] = value;
