@@ -11,6 +11,7 @@
 //
 // The language must be in markdown.syntaxHighlight.excludeLangs (astro.config.mjs has it), or Shiki
 // highlights the block before this plugin sees it.
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -23,6 +24,8 @@ import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { scenarioCatalog } from '../scenarios/index.ts';
 import { fieldLine } from '../scenarios/field-line.ts';
 import { devImport, noteHasFences } from './dev-modules.ts';
+import { unclosedFence } from './scan-fences.ts';
+import { yamlData } from './yaml-aliases.ts';
 
 const DISPLAY_KEYS = ['use', 'caption', 'playground', 'autonumber', 'drops', 'timeouts', 'hideKinds', 'diagramEvents'] as const;
 
@@ -53,7 +56,9 @@ export function parsePaxosFence(text: string, catalog: Readonly<Record<string, S
     throw new PaxosFenceError('yaml', `not valid YAML: ${first.message.split('\n')[0]}`, line);
   }
   if (!isMap(doc.contents)) throw new PaxosFenceError('scenario', 'must be a YAML mapping of scenario fields (protocol: basic, …)', 1);
-  const data = doc.toJS() as Record<string, unknown>;
+  const read = yamlData(doc, text);
+  if (!read.ok) throw new PaxosFenceError('yaml', read.message, read.line);
+  const data = read.data as Record<string, unknown>;
   const options: { -readonly [K in keyof PaxosFigureOptions]: PaxosFigureOptions[K] } = {};
   const bad = (field: string, message: string): never => {
     throw new PaxosFenceError(field, message, fieldLine(doc, text, field));
@@ -138,9 +143,20 @@ function textOf(node: Element | ElementContent): string {
   return '';
 }
 
+/** The note's source: the text the Markdown parser was given, else the file on disk. */
+function noteText(file: { path?: string; value?: unknown }): string {
+  if (typeof file.value === 'string') return file.value;
+  if (file.value instanceof Uint8Array) return new TextDecoder().decode(file.value);
+  try {
+    return file.path ? readFileSync(file.path, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The rehype plugin: every ```paxos block in a note becomes a figure. */
 export function rehypePaxosFence() {
-  return async (tree: Root, file: { path?: string }): Promise<void> => {
+  return async (tree: Root, file: { path?: string; value?: unknown }): Promise<void> => {
     const found: { pre: Element; code: Element; parent: Root | Element }[] = [];
     visit(tree, 'element', (node: Element, _i, parent: Root | Element | undefined) => {
       if (node.tagName !== 'pre') return;
@@ -157,6 +173,9 @@ export function rehypePaxosFence() {
     for (const { pre, code, parent } of found) {
       const fence = pre.position?.start.line ?? code.position?.start.line;
       const text = textOf(code).replace(/\n$/, '');
+      // Markdown runs an unclosed fence to the end of the note; say so rather than "unknown field".
+      const unclosed = fence === undefined ? undefined : unclosedFence(noteText(file), 'paxos', fence);
+      if (unclosed !== undefined) throw new Error(`${path}:${fence}: \`\`\`paxos block: ${unclosed}`);
       let html: string;
       try {
         html = await renderPaxosFence(text, { scope, origin: { file: path, line: fence } });
