@@ -45,7 +45,28 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * beyond the search). nack is off: a refusal only makes a proposer give up sooner, and safety never
  * rests on it.
  */
+/**
+ * Scope fields a protocol has no use for. A result echoes its scope as what it covered, so a field the
+ * search would ignore is refused rather than echoed: Basic has no client nodes (its proposers take the
+ * proposals) and Basic and Fast decide one slot; Fast has one proposer, the coordinator, and every Multi
+ * server proposes.
+ */
+const UNUSED: Record<ProtocolName, readonly { readonly field: keyof ScopeOptions; readonly why: string }[]> = {
+  basic: [
+    { field: 'clients', why: 'Basic Paxos has no client nodes: its proposers take the proposals (use --proposers)' },
+    { field: 'slots', why: 'Basic Paxos decides one value, in slot 0' },
+  ],
+  fast: [
+    { field: 'proposers', why: 'Fast Paxos has one proposer, the coordinator L1 (use --clients)' },
+    { field: 'slots', why: 'Fast Paxos decides one value, in slot 0' },
+  ],
+  multi: [{ field: 'proposers', why: 'every Multi-Paxos server proposes (use --acceptors for the servers)' }],
+};
+
 export function resolveScope(options: ScopeOptions): ResolvedScope {
+  for (const { field, why } of UNUSED[options.protocol] ?? []) {
+    if (options[field] !== undefined) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
+  }
   const mutant = options.mutant;
   if (mutant !== undefined) {
     const info = MUTANTS.find((m) => m.name === mutant);
