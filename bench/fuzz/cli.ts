@@ -24,7 +24,11 @@ const SIMULATE_NUMERIC = ['acceptors', 'proposers', 'clients', 'crashes', 'parti
 const CHECK_NUMERIC = ['acceptors', 'proposers', 'clients', 'max-round', 'slots', 'drops', 'duplicates', 'crashes', 'timeouts', 'values', 'max-ballot'];
 
 /** Now and then a hostile value, else a small sane one, so valid command lines get run too. */
-const value = (r: Random): string => (r.chance(0.3) ? r.pick(NUMBERS) : String(r.int(1, 3)));
+function value(r: Random, flag: string): string {
+  if (r.chance(0.3)) return r.pick(NUMBERS);
+  if (flag === 'drop' || flag === 'duplicate') return r.pick(['0', '0.1', '0.5']);
+  return flag === 'max-time' ? String(r.int(50, 500)) : String(r.int(1, 3));
+}
 
 /** `n` different flags (a flag given twice is refused before anything else is looked at). */
 function pickFlags(r: Random, flags: readonly string[], n: number): string[] {
@@ -54,7 +58,7 @@ export function hostileCommandLine(seed: number): HostileCommandLine {
     argv.push('--quiet', '--max-states', '2000', '--timeout', '2');
     if (r.chance(0.3)) argv.push('--model', r.pick(['engine', 'spec', 'tla']));
     argv.push('--protocol', r.pick(['basic', 'multi', 'fast', 'raft']));
-    for (const flag of pickFlags(r, CHECK_NUMERIC, r.int(1, 3))) argv.push(`--${flag}`, value(r));
+    for (const flag of pickFlags(r, CHECK_NUMERIC, r.int(1, 3))) argv.push(`--${flag}`, value(r, flag));
     if (r.chance(0.2)) argv.push('--timed', r.pick(['all', 'P1', 'X9', ',,', '']));
     return { verb: 'check', argv };
   }
@@ -66,7 +70,7 @@ export function hostileCommandLine(seed: number): HostileCommandLine {
   }
   if (file !== undefined) argv.push('--scenario', join(scratch(), `s${seed}.json`));
   else if (r.chance(0.05)) argv.push('--scenario', r.pick(['/nonexistent/x.json', tmpdir()]));
-  for (const flag of pickFlags(r, SIMULATE_NUMERIC, r.int(1, 4))) argv.push(`--${flag}`, value(r));
+  for (const flag of pickFlags(r, SIMULATE_NUMERIC, r.int(1, 4))) argv.push(`--${flag}`, value(r, flag));
   if (r.chance(0.3)) argv.push('--protocol', r.pick(['basic', 'multi', 'fast', 'raft']));
   argv.push('--runs', r.pick(['1', '1', '2', '2', '-1', '1e309']));
   if (!argv.includes('--seed') && r.chance(0.2)) argv.push('--seed', '9007199254740991');
