@@ -292,7 +292,9 @@ export class Simulation {
 
   /** Applies every step of the scenario (validated at construction) in order. */
   runSteps(): void {
-    this.resolved.steps.forEach((s, i) => this.apply(s, `steps[${i}]`));
+    // A scenario without steps runs `run until quiet`, a step it never wrote: its errors say `run`.
+    const scripted = this.resolved.scenario.steps !== undefined;
+    this.resolved.steps.forEach((s, i) => this.apply(s, scripted ? `steps[${i}]` : 'run'));
   }
 
   /** The step being applied, for the replay budget's message (null outside apply: tick/run called directly). */
@@ -318,7 +320,8 @@ export class Simulation {
   /** Checked before a copy of a message goes on the network. */
   private makeRoom(): void {
     if (this.flights.length >= SCENARIO_LIMITS.inFlight) {
-      this.overBudget(`more than ${SCENARIO_LIMITS.inFlight} messages would be in flight at once, the limit for every run; deliver or drop some first`);
+      const advice = this.acting?.step.type === 'duplicate' ? 'duplicate fewer copies, or deliver or drop some first' : 'deliver or drop some first, or lower network.duplicate';
+      this.overBudget(`more than ${SCENARIO_LIMITS.inFlight} messages would be in flight at once, the limit for every run; ${advice}`);
     }
   }
 
