@@ -17,11 +17,12 @@ export interface HostileLink {
   readonly mustReject: boolean;
 }
 
-function base64url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+/** A link fragment around any payload, valid or not (encodeRunLink only takes a well-formed run). */
+export function fragmentOf(payload: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(payload));
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `#run=1.${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 const NODES = ['P1', 'P2', 'A1', 'S1', 'L1', 'C1', 'A9', '__proto__', ''];
@@ -66,7 +67,7 @@ export function hostileLink(seed: number): HostileLink {
     if (r.chance(0.5)) commands.unshift(r.int(1, 40));
     const payload: Record<string, unknown> = { s: h.scenario, c: commands };
     if (r.chance(0.2)) payload['p'] = r.pick([0, 1, -1, 1e9]);
-    const fragment = `#run=1.${base64url(JSON.stringify(payload))}`;
+    const fragment = fragmentOf(payload);
     return { fragment, what: `link: ${h.tampering.join('; ')}; ${commands.length} commands`, mustReject: h.mustReject };
   }
   if (shape <= 8) {

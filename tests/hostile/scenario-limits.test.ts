@@ -11,6 +11,7 @@ import { runScenario } from '../../src/paxos/sim/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { decodeRunLink } from '../../src/playground-link/codec.ts';
 import type { ProtocolName } from '../../src/paxos/core/trace.ts';
+import { fragmentOf } from '../../bench/fuzz/share-link.ts';
 import { bounded, type Ending } from './bounded.ts';
 
 /** The path and message resolveScenario refuses `raw` with (it must refuse it). */
@@ -22,13 +23,6 @@ function refusal(raw: unknown): { path: string; message: string } {
     return { path: e.path, message: e.message };
   }
   assert.fail(`accepted ${JSON.stringify(raw)}`);
-}
-
-function linkOf(payload: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(payload));
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return `#run=1.${btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 const SIZES: readonly { readonly protocol: ProtocolName; readonly field: 'acceptors' | 'proposers' | 'clients' | 'learners' }[] = [
@@ -50,7 +44,7 @@ for (const { protocol, field } of SIZES) {
       assert.equal(r.path, `options.${field}`);
       assert.match(r.message, new RegExp(`at most ${max} \\(the limit for every scenario and protocol\\), got ${v}`));
       // The link decoder says no before anything is drawn.
-      const link = decodeRunLink(linkOf({ s: raw }));
+      const link = decodeRunLink(fragmentOf({ s: raw }));
       assert.equal(link.ok, false, `link with options.${field} = ${v}`);
       assert.match(!link.ok ? link.message : '', new RegExp(`options\\.${field}: at most ${max}`));
     }
