@@ -141,6 +141,9 @@ test('maxTime: 1e309 (Infinity after JSON.parse) says "must be a finite number",
     assert.match(r.message, /must be a finite number ≥ \d+, got -?Infinity$/);
     assert.doesNotMatch(r.message, /null/);
   }
+  // In timing too, even where the protocol ignores the field (Basic has no heartbeat).
+  const t = refusal(JSON.parse('{"protocol":"basic","options":{"timing":{"heartbeat":1e309}}}'));
+  assert.deepEqual(t, { path: 'options.timing.heartbeat', message: 'options.timing.heartbeat: must be a finite number, got Infinity' });
 });
 
 test('a wrong value inside options is reported where it was written', () => {

@@ -24,7 +24,7 @@ export const SCENARIO_LIMITS = {
   /** Simulated time a run may reach. */
   maxTime: 100_000,
   /** Events a run may record: the default and the most a scenario may ask for. */
-  maxEvents: 50_000,
+  maxEvents: 20_000,
   /** Copies of messages on the network at once (a duplicate step adds one per copy). */
   inFlight: 2_000,
 } as const;

@@ -24,7 +24,7 @@
 //         has any, else proposers) is asked to propose `proposals` values v1, v2, … at random early times,
 //         and again after it recovers from a crash while its value is not chosen,
 //     "proposals": int ≥ 0 [1],
-//     "maxTime": t [500], "maxEvents": int [50000],
+//     "maxTime": t [500], "maxEvents": int [20000],
 //     "steps": [Step, …] — without steps the run is `[{ "type": "run", "until": "quiet" }]`,
 //     "title", "description", "expect": free, for the notes (ignored by the engine)
 //   }

@@ -82,6 +82,10 @@ function num(path: string, v: unknown, min: number): number {
   return v;
 }
 
+function finite(path: string, v: unknown): void {
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ScenarioError(path, `must be a finite number, got ${show(v)}`);
+}
+
 /** At most the limit every scenario shares (limits.ts). */
 function atMost(path: string, v: number, field: LimitedField): number {
   const max = SCENARIO_LIMITS[field];
@@ -217,7 +221,16 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     atMost(path, int(path, v, min), field);
   }
   for (const [path, t] of [['timing', s['timing']], ['options.timing', options['timing']]] as const) {
-    if (t !== undefined) onlyFields(path, object(path, t), TIMING_FIELDS);
+    if (t === undefined) continue;
+    const timing = object(path, t);
+    onlyFields(path, timing, TIMING_FIELDS);
+    // Infinity is no setting, whether or not the protocol reads the field (Basic ignores heartbeat); the
+    // protocol checks the rest (a number > 0, a [min, max] range).
+    for (const f of TIMING_FIELDS) {
+      const v = timing[f];
+      if (Array.isArray(v)) v.forEach((x: unknown, i) => finite(`${path}.${f}[${i}]`, x));
+      else finite(`${path}.${f}`, v);
+    }
   }
   if (s['nack'] !== undefined && typeof s['nack'] !== 'boolean') throw new ScenarioError('nack', `must be true or false, got ${show(s['nack'])}`);
   if (s['mutant'] !== undefined) {
