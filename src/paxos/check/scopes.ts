@@ -46,26 +46,28 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * rests on it.
  */
 /**
- * Scope fields a protocol has no use for. A result echoes its scope as what it covered, so a field the
- * search would ignore is refused rather than echoed: Basic has no client nodes (its proposers take the
- * proposals) and Basic and Fast decide one slot; Fast has one proposer, the coordinator, and every Multi
- * server proposes.
+ * Scope fields a protocol has no use for, with the value its scope echoes for them. A result echoes its
+ * scope as what it covered, so another value would be echoed without being covered: it is refused
+ * instead. Basic has no client nodes (its proposers take the proposals) and Basic and Fast decide one
+ * slot; Fast has one proposer, the coordinator, and every Multi server proposes. (The echoed value itself
+ * passes, so a resolved scope resolves again to itself.)
  */
-const UNUSED: Record<ProtocolName, readonly { readonly field: keyof ScopeOptions; readonly why: string }[]> = {
+const UNUSED: Record<ProtocolName, readonly { readonly field: 'clients' | 'slots' | 'proposers'; readonly echoed: number; readonly why: string }[]> = {
   basic: [
-    { field: 'clients', why: 'Basic Paxos has no client nodes: its proposers take the proposals (use --proposers)' },
-    { field: 'slots', why: 'Basic Paxos decides one value, in slot 0' },
+    { field: 'clients', echoed: 0, why: 'Basic Paxos has no client nodes: its proposers take the proposals (use --proposers)' },
+    { field: 'slots', echoed: 1, why: 'Basic Paxos decides one value, in slot 0' },
   ],
   fast: [
-    { field: 'proposers', why: 'Fast Paxos has one proposer, the coordinator L1 (use --clients)' },
-    { field: 'slots', why: 'Fast Paxos decides one value, in slot 0' },
+    { field: 'proposers', echoed: 1, why: 'Fast Paxos has one proposer, the coordinator L1 (use --clients)' },
+    { field: 'slots', echoed: 1, why: 'Fast Paxos decides one value, in slot 0' },
   ],
-  multi: [{ field: 'proposers', why: 'every Multi-Paxos server proposes (use --acceptors for the servers)' }],
+  multi: [{ field: 'proposers', echoed: 0, why: 'every Multi-Paxos server proposes (use --acceptors for the servers)' }],
 };
 
 export function resolveScope(options: ScopeOptions): ResolvedScope {
-  for (const { field, why } of UNUSED[options.protocol] ?? []) {
-    if (options[field] !== undefined) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
+  for (const { field, echoed, why } of UNUSED[options.protocol] ?? []) {
+    const v = options[field];
+    if (v !== undefined && v !== echoed) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
   }
   const mutant = options.mutant;
   if (mutant !== undefined) {
