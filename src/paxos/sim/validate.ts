@@ -3,10 +3,10 @@
 import type { NodeId, NodeInfo } from '../core/ids.ts';
 import { ConfigError, type ProtocolConfig } from '../core/protocol.ts';
 import type { Quorums } from '../core/trace.ts';
+import { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
 import { MUTANTS, isMutantName } from '../core/mutants.ts';
 import { PROTOCOL_NAMES, getProtocol, protocolNames, type AnyProtocol } from '../registry.ts';
 import { DEFAULTS, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
-import { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
 
 /** A validated scenario with everything the simulator needs filled in. */
 export interface ResolvedScenario {
