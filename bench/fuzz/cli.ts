@@ -1,8 +1,9 @@
 // Hostile command lines for `paxos simulate` and `paxos check`, run in-process through each verb's
 // exported run(argv) with stdout and stderr captured. Flags get huge, negative, non-finite and malformed
 // values, scenario files are hostile (bench/fuzz/scenario.ts), carry a BOM, are not JSON or do not exist.
-// A clean run exits 0 (1 with a violation, 3 for an incomplete check); a refusal exits 2 with exactly one
-// line naming the flag or field; a thrown exception (the CLI's exit 70) or a stack trace is a crash.
+// A clean run exits 0 (3 for an incomplete check; every simulate runs with --check, and exit 1, a safety
+// violation, is a failure); a refusal exits 2 with exactly one line naming the flag or field; a thrown
+// exception (the CLI's exit 70) or a stack trace is a crash.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,7 +76,8 @@ export function hostileCommandLine(seed: number): HostileCommandLine {
   argv.push('--runs', r.pick(['1', '1', '2', '2', '-1', '1e309']));
   if (!argv.includes('--seed') && r.chance(0.2)) argv.push('--seed', '9007199254740991');
   argv.push('--format', r.pick(['json', 'text', 'mermaid', 'json', 'text', 'svg']));
-  if (r.chance(0.3)) argv.push('--check');
+  // Every run is checked against the safety properties (no input here names a mutant).
+  argv.push('--check');
   if (r.chance(0.1)) argv.push(r.pick(['--bogus', 'extra', '-x', '--acceptors']));
   return file === undefined ? { verb: 'simulate', argv } : { verb: 'simulate', argv, file };
 }
@@ -104,10 +106,13 @@ export async function runCommandLine(cmd: HostileCommandLine): Promise<CliOutcom
   }
 }
 
-/** What a clean outcome looks like; null when it is one, else what is wrong. */
+/**
+ * What a clean outcome looks like; null when it is one, else what is wrong. No input names a mutant, so
+ * exit 1 (a safety violation of the correct protocol, from `simulate --check` or `check`) is a failure too.
+ */
 export function judgeOutcome(cmd: HostileCommandLine, o: CliOutcome): string | null {
-  const allowed = cmd.verb === 'check' ? [0, 1, 2, 3] : [0, 1, 2];
-  if (!allowed.includes(o.code)) return `exit ${o.code}`;
+  const allowed = cmd.verb === 'check' ? [0, 2, 3] : [0, 2];
+  if (!allowed.includes(o.code)) return `exit ${o.code}${o.code === 1 ? `: ${o.stderr.split('\n')[0]}` : ''}`;
   if (/\n\s+at /.test(o.stderr)) return 'a stack trace on stderr';
   if (o.code === 2) {
     const lines = o.stderr.trimEnd().split('\n');

@@ -6,6 +6,7 @@
 import { Random } from '../../src/paxos/core/random.ts';
 import type { ProtocolName } from '../../src/paxos/core/trace.ts';
 import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
+import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import type { FuzzClass } from './class.ts';
@@ -207,6 +208,20 @@ export function runHostile(scenario: unknown): ScenarioOutcome {
   }
 }
 
+/** What is wrong with a finished hostile run (unsafe, or past a limit), or null. */
+export function judgeRun(sim: Simulation): string | null {
+  const v = checkTrace(sim.trace());
+  if (v) return `safety: ${v.property} at event ${v.seq}: ${v.message}`;
+  const inFlight = sim.inFlight().length;
+  if (inFlight > SCENARIO_LIMITS.inFlight) return `${inFlight} messages in flight`;
+  // `run` stops at maxEvents between two ticks; one tick records a handful more.
+  const events = sim.events().length;
+  if (events > SCENARIO_LIMITS.maxEvents + 100) return `${events} events`;
+  const acceptors = sim.nodes.filter((n) => n.roles.includes('acceptor')).length;
+  if (acceptors > SCENARIO_LIMITS.acceptors) return `${acceptors} acceptors`;
+  return null;
+}
+
 export const fuzzClasses: FuzzClass[] = [
   {
     name: 'scenario (engine)',
@@ -214,6 +229,8 @@ export const fuzzClasses: FuzzClass[] = [
       const h = hostileScenario(seed);
       const out = runHostile(h.scenario);
       if (out.ran && h.mustReject) throw new Error(`accepted a scenario it must refuse (${h.tampering.join('; ')})`);
+      const bad = out.ran ? judgeRun(out.sim) : null;
+      if (bad) throw new Error(bad);
     },
     describe: describeScenario,
   },

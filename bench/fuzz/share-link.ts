@@ -8,7 +8,7 @@ import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { decodeRunLink, encodeRunLink, type DecodeResult } from '../../src/playground-link/codec.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import type { FuzzClass } from './class.ts';
-import { hostileScenario } from './scenario.ts';
+import { hostileScenario, judgeRun } from './scenario.ts';
 
 export interface HostileLink {
   readonly fragment: string;
@@ -113,6 +113,8 @@ export const fuzzClasses: FuzzClass[] = [
       const link = hostileLink(seed);
       const out = openLink(link.fragment);
       if (out.decoded.ok && link.mustReject) throw new Error(`decoded a link whose scenario must be refused (${link.what})`);
+      const bad = out.run ? judgeRun(out.run.sim) : null;
+      if (bad) throw new Error(bad);
     },
     describe: (seed: number) => hostileLink(seed).what,
   },

@@ -93,7 +93,7 @@ test('--seed 9007199254740991 --runs 2: refused before the first run prints anyt
   refused(paxos('simulate', '--seed', String(Number.MAX_SAFE_INTEGER), '--runs', '2'), /^paxos simulate: --runs: 2 runs from seed 9007199254740991 pass the largest seed 9007199254740991; lower --seed or --runs$/);
   refused(paxos('simulate', '--seed', String(Number.MAX_SAFE_INTEGER - 5), '--runs', '10'), /--runs: 10 runs from seed/);
   // The last seed itself is fine.
-  const r = paxos('simulate', '--seed', String(Number.MAX_SAFE_INTEGER - 1), '--runs', '2', '--max-time', '100');
+  const r = paxos('simulate', '--seed', String(Number.MAX_SAFE_INTEGER - 1), '--runs', '2', '--max-time', '100', '--check');
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout.trimEnd().split('\n').length, 2);
 });
@@ -131,8 +131,9 @@ test('README documents the one set of limits with the numbers the engine enforce
   }
 });
 
-// Seeded fuzz: hostile command lines (bench/fuzz/cli.ts) run in-process; each must end with 0, 1, 2 (or
-// 3 for check), exit 2 with one line, and never throw. Each failure prints its seed.
+// Seeded fuzz: hostile command lines (bench/fuzz/cli.ts) run in-process; each must end with 0 (every
+// simulate runs with --check: no safety violation), 2 with one line, or 3 for an incomplete check, and never
+// throw. Each failure prints its seed.
 test('fuzz: 200 hostile command lines end cleanly', async () => {
   const r = await bounded('fuzzCommandLines', [1, 200], 120_000);
   assert.equal(r.ended, 'value', JSON.stringify(r));

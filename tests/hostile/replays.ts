@@ -2,11 +2,10 @@
 // bounded.ts can run them in a worker with a deadline. The seeded loops use the fuzz benchmark's own
 // generators (bench/fuzz/), so a seed that fails here is the same input there, and every failure names it.
 import { checkTrace } from '../../src/paxos/check/properties.ts';
-import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
 import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import { PaxosFenceError, renderPaxosFence } from '../../src/markdown/rehype-paxos-fence.ts';
-import { describeScenario, hostileScenario, runHostile } from '../../bench/fuzz/scenario.ts';
+import { describeScenario, hostileScenario, judgeRun, runHostile } from '../../bench/fuzz/scenario.ts';
 import { hostileLink, openLink } from '../../bench/fuzz/share-link.ts';
 import { fuzzClasses as cliClasses } from '../../bench/fuzz/cli.ts';
 
@@ -50,18 +49,6 @@ export async function replayFence(text: string): Promise<{ readonly field: strin
     if (e instanceof PaxosFenceError) return { field: e.field, line: e.blockLine, message: e.message };
     throw e;
   }
-}
-
-/** What is wrong with a finished hostile run, or null. */
-function judgeRun(sim: Simulation): string | null {
-  const s = summary(sim);
-  if (s.violation) return `safety: ${s.violation}`;
-  if (s.inFlight > SCENARIO_LIMITS.inFlight) return `${s.inFlight} messages in flight`;
-  // `run` stops at maxEvents between two ticks; one tick records a handful more.
-  if (s.events > SCENARIO_LIMITS.maxEvents + 100) return `${s.events} events`;
-  const acceptors = sim.nodes.filter((n) => n.roles.includes('acceptor')).length;
-  if (acceptors > SCENARIO_LIMITS.acceptors) return `${acceptors} acceptors`;
-  return null;
 }
 
 /** Hostile scenarios for seeds first … first+count−1: each failure as `seed N: input: what went wrong`. */
