@@ -15,7 +15,7 @@ interface TransformContext {
 }
 
 /** The Vite plugin: checks a scenario file's JSON text before Vite's own JSON plugin turns it into a module. */
-function scenarioFilesPlugin(root: string) {
+export function scenarioFilesPlugin(root: string) {
   const dir = join(root, SCENARIOS_DIR) + sep;
   return {
     name: 'paxos-notes:scenario-files',
