@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { diagramsIntegration } from './src/diagrams/integration.ts';
 import { notesCheckIntegration } from './src/markdown/integration.ts';
+import { scenariosIntegration } from './src/scenarios/integration.ts';
 import { rehypeMermaid } from './src/markdown/rehype-diagram-fences.ts';
 import { rehypePaxosFence } from './src/markdown/rehype-paxos-fence.ts';
 import { rehypeBaseLinks } from './src/reader/rehype-base-links.ts';
@@ -24,6 +25,8 @@ export default defineConfig({
   integrations: [
     notesCheckIntegration(),
     diagramsIntegration(),
+    // Scenario files checked as Vite loads them (file:line in the overlay); `astro dev` can save new ones.
+    scenariosIntegration(),
     mdx(),
     preact(),
     // The 404 page is not a page to list. Drafts are never built in production, so never listed.

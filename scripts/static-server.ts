@@ -1,12 +1,14 @@
 // A tiny static file server for the built site, used by the browser tests and the Lighthouse bench.
 // It serves dist/ under a base path (like GitHub Pages serves a project site under /<repo>/), maps
 // /dir/ to /dir/index.html, answers 404 with the site's 404.html, gzips text as every static host
-// and CDN does (Lighthouse's simulated network counts the bytes sent), and never caches.
+// and CDN does (Lighthouse's simulated network counts the bytes sent), and never caches. Only GET and
+// HEAD are served (others: 405 with Allow); a malformed request target gets 400, never a crash.
 // CLI: node scripts/static-server.ts [dist] [--base /notes-site/] [--port 4321]
 
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 
@@ -65,11 +67,36 @@ export function resolveFile(root: string, base: string, pathname: string): strin
   return undefined;
 }
 
+/** Methods a static host answers; anything else gets 405 with this list in `Allow`. */
+const ALLOWED_METHODS = 'GET, HEAD';
+
+/**
+ * The path of a request target, or undefined when it is not one a static host could serve. Node
+ * passes the target as sent, so `//`, `/\` and `http://[::1` arrive here; none of them may throw.
+ */
+export function requestPath(target: string): string | undefined {
+  if (target.startsWith('/')) return target.split(/[?#]/, 1)[0];
+  // The absolute form (`GET http://host/path`) is legal HTTP/1.1; anything else is not a path.
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function serveStatic(dir: string, options: { base?: string; port?: number } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const base = normaliseBase(options.base ?? '/');
-  const server: Server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
+  const respond = (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: ALLOWED_METHODS, 'Content-Type': 'text/plain' }).end('method not allowed');
+      return;
+    }
+    const pathname = requestPath(req.url ?? '/');
+    if (pathname === undefined) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request target');
+      return;
+    }
     if (pathname === base.slice(0, -1)) {
       res.writeHead(301, { Location: base }).end();
       return;
@@ -89,9 +116,27 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
       Vary: 'Accept-Encoding',
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
-    if (req.method === 'HEAD') res.end();
-    else if (gzip) createReadStream(path).pipe(createGzip()).pipe(res);
-    else createReadStream(path).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A file that vanishes or cannot be read mid-response ends that response, not the server.
+    const stream = createReadStream(path).on('error', () => res.destroy());
+    if (gzip) stream.pipe(createGzip()).pipe(res);
+    else stream.pipe(res);
+  };
+  const server: Server = createServer((req, res) => {
+    try {
+      respond(req, res);
+    } catch (error) {
+      // One bad request must never stop the server: answer it with 500 and keep serving.
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`internal error: ${(error as Error).message}`);
+    }
+  });
+  // CONNECT never reaches the request handler; without this Node drops the connection unanswered.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;

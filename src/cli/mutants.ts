@@ -1,4 +1,5 @@
-// `paxos mutants`: the rule-breaking variants, one per line (name, protocol, meaning), or JSON.
+// `paxos mutants`: the rule variants, one per line (name, protocol, meaning), or JSON (with `safety`: whether
+// the checker finds a counterexample, "broken", or proves the variant safe in its scope, "kept").
 import { MUTANTS } from '../paxos/core/mutants.ts';
 import { parseArgs, usage, UsageError, type FlagSpec } from './args.ts';
 

@@ -9,6 +9,7 @@ import { sha256 } from './cache.ts';
 import { describeMermaid } from './describe.ts';
 import { renderMermaid } from './render.ts';
 import { BrowserUnavailableError, MermaidSyntaxError } from './session.ts';
+import { sourceLineOf } from './source-lines.ts';
 import { diagramSettings, runState } from './settings.ts';
 import { retargetTree } from './svg-ids.ts';
 
@@ -54,7 +55,10 @@ export interface FigureOptions {
   /** Goes into data-diagram and the class list, e.g. 'mermaid' or 'paxos'. */
   kind?: string;
   origin?: DiagramOrigin;
-  /** 'throw' (production build) or 'show' (astro dev: an error box in the page). Default from the settings. */
+  /**
+   * 'throw' (the default, in the build and in `astro dev`, whose overlay then shows the message) or 'show'
+   * (an error box in place of the figure, for callers that must always return a page).
+   */
   onError?: 'throw' | 'show';
 }
 
@@ -72,10 +76,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function describe(origin: DiagramOrigin | undefined, mermaidLine: number | undefined): string {
+function describe(origin: DiagramOrigin | undefined, source: string, mermaidLine: number | undefined): string {
   if (!origin) return 'Mermaid diagram';
   if (origin.line === undefined) return `${origin.file}: Mermaid diagram`;
-  const at = mermaidLine !== undefined ? origin.line + mermaidLine : origin.line;
+  const inBlock = mermaidLine !== undefined ? sourceLineOf(source, mermaidLine) : undefined;
+  const at = inBlock !== undefined ? origin.line + inBlock : origin.line;
   return `${origin.file}:${at}: Mermaid diagram (block starting at line ${origin.line})`;
 }
 
@@ -155,7 +160,7 @@ function done(node: Element, mode: DiagramFigure['mode']): DiagramFigure {
  */
 export async function renderMermaidFigure(source: string, options: FigureOptions = {}): Promise<DiagramFigure> {
   const kind = options.kind ?? 'mermaid';
-  const onError = options.onError ?? (diagramSettings().mode === 'dev' ? 'show' : 'throw');
+  const onError = options.onError ?? 'throw';
   const scope = options.scope ?? processScope;
   const hash = sha256(source).slice(0, 12);
   const n = scope.next(hash);
@@ -195,7 +200,7 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
       );
     }
     if (err instanceof MermaidSyntaxError) {
-      const message = `${describe(options.origin, err.mermaidLine)} is invalid: ${err.message}`;
+      const message = `${describe(options.origin, source, err.mermaidLine)} is invalid: ${err.message}`;
       if (onError === 'throw') throw new DiagramError(message);
       return done(
         el('figure', { className: ['diagram', 'diagram-error'], dataDiagram: kind, role: 'alert' }, [
@@ -206,6 +211,6 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
         'error',
       );
     }
-    throw new DiagramError(`${describe(options.origin, undefined)} could not be rendered: ${(err as Error).message}`);
+    throw new DiagramError(`${describe(options.origin, source, undefined)} could not be rendered: ${(err as Error).message}`);
   }
 }

@@ -71,6 +71,7 @@ export function convertBody(body: string, ctx: BodyContext): ConvertedBody {
         continue;
       }
       let content = lines.slice(i + 1, j);
+      if (name === 'raw') content.forEach((l, k) => warnings.push(...rawHtmlWarnings(l, lineAt(i + 1 + k))));
       // A callout or quote holds ordinary Markdown, Hexo tags included: convert those first.
       const inner = ['note', 'blockquote', 'pullquote'].includes(name) ? convertBody(content.join('\n'), { slug: ctx.slug, bodyLine: lineAt(i + 1) }) : undefined;
       if (inner) content = inner.body.split('\n');
@@ -84,6 +85,7 @@ export function convertBody(body: string, ctx: BodyContext): ConvertedBody {
       continue;
     }
 
+    warnings.push(...rawHtmlWarnings(line.split(/(`+[^`]*?`+)/).filter((_, k) => k % 2 === 0).join(' '), lineAt(i)));
     if (excerpt === undefined && moreMarker.test(line)) {
       excerpt = [...out, line.slice(0, line.search(moreMarker))].join('\n');
     }
@@ -152,6 +154,22 @@ function blockToMarkdown(name: string, args: string, content: string[], line: nu
     default:
       return content;
   }
+}
+
+// Raw HTML that runs script in the reader's browser. A note may carry it (notes are trusted content,
+// README says so), but an imported post must not bring it in unseen: each one is listed with its line.
+const activeHtml: { pattern: RegExp; what: (m: RegExpExecArray) => string }[] = [
+  { pattern: /<\s*(script|iframe|object|embed)\b/i, what: (m) => `<${(m[1] ?? '').toLowerCase()}> element` },
+  { pattern: /<[a-z][^>]*?\s(on[a-z]+)\s*=|^\s*(on[a-z]+)\s*=\s*["']/i, what: (m) => `event handler attribute ${(m[1] ?? m[2] ?? '').toLowerCase()}=` },
+  { pattern: /(?:(?:href|src|action|formaction|data)\s*=\s*["']?|\]\(\s*<?)\s*javascript(?::|&colon;|&#0*58;|&#x0*3a;)/i, what: () => 'javascript: link' },
+];
+
+function rawHtmlWarnings(text: string, line: number): Warning[] {
+  if (!/[<(]/.test(text) && !/^\s*on/i.test(text)) return [];
+  return activeHtml.flatMap(({ pattern, what }) => {
+    const m = pattern.exec(text);
+    return m ? [{ line, message: `raw HTML or script: ${what(m)} runs in the reader's browser when the note is published; keep it only if you mean it (notes are trusted content)` }] : [];
+  });
 }
 
 /** Rewrites the inline tags of one line, skipping inline code spans. */

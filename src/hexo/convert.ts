@@ -6,7 +6,8 @@ import { mapFields } from './fields.ts';
 import { parseFrontMatterData } from './repair.ts';
 import { noteSlug } from './slug.ts';
 import { splitFrontMatter } from './split.ts';
-import type { ConvertResult, NoteFrontMatter } from './types.ts';
+import { findControlCharacters, stripControlCharacters } from '../markdown/control-characters.ts';
+import type { ConvertResult, NoteFrontMatter, Warning } from './types.ts';
 
 export interface PostSource {
   /** The post's file name, e.g. `2023-05-16-paxos.md`: it names the note. */
@@ -32,6 +33,16 @@ export function convertPost(post: PostSource): ConvertResult {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
     changes.push('line endings: CRLF → LF');
+  }
+  // NUL and other control characters: invisible, and the site refuses them (they break the RSS feed).
+  const controlWarnings: Warning[] = [];
+  const controls = findControlCharacters(text);
+  if (controls.length > 0) {
+    text = stripControlCharacters(text);
+    for (const line of new Set(controls.map((c) => c.line))) {
+      const here = controls.filter((c) => c.line === line);
+      controlWarnings.push({ line, message: `control character${here.length > 1 ? 's' : ''} ${[...new Set(here.map((c) => c.code))].join(', ')} removed (column${here.length > 1 ? 's' : ''} ${here.map((c) => c.column).join(', ')}); check the text around it` });
+    }
   }
 
   const slug = noteSlug(post.fileName);
@@ -68,7 +79,7 @@ export function convertPost(post: PostSource): ConvertResult {
     text: emitNote(front, mapped.unused, parsed.comments, body.body),
     front,
     changes,
-    warnings: body.warnings,
+    warnings: [...controlWarnings, ...body.warnings],
     assets: body.assets.filter((a, i) => body.assets.findIndex((b) => b.file === a.file) === i),
   };
 }

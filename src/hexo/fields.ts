@@ -11,6 +11,7 @@
 //   in Hexo's `_drafts/` folder → `draft: true`.
 // - Any other field (layout, comments, permalink, toc, …) is kept as a YAML comment below the fields:
 //   the schema never sees it, and nothing the author wrote is lost.
+import { readNoteDate } from '../markdown/note-date.ts';
 import type { Failure, NoteFrontMatter } from './types.ts';
 
 export interface FieldContext {
@@ -33,7 +34,6 @@ export interface MappedFields {
 
 const known = new Set(['title', 'subtitle', 'date', 'updated', 'tags', 'categories', 'description', 'excerpt', 'draft', 'published', 'wip', 'lang']);
 const wipTag = /^\s*(\[\s*(?:施工中|WIP)\s*\]|【\s*(?:施工中|WIP)\s*】)\s*/i;
-const dateLike = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:([ T])(\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 export function mapFields(data: Record<string, unknown>, ctx: FieldContext): MappedFields | ({ ok: false } & Failure) {
   const changes: string[] = [];
@@ -81,9 +81,9 @@ export function mapFields(data: Record<string, unknown>, ctx: FieldContext): Map
     }
   } else {
     const normal = normaliseDate(date);
-    if (normal === undefined) return fail('date', `date ${JSON.stringify(date)} is not a date; write it as "date: 2023-05-16 20:29:07"`);
-    if (normal !== date) changes.push(`date: ${JSON.stringify(date)} → "${normal}"`);
-    front.date = normal;
+    if (!normal.ok) return fail('date', `date: ${normal.reason}; write it as "date: 2023-05-16 20:29:07"`);
+    if (normal.text !== date) changes.push(`date: ${JSON.stringify(date)} → "${normal.text}"`);
+    front.date = normal.text;
   }
   if ('updated' in data) {
     const updated = data['updated'];
@@ -92,9 +92,9 @@ export function mapFields(data: Record<string, unknown>, ctx: FieldContext): Map
       changes.push('updated: empty kept');
     } else {
       const normal = normaliseDate(updated);
-      if (normal === undefined) return fail('updated', `updated ${JSON.stringify(updated)} is not a date; write it like "updated: 2023-05-20 10:00:00" or leave it empty`);
-      if (normal !== updated) changes.push(`updated: ${JSON.stringify(updated)} → "${normal}"`);
-      front.updated = normal;
+      if (!normal.ok) return fail('updated', `updated: ${normal.reason}; write it like "updated: 2023-05-20 10:00:00" or leave it empty`);
+      if (normal.text !== updated) changes.push(`updated: ${JSON.stringify(updated)} → "${normal.text}"`);
+      front.updated = normal.text;
     }
   }
 
@@ -145,7 +145,8 @@ export function mapFields(data: Record<string, unknown>, ctx: FieldContext): Map
   const lang = text(data, 'lang', changes);
   if (lang !== undefined) front.lang = lang;
 
-  const unused: Record<string, unknown> = {};
+  // No prototype: a `__proto__:` field is then kept like any other, not swallowed by the assignment.
+  const unused: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) {
     if (known.has(key)) continue;
     unused[key] = value;
@@ -206,21 +207,12 @@ function boolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Hexo's and ISO date forms → the same text with dashes and two-digit fields; anything else → undefined. */
-function normaliseDate(value: unknown): string | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-  if (typeof value !== 'string') return undefined;
-  const m = dateLike.exec(value.trim());
-  if (!m) return undefined;
-  const [, y, mo, d, sep, h, mi, s, frac, zone] = m;
-  const month = Number(mo);
-  const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return undefined;
-  const pad = (n: string | undefined) => (n ?? '0').padStart(2, '0');
-  let out = `${y}-${pad(mo)}-${pad(d)}`;
-  if (h !== undefined) out += `${sep}${pad(h)}:${mi}${s !== undefined ? `:${s}${frac ?? ''}` : ''}`;
-  return out + (zone ?? '');
+/** Hexo's and ISO date forms → the site's form (dashes, two-digit fields), read by the site's own date reader. */
+function normaliseDate(value: unknown): { ok: true; text: string } | { ok: false; reason: string } {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { ok: false, reason: 'not a date' } : { ok: true, text: value.toISOString() };
+  if (typeof value !== 'string') return { ok: false, reason: `${JSON.stringify(value)} is not a date` };
+  const reading = readNoteDate(value, { slashes: true });
+  return reading.ok ? reading : { ok: false, reason: reading.reason };
 }
 
 function localTimestamp(date: Date): string {

@@ -2,6 +2,7 @@
 // Each repair is the smallest edit that makes the author's evident meaning valid YAML, and each is
 // reported. What cannot be repaired that way fails with the line and YAML's own message.
 import YAML from 'yaml';
+import { yamlData } from '../markdown/yaml-aliases.ts';
 import type { Failure } from './types.ts';
 import type { FrontMatterSplit } from './split.ts';
 
@@ -86,7 +87,9 @@ function parseYaml(split: FrontMatterSplit): ParsedFrontMatter | ({ ok: false } 
     const doc = YAML.parseDocument(lines.join('\n'), { uniqueKeys: true, prettyErrors: true });
     const error = doc.errors[0];
     if (error === undefined) {
-      const data: unknown = doc.toJS();
+      const read = yamlData(doc, lines.join('\n'));
+      if (!read.ok) return { ok: false, line: at(read.line - 1), reason: `front matter: ${read.message}` };
+      const data = read.data;
       if (data === null || data === undefined) return { ok: false, line: split.dataLine, reason: 'front matter has no fields; add at least "title: …"' };
       if (!isRecord(data)) return { ok: false, line: split.dataLine, reason: 'front matter is not a list of "field: value" lines' };
       // Whole-line comments are carried over, written after the fields (where the note keeps its own).

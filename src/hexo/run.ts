@@ -1,8 +1,9 @@
 // The import command's work: find the posts, convert each, write the notes, report. Kept apart from
 // src/cli/import.ts (flags and exit codes) so tests can run it in-process with captured output.
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { convertPost } from './convert.ts';
+import type { ConvertResult } from './types.ts';
 import { findPosts, postExtension } from './walk.ts';
 import { AlreadyExists, writeFileAtomic } from './write.ts';
 
@@ -45,7 +46,9 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
   for (const input of options.inputs) {
     if (statSync(input).isDirectory()) {
       folderImport = true;
-      for (const path of findPosts(input, resolve(options.out))) posts.push({ path, label: relative(input, path) });
+      const found = findPosts(input, resolve(options.out));
+      for (const path of found.posts) posts.push({ path, label: relative(input, path) });
+      for (const path of found.hidden) io.stderr(`${relative(input, path)}: skipped: a hidden file (its name starts with "."); rename it to import it`);
     } else {
       posts.push({ path: input, label: basename(input) });
     }
@@ -72,7 +75,14 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
       return;
     }
     const inDrafts = post.path.split(sep).includes('_drafts');
-    const result = convertPost({ fileName: basename(post.path), text, inDrafts, modified });
+    let result: ConvertResult;
+    try {
+      result = convertPost({ fileName: basename(post.path), text, inDrafts, modified });
+    } catch (error) {
+      // A converter bug must cost one post, never the rest of the folder.
+      fail(undefined, `the importer failed on it (${(error as Error).name}: ${(error as Error).message}); please report this with the post`);
+      return;
+    }
     if (!result.ok) {
       fail(result.line, result.reason);
       return;
@@ -90,10 +100,22 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
     const slug = result.fileName.replace(/\.md$/, '');
     const assets: { from: string; to: string }[] = [];
     const warnings = [...result.warnings];
+    const noteAssets = join(options.out, slug);
     for (const { file, line } of result.assets) {
+      // Only files of the post's own asset folder are copied, and only into the note's: a name that
+      // climbs out (`../../x`, `/etc/x`, `..\x`) would read or write anywhere.
       const from = join(assetDir, file);
-      if (existsSync(from)) assets.push({ from, to: join(options.out, slug, file) });
-      else warnings.push({ line, message: `asset "${file}" not found in ${assetDir}; copy it to ${join(options.out, slug)} by hand` });
+      const to = join(noteAssets, file);
+      if (!isInside(assetDir, from, file) || !isInside(noteAssets, to, file)) {
+        fail(line, `asset "${file}" is outside the post's asset folder ${assetDir}; only files inside it are copied (to ${noteAssets}): move the file there and name it without ".." or a leading "/"`);
+        return;
+      }
+      if (!writesInside(options.out, to)) {
+        fail(line, `asset "${file}" would be written to ${to}, which a symbolic link takes outside ${options.out}; remove the link`);
+        return;
+      }
+      if (existsSync(from)) assets.push({ from, to });
+      else warnings.push({ line, message: `asset "${file}" not found in ${assetDir}; copy it to ${noteAssets} by hand` });
     }
 
     if (!options.force) {
@@ -123,4 +145,27 @@ export function importPosts(options: ImportOptions, io: ImportOutput): ImportSum
   const failed = summary.failed > 0 ? `; ${summary.failed} not imported (see above)` : '';
   io.stdout(`${options.dryRun ? 'dry run: would import' : 'imported'} ${summary.imported} of ${summary.posts} post${summary.posts === 1 ? '' : 's'} into ${options.out}${failed}`);
   return summary;
+}
+
+/** Whether `path` (built from the post's `name`) stays inside `folder`, with \\ taken as a separator too. */
+function isInside(folder: string, path: string, name: string): boolean {
+  if (name.split(/[\\/]/).includes('..') || isAbsolute(name) || /^[A-Za-z]:/.test(name)) return false;
+  const rel = relative(resolve(folder), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Whether writing `path` stays inside `out` once symbolic links are followed (a note's asset folder
+ * linked elsewhere would not): both are resolved through their nearest existing folder.
+ */
+function writesInside(out: string, path: string): boolean {
+  const rel = relative(realNearest(out), realNearest(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** `path` with its longest existing prefix replaced by that prefix's real path. */
+function realNearest(path: string): string {
+  let existing = resolve(path);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  return join(realpathSync(existing), relative(existing, resolve(path)));
 }

@@ -1,13 +1,9 @@
-// Note file names (and so URLs, /notes/<slug>/) from Hexo post file names: lower case, runs of
-// anything but letters, digits, `_` and `-` become one `-`. Chinese names stay Chinese. No leading
-// `_`: the notes collection ignores files that start with one.
+// Note file names (and so URLs, /notes/<slug>/) from Hexo post file names: the site's one path-segment
+// rule (lower case, runs of anything but letters, digits, `_` and `-` become one `-`; Chinese names
+// stay Chinese) applied to the name without its extension. No leading `_`: the notes collection
+// ignores files that start with one.
+import { pathSegment } from '../reader/url.ts';
+
 export function noteSlug(fileName: string): string {
-  return fileName
-    .replace(/\.(md|markdown)$/i, '')
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
-    .replace(/-+/g, '-')
-    .replace(/^[-_]+|-+$/g, '');
+  return pathSegment(fileName.replace(/\.(md|markdown)$/i, ''));
 }

@@ -1,27 +1,100 @@
-// Checks every note's front matter before Astro's content sync, so the build stops with
-// "file:line: field … fix: …" rather than a bare YAML or schema error.
+// Notes in the build and in `astro dev`.
+// - Every note's front matter is checked before Astro's content sync, so the build stops with
+//   "file:line: field … fix: …" rather than a bare YAML or schema error.
+// - In `astro dev` the same check runs on every edit of a note: the terminal and Astro's overlay show
+//   the build's words, and the note's page answers with them until the note is fixed (dev-modules.ts).
+// - In `astro dev`, an edit to a scenario file or to the engine re-renders the notes whose ```paxos
+//   fences draw from them (the fences load both through Vite, see dev-modules.ts).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { formatProblems, validateNotes } from './validate-notes.ts';
+import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
+import { warmFenceModules } from './rehype-paxos-fence.ts';
+import { checkNoteSource, formatProblems, NOTES_DIR, validateNotes } from './validate-notes.ts';
 
-export class NoteFrontMatterError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NoteFrontMatterError';
-  }
-}
+
+/** What a ```paxos fence's figure depends on besides the note itself, from the project root. */
+const FENCE_SOURCES = ['content/scenarios', 'src/paxos', 'src/scenarios', 'src/components/paxos'];
 
 export function notesCheckIntegration(): AstroIntegration {
+  let root = '';
   return {
     name: 'paxos-notes:front-matter',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
-        const problems = validateNotes(fileURLToPath(config.root));
+        root = fileURLToPath(config.root);
+        const problems = validateNotes(root);
+        if (command === 'dev') {
+          for (const p of problems) {
+            const mine = problems.filter((q) => q.file === p.file);
+            setNoteProblems(p.file, { message: formatProblems(mine), line: mine[0]!.line });
+          }
+        }
         if (problems.length === 0) return;
         const text = formatProblems(problems);
-        // `astro dev` keeps running (Astro shows the broken entry); a build stops here.
+        // `astro dev` keeps running (the page of a broken note shows the message); a build stops here.
         if (command === 'dev') logger.error(`\n${text}`);
         else throw new NoteFrontMatterError(`Invalid front matter in ${problems.length === 1 ? 'a note' : `${problems.length} places`}:\n${text}`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // The ssr environment's own runner follows edits (Vite invalidates what changed and what imports it);
+        // server.ssrLoadModule's compatibility runner keeps the first copy it evaluated.
+        const ssr = server.environments['ssr'] as { runner?: { import(path: string): Promise<Record<string, unknown>> } } | undefined;
+        const runner = ssr?.runner;
+        setDevLoader(runner ? (path) => runner.import(path) : (path) => server.ssrLoadModule(path));
+        const notesDir = join(root, NOTES_DIR) + sep;
+        const fenceSources = FENCE_SOURCES.map((d) => join(root, d) + sep);
+        const reload = () => server.hot.send({ type: 'full-reload', path: '*' });
+
+        const checkNote = (file: string): void => {
+          const shown = relative(root, file).split(sep).join('/');
+          const before = noteProblems(shown);
+          const problems = existsSync(file) ? checkNoteSource(shown, readFileSync(file, 'utf8')) : [];
+          const text = problems.length > 0 ? formatProblems(problems) : undefined;
+          setNoteProblems(shown, text ? { message: text, line: problems[0]!.line } : undefined);
+          if (text) {
+            logger.error(`\n${text}`);
+            server.hot.send({
+              type: 'error',
+              err: { message: text, stack: '', id: file, plugin: 'paxos-notes:front-matter', loc: { file, line: problems[0]!.line, column: 1 } },
+            });
+          } else if (before) {
+            logger.info(`${shown}: front matter fixed`);
+            reload();
+          }
+        };
+
+        // One save can arrive as several events (editors write a temp file and rename it): re-render once.
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        const rerenderFencedNotes = (): void => {
+          clearTimeout(pending);
+          pending = setTimeout(() => {
+            // Tell Vite and Astro the fenced notes changed: they drop the cached render and reload the tab.
+            for (const note of notesWithFences()) if (existsSync(note)) server.watcher.emit('change', note);
+          }, 30);
+        };
+        // Check a note once its save has settled: a save truncates the file before it writes it, and an
+        // empty note read in between would be reported as missing its title.
+        const noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
+        const checkNoteSoon = (file: string): void => {
+          clearTimeout(noteTimers.get(file));
+          noteTimers.set(file, setTimeout(() => (noteTimers.delete(file), checkNote(file)), 40));
+        };
+        const onFile = (file: string): void => {
+          if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNoteSoon(file);
+          if (fenceSources.some((dir) => file.startsWith(dir))) rerenderFencedNotes();
+        };
+        server.watcher.on('change', onFile);
+        server.watcher.on('add', onFile);
+        server.watcher.on('unlink', onFile);
+      },
+      'astro:server:start': () => {
+        // Load the fences' engine through Vite now, not on the first fenced note (seconds, cold).
+        warmFenceModules().catch(() => {});
+      },
+      'astro:server:done': () => {
+        setDevLoader(undefined);
       },
     },
   };

@@ -11,6 +11,7 @@
 //
 // The language must be in markdown.syntaxHighlight.excludeLangs (astro.config.mjs has it), or Shiki
 // highlights the block before this plugin sees it.
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -21,6 +22,10 @@ import { diagramSettings } from '../diagrams/settings.ts';
 import { renderPaxosFigure, type PaxosFigureOptions } from '../components/paxos/figure.ts';
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { scenarioCatalog } from '../scenarios/index.ts';
+import { fieldLine } from '../scenarios/field-line.ts';
+import { devImport, noteHasFences } from './dev-modules.ts';
+import { unclosedFence } from './scan-fences.ts';
+import { yamlData } from './yaml-aliases.ts';
 
 const DISPLAY_KEYS = ['use', 'caption', 'playground', 'autonumber', 'drops', 'timeouts', 'hideKinds', 'diagramEvents'] as const;
 
@@ -36,34 +41,6 @@ export class PaxosFenceError extends Error {
   }
 }
 
-/** `steps[3].match.kind` → ['steps', 3, 'match', 'kind'] */
-function pathKeys(path: string): (string | number)[] {
-  const keys: (string | number)[] = [];
-  for (const part of path.split('.')) {
-    const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) return keys;
-    if (m[1]) keys.push(m[1]);
-    for (const idx of m[2]!.matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
-  }
-  return keys;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/** The line of the deepest part of `path` that the YAML has (a missing field: its parent's line). */
-function fieldLine(doc: Document, text: string, path: string): number | undefined {
-  const keys = pathKeys(path);
-  for (let n = keys.length; n > 0; n--) {
-    const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === 'object' && node.range) return lineOf(text, node.range[0]);
-  }
-  return undefined;
-}
-
 export interface ParsedFence {
   readonly scenario: Scenario;
   readonly options: PaxosFigureOptions;
@@ -71,7 +48,7 @@ export interface ParsedFence {
 }
 
 /** Parses a block's YAML into a scenario and display options. Throws PaxosFenceError. */
-export function parsePaxosFence(text: string): ParsedFence {
+export function parsePaxosFence(text: string, catalog: Readonly<Record<string, Scenario>> = scenarioCatalog): ParsedFence {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -79,7 +56,9 @@ export function parsePaxosFence(text: string): ParsedFence {
     throw new PaxosFenceError('yaml', `not valid YAML: ${first.message.split('\n')[0]}`, line);
   }
   if (!isMap(doc.contents)) throw new PaxosFenceError('scenario', 'must be a YAML mapping of scenario fields (protocol: basic, …)', 1);
-  const data = doc.toJS() as Record<string, unknown>;
+  const read = yamlData(doc, text);
+  if (!read.ok) throw new PaxosFenceError('yaml', read.message, read.line);
+  const data = read.data as Record<string, unknown>;
   const options: { -readonly [K in keyof PaxosFigureOptions]: PaxosFigureOptions[K] } = {};
   const bad = (field: string, message: string): never => {
     throw new PaxosFenceError(field, message, fieldLine(doc, text, field));
@@ -110,8 +89,8 @@ export function parsePaxosFence(text: string): ParsedFence {
   let base: Scenario | undefined;
   if (data['use'] !== undefined) {
     const name = data['use'];
-    base = typeof name === 'string' ? scenarioCatalog[name] : undefined;
-    if (!base) bad('use', `no scenario ${JSON.stringify(name)}; scenarios are ${Object.keys(scenarioCatalog).join(', ')}`);
+    base = typeof name === 'string' && Object.hasOwn(catalog, name) ? catalog[name] : undefined;
+    if (!base) bad('use', `no scenario ${JSON.stringify(name)}; scenarios are ${Object.keys(catalog).join(', ')}`);
   }
   const fields: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(data)) if (!(DISPLAY_KEYS as readonly string[]).includes(k)) fields[k] = v;
@@ -120,16 +99,33 @@ export function parsePaxosFence(text: string): ParsedFence {
   return { scenario: fields as unknown as Scenario, options, doc };
 }
 
+// In `astro dev`, the engine and the scenario files as they are now (dev-modules.ts); in a build, ours.
+async function freshModules() {
+  const [figure, catalog] = await Promise.all([
+    devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/components/paxos/figure.ts'),
+    devImport<{ scenarioCatalog: typeof scenarioCatalog }>('/src/scenarios/index.ts'),
+  ]);
+  return { figure, catalog };
+}
+
+/** `astro dev`: load the fences' modules through Vite ahead of the first fenced note. */
+export async function warmFenceModules(): Promise<void> {
+  await freshModules();
+}
+
 /** Parses and renders one block; errors carry the field's line inside the block. */
 export async function renderPaxosFence(text: string, extra: { scope?: IdScope; base?: string; origin?: { file: string; line?: number | undefined } } = {}): Promise<string> {
-  const parsed = parsePaxosFence(text);
+  const fresh = await freshModules();
+  const parsed = parsePaxosFence(text, fresh.catalog?.scenarioCatalog);
   try {
-    return await renderPaxosFigure(parsed.scenario, { ...parsed.options, ...extra });
+    return await (fresh.figure?.renderPaxosFigure ?? renderPaxosFigure)(parsed.scenario, { ...parsed.options, ...extra });
   } catch (err) {
-    if (err instanceof ScenarioError) {
+    // By name: in `astro dev` the engine may be Vite's copy, whose ScenarioError is another class.
+    const e = err as ScenarioError;
+    if (e instanceof Error && e.name === 'ScenarioError' && typeof e.path === 'string') {
       // runChecked prefixed the message with the figure's name; keep only the engine's own words.
-      const message = err.message.replace(/^.*?: bad scenario: /, '').replace(new RegExp(`^${err.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
-      throw new PaxosFenceError(err.path, message, fieldLine(parsed.doc, text, err.path));
+      const message = e.message.replace(/^.*?: bad scenario: /, '').replace(new RegExp(`^${e.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `), '');
+      throw new PaxosFenceError(e.path, message, fieldLine(parsed.doc, text, e.path));
     }
     throw err;
   }
@@ -147,9 +143,20 @@ function textOf(node: Element | ElementContent): string {
   return '';
 }
 
+/** The note's source: the text the Markdown parser was given, else the file on disk. */
+function noteText(file: { path?: string; value?: unknown }): string {
+  if (typeof file.value === 'string') return file.value;
+  if (file.value instanceof Uint8Array) return new TextDecoder().decode(file.value);
+  try {
+    return file.path ? readFileSync(file.path, 'utf8') : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The rehype plugin: every ```paxos block in a note becomes a figure. */
 export function rehypePaxosFence() {
-  return async (tree: Root, file: { path?: string }): Promise<void> => {
+  return async (tree: Root, file: { path?: string; value?: unknown }): Promise<void> => {
     const found: { pre: Element; code: Element; parent: Root | Element }[] = [];
     visit(tree, 'element', (node: Element, _i, parent: Root | Element | undefined) => {
       if (node.tagName !== 'pre') return;
@@ -159,12 +166,16 @@ export function rehypePaxosFence() {
       return 'skip';
     });
     if (found.length === 0) return;
+    if (file.path) noteHasFences(file.path);
     const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
     const asRaw = !path.endsWith('.mdx');
     const scope = createIdScope('p');
     for (const { pre, code, parent } of found) {
       const fence = pre.position?.start.line ?? code.position?.start.line;
       const text = textOf(code).replace(/\n$/, '');
+      // Markdown runs an unclosed fence to the end of the note; say so rather than "unknown field".
+      const unclosed = fence === undefined ? undefined : unclosedFence(noteText(file), 'paxos', fence);
+      if (unclosed !== undefined) throw new Error(`${path}:${fence}: \`\`\`paxos block: ${unclosed}`);
       let html: string;
       try {
         html = await renderPaxosFence(text, { scope, origin: { file: path, line: fence } });

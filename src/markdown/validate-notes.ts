@@ -1,11 +1,15 @@
 // Front matter check that runs before Astro's content sync (astro:config:setup), so a bad note stops
 // the build with file:line, the field, and what to do, instead of a bare YAML or zod error.
 // It parses with the same YAML reader as Astro (js-yaml via @astrojs/markdown-remark) and validates
-// with the collection's own schema, so it accepts exactly what the build accepts.
+// with the collection's own schema, so it accepts exactly what the build accepts; on top of that it
+// refuses control characters, YAML alias bombs and calendar-impossible dates that js-yaml lets through.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseDocument, type Document } from 'yaml';
+import { findControlCharacters } from './control-characters.ts';
 import { noteSchema } from './note-schema.ts';
+import { yamlData } from './yaml-aliases.ts';
 
 /** The notes collection folder, relative to the project root. */
 export const NOTES_DIR = 'content/notes';
@@ -69,14 +73,76 @@ function yamlProblem(file: string, fm: { start: number; lines: string[] } | unde
   return { file, line, field, message: `${what} (${reason})`, fix };
 }
 
-/** Problems in one note's front matter (empty when it is fine). `file` is only used in messages. */
+/** The top-level field whose value holds `line` (a file line), from the front matter's own lines. */
+function fieldAround(fm: { start: number; lines: string[] }, line: number): string | undefined {
+  for (let i = Math.min(line - fm.start - 1, fm.lines.length - 1); i >= 0; i--) {
+    const key = /^([\w-]+)\s*:/.exec(fm.lines[i] ?? '')?.[1];
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+/**
+ * The front matter as the `yaml` package reads it, within the alias budget (yaml-aliases.ts). Astro's
+ * js-yaml shares aliased values instead of copying them, so a bomb only goes off later, in whatever walks
+ * the data; and js-yaml reads an unquoted `2023-02-30` as March 2. This reading catches the first and
+ * keeps the dates as written for the second. Its syntax errors are left to js-yaml, whose verdict counts.
+ */
+function readWithAliasBudget(file: string, fm: { start: number; lines: string[] }): { problem: NoteProblem } | { data: Record<string, unknown> | undefined } {
+  const source = fm.lines.join('\n');
+  let doc: Document;
+  try {
+    doc = parseDocument(source, { uniqueKeys: false });
+  } catch {
+    // Nesting deep enough to exhaust the stack: js-yaml, below, gives the verdict and the line.
+    return { data: undefined };
+  }
+  if (doc.errors.length > 0) return { data: undefined };
+  const read = yamlData(doc, source);
+  if (!read.ok) {
+    const line = fm.start + read.line;
+    const field = fieldAround(fm, line);
+    const [what, ...fix] = read.message.split('; ');
+    return { problem: { file, line, field, message: `front matter${field ? ` field "${field}"` : ''} is too large: ${what}`, fix: fix.join('; ') } };
+  }
+  return { data: isRecord(read.data) ? read.data : undefined };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Problems in one note (empty when it is fine): stray control characters, then its front matter. `file` is only used in messages. */
 export function checkNoteSource(file: string, text: string): NoteProblem[] {
+  const controls = findControlCharacters(text);
+  const problems = frontMatterProblems(file, text);
+  if (controls.length === 0) return problems;
+  const where = controls.slice(0, 5).map((c) => `${c.code} at ${c.line}:${c.column}`).join(', ');
+  const control: NoteProblem = {
+    file,
+    line: controls[0]!.line,
+    field: undefined,
+    message: `has ${controls.length} control character${controls.length === 1 ? '' : 's'} that no page or feed can carry (${where}${controls.length > 5 ? ', …' : ''})`,
+    fix: 'delete them (they are invisible; an editor that shows control characters finds them), or re-import the Hexo post, which removes them',
+  };
+  return [control, ...problems];
+}
+
+function frontMatterProblems(file: string, text: string): NoteProblem[] {
   const fm = frontMatterLines(text);
+  const asWritten = fm ? readWithAliasBudget(file, fm) : { data: undefined };
+  if ('problem' in asWritten) return [asWritten.problem];
   let data: Record<string, unknown>;
   try {
     data = parseFrontmatter(text).frontmatter;
   } catch (err) {
     return [yamlProblem(file, fm, err as YamlError)];
+  }
+  // js-yaml has already turned an unquoted date into a Date, rolling 2023-02-30 over to March 2: the
+  // schema reads the text as written instead, with the one date reader.
+  const written = asWritten.data;
+  for (const key of ['date', 'updated']) {
+    if (data[key] instanceof Date && typeof written?.[key] === 'string') data = { ...data, [key]: written[key] };
   }
   const result = noteSchema.safeParse(data);
   if (result.success) return [];

@@ -19,14 +19,29 @@ export function url(path = ''): string {
   return joinBase(currentBase(), path);
 }
 
-/** The path segment for a tag or category: lower-case, spaces to dashes, CJK kept as is. */
-export function termSlug(term: string): string {
-  return term
+/**
+ * One path segment from any text: NFC, lower case, every run of anything but letters, digits, marks,
+ * `_` and `-` becomes one `-`, none at either end. So `<`, `>`, `.`, `/`, `\`, `?`, `#` and `%` never
+ * reach a URL or a file name in dist/; Chinese stays Chinese. Notes (src/hexo/slug.ts) and terms use it.
+ */
+export function pathSegment(text: string): string {
+  return text
+    .normalize('NFC')
     .trim()
     .toLowerCase()
-    .replace(/[\s/\\?#%]+/g, '-')
+    .replace(/[^\p{L}\p{N}\p{M}_-]+/gu, '-')
     .replace(/-+/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/^[-_]+|-+$/g, '');
+}
+
+/**
+ * The path segment for a tag or category. A term with no letter or digit at all (`<<>>`, `???`) gets
+ * its code points instead, so it still has a page of its own.
+ */
+export function termSlug(term: string): string {
+  const slug = pathSegment(term);
+  if (slug !== '' || term.trim() === '') return slug;
+  return `t-${[...term.trim()].map((c) => (c.codePointAt(0) ?? 0).toString(16)).join('-')}`.slice(0, 80);
 }
 
 export const noteUrl = (slug: string): string => url(`notes/${slug}/`);

@@ -4,12 +4,14 @@ import { defineScenario } from './define.ts';
 import catchUpJson from '../../content/scenarios/multi/catch-up.json' with { type: 'json' };
 import holeNoopJson from '../../content/scenarios/multi/hole-noop.json' with { type: 'json' };
 import lostPromiseJson from '../../content/scenarios/multi/lost-promise.json' with { type: 'json' };
+import prepareCoversSlotsJson from '../../content/scenarios/multi/prepare-covers-slots.json' with { type: 'json' };
 import steadyJson from '../../content/scenarios/multi/steady.json' with { type: 'json' };
 import takeoverHalfAcceptedJson from '../../content/scenarios/multi/takeover-half-accepted.json' with { type: 'json' };
 
 export const catchUp = defineScenario('multi/catch-up', catchUpJson);
 export const holeNoop = defineScenario('multi/hole-noop', holeNoopJson);
 export const lostPromise = defineScenario('multi/lost-promise', lostPromiseJson);
+export const prepareCoversSlots = defineScenario('multi/prepare-covers-slots', prepareCoversSlotsJson);
 export const steady = defineScenario('multi/steady', steadyJson);
 export const takeoverHalfAccepted = defineScenario('multi/takeover-half-accepted', takeoverHalfAcceptedJson);
 
@@ -18,6 +20,7 @@ export const multiScenarios = {
   'multi/catch-up': catchUp,
   'multi/hole-noop': holeNoop,
   'multi/lost-promise': lostPromise,
+  'multi/prepare-covers-slots': prepareCoversSlots,
   'multi/steady': steady,
   'multi/takeover-half-accepted': takeoverHalfAccepted,
 } as const;

@@ -69,6 +69,8 @@ const RULE: Record<MutantName, PropertyId> = {
   'reused-ballot': 'proposer-value', // one ballot, two values
   'small-fast-quorum': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'forget-promise-on-learn': 'second-promise', // the restarted acceptor accepts below the promise it forgot
+  'fast-recovery-any-reported': 'proposer-value', // scripted, like forget-promise-on-learn (tests/check/variants.test.ts)
+  'answer-lower-prepare': 'first-promise', // breaks the trace's property 1 but keeps agreement (tests/check/variants.test.ts)
 };
 
 /** Test scopes per mutant (see the file comment). */

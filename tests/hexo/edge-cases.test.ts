@@ -43,7 +43,7 @@ test('missing date: from the file name, else from the modification time; a bad d
   assert.deepEqual(convertPost({ fileName: 'note.md', text: post('---', 'title: t', 'date: 下周', '---', '') }), {
     ok: false,
     line: 3,
-    reason: 'date "下周" is not a date; write it as "date: 2023-05-16 20:29:07"',
+    reason: 'date: cannot read "下周" as a date; write it as "date: 2023-05-16 20:29:07"',
   });
 });
 

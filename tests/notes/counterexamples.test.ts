@@ -41,6 +41,9 @@ const NOTE: Record<MutantName, string> = {
   'ignore-reply': 'paxos-01-basic.mdx',
   'reused-ballot': 'paxos-02-open-questions.mdx',
   'small-fast-quorum': 'paxos-04-fast.mdx',
+  'fast-recovery-any-reported': 'paxos-04-fast.mdx',
+  // Safe: no counterexample; its verdict is pinned in tests/notes/mutant-verdicts.test.ts.
+  'answer-lower-prepare': 'paxos-01-basic.mdx',
   'forget-promise-on-learn': 'paxos-05-zpaxos.mdx',
 };
 
@@ -98,6 +101,16 @@ test('small-fast-quorum: in the fast round 0.L1, v1 by A1+A2 and v2 by A3+A4 —
   assert.deepEqual([trace.quorums.classic, trace.quorums.fast, trace.nodes.filter((n) => n.roles.includes('acceptor')).length], [3, 2, 4], why);
   assert.equal(delivered(trace, 'prepare').length, 0, `no classic round; ${why}`);
   assert.deepEqual(quorums(trace), ['v1@0.L1 by A1,A2', 'v2@0.L1 by A3,A4'], why);
+});
+
+test('fast-recovery-any-reported: a scripted run; v1 by A2+A3+A4 in 0.L1, v2 by A1+A3+A4 in 2.L1 after round 2 hears A1, A2, A3', async () => {
+  const { trace, scripted, why } = await violation('fast-recovery-any-reported');
+  assert.ok(scripted, `the note says the drawn run is scripted, not searched; ${why}`);
+  assert.deepEqual([trace.quorums.classic, trace.quorums.fast], [3, 3], why);
+  assert.deepEqual(quorums(trace), ['v1@0.L1 by A2,A3,A4', 'v2@2.L1 by A1,A3,A4'], why);
+  assert.deepEqual(delivered(trace, 'promise').filter((p) => p.includes(' 2.L1')), ['A1→L1 2.L1 [0.L1=v2]', 'A2→L1 2.L1 [1.L1=v1]', 'A3→L1 2.L1 [0.L1=v1]'], why);
+  // L1 gives up twice: a round timer and a retry timer each time.
+  assert.equal(trace.events.filter((e) => e.type === 'timeout' && e.node === 'L1').length, 4, why);
 });
 
 test('forget-promise-on-learn: a scripted run; slot 0 set x 1, slot 1 set x 2 by S1+S3 in 1.S1 and set y 1 by S2+S3 in 1.S2', async () => {

@@ -1,8 +1,7 @@
 // A bad diagram or bad front matter stops the build with a message that names the note and line;
-// `astro dev` shows a bad diagram in the page and keeps running.
+// `astro dev` reports the same messages in its overlay (tests/site/dev-loop.test.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { startDev } from '../support/dev-server.ts';
 import { plain } from '../support/html.ts';
 import { buildSite, makeSite, removeSite } from '../support/site-build.ts';
 
@@ -47,23 +46,6 @@ describe('build errors', () => {
       assert.match(out, /content\/notes\/a\.md:4: front matter field "draft"/);
       assert.match(out, /fix: write draft: true or draft: false/);
     } finally {
-      removeSite(site);
-    }
-  });
-
-  it('astro dev shows an invalid diagram in the page instead of dying', async () => {
-    const site = makeSite({ name: 'dev-bad-mermaid', notesFrom: 'tests/fixtures/site-bad-mermaid/notes' });
-    const dev = await startDev(site);
-    try {
-      const res = await fetch(`${dev.url}notes/bad/`);
-      const html = await res.text();
-      assert.equal(res.status, 200);
-      assert.match(html, /class="diagram diagram-error"/);
-      assert.match(html, /content\/notes\/bad\.md:13/);
-      assert.match(html, /Parse error on line 3/);
-      assert.ok(dev.running());
-    } finally {
-      await dev.stop();
       removeSite(site);
     }
   });

@@ -22,6 +22,8 @@ export function freePort(): Promise<number> {
 
 export interface DevServer {
   url: string;
+  /** The astro process (its children, e.g. the diagrams' Chromium, are in its process group). */
+  pid: number;
   output(): string;
   /** Whether the process is still running. */
   running(): boolean;
@@ -55,6 +57,7 @@ export async function startDev(site: Site, env: Record<string, string> = {}, tim
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     running: () => !exited,
     stop: async () => {

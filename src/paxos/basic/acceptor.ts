@@ -2,6 +2,9 @@
 //   1. it will not answer any later prepare numbered ≤ b  (first promise);
 //   2. it will not accept any later accept numbered < b    (second promise);
 //   3. it replies with the highest-numbered proposal it has accepted so far, or nothing (the reply).
+// What safety needs of (1) is only that `promised` never goes down (Paxos Made Simple §2.2: an acceptor can
+// always answer a prepare; ignoring a lower one saves a message). The answer-lower-prepare variant answers
+// it and keeps `promised`, and the checker proves it safe; no-first-promise also lowers `promised`.
 // A refused prepare or accept is answered with `nack` carrying the promised ballot when config.nack is on;
 // otherwise it is ignored (safety does not need the refusal, liveness likes it). Durable state: `promised`
 // and `accepted` — exactly what survives a crash.
@@ -34,6 +37,11 @@ function mayPromise(state: AcceptorState, b: Ballot, config: BasicConfig): boole
   return compareBallots(b, state.promised) > 0;
 }
 
+/** The promise kept after answering prepare(b): b, except that answer-lower-prepare never lowers it. */
+function promiseAfter(state: AcceptorState, b: Ballot, config: BasicConfig): Ballot {
+  return config.mutant === 'answer-lower-prepare' ? maxBallot(state.promised, b) : b;
+}
+
 /** Rule 2 (second promise) decides whether accept(b, v) may be accepted. */
 function mayAccept(state: AcceptorState, b: Ballot, config: BasicConfig): boolean {
   if (config.mutant === 'no-second-promise') return true;
@@ -47,7 +55,9 @@ function reply(state: AcceptorState, config: BasicConfig): AcceptedEntry[] {
 }
 
 export function onPrepare(state: AcceptorState, from: NodeId, m: PrepareBody, config: BasicConfig): StepResult<AcceptorState> {
-  if (!mayPromise(state, m.ballot, config)) {
+  // answer-lower-prepare answers below the promise too (a repeat of the promised ballot stays ignored).
+  const answers = mayPromise(state, m.ballot, config) || (config.mutant === 'answer-lower-prepare' && ballotLess(m.ballot, state.promised));
+  if (!answers) {
     // A duplicate of the prepare it already promised is simply ignored: a nack would tell the proposer
     // its own ballot was beaten.
     if (config.nack && ballotLess(m.ballot, state.promised)) {
@@ -55,7 +65,7 @@ export function onPrepare(state: AcceptorState, from: NodeId, m: PrepareBody, co
     }
     return noEffects(state);
   }
-  const next: AcceptorState = { ...state, promised: m.ballot };
+  const next: AcceptorState = { ...state, promised: promiseAfter(state, m.ballot, config) };
   return effects(next, [{ kind: 'promise', to: from, ballot: m.ballot, slot: 0, accepted: reply(state, config) }]);
 }
 

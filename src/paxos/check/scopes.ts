@@ -29,10 +29,12 @@ export interface ScopeOptions {
   readonly timed?: readonly NodeId[] | 'all';
   /** Nodes that may crash ('all': every node; default per protocol, see `defaultCrashable`). */
   readonly crashable?: readonly NodeId[] | 'all';
+  /** Fast: the kind of every round after the opening (FastConfig.retries); absent means classic. */
+  readonly retries?: 'classic' | 'fast';
 }
 
-/** A scope with every field decided. */
-export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly mutant?: MutantName };
+/** A scope with every field decided (`retries` only when a Fast scope runs fast retries). */
+export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries'>> & { readonly mutant?: MutantName; readonly retries?: 'fast' };
 
 /**
  * The standard scopes. Basic: 3 acceptors, 2 proposers, one ballot each (round 1) — every Basic mutant
@@ -45,7 +47,30 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant'>> & { readonly 
  * beyond the search). nack is off: a refusal only makes a proposer give up sooner, and safety never
  * rests on it.
  */
+/**
+ * Scope fields a protocol has no use for, with the value its scope echoes for them. A result echoes its
+ * scope as what it covered, so another value would be echoed without being covered: it is refused
+ * instead. Basic has no client nodes (its proposers take the proposals) and Basic and Fast decide one
+ * slot; Fast has one proposer, the coordinator, and every Multi server proposes. (The echoed value itself
+ * passes, so a resolved scope resolves again to itself.)
+ */
+const UNUSED: Record<ProtocolName, readonly { readonly field: 'clients' | 'slots' | 'proposers'; readonly echoed: number; readonly why: string }[]> = {
+  basic: [
+    { field: 'clients', echoed: 0, why: 'Basic Paxos has no client nodes: its proposers take the proposals (use --proposers)' },
+    { field: 'slots', echoed: 1, why: 'Basic Paxos decides one value, in slot 0' },
+  ],
+  fast: [
+    { field: 'proposers', echoed: 1, why: 'Fast Paxos has one proposer, the coordinator L1 (use --clients)' },
+    { field: 'slots', echoed: 1, why: 'Fast Paxos decides one value, in slot 0' },
+  ],
+  multi: [{ field: 'proposers', echoed: 0, why: 'every Multi-Paxos server proposes (use --acceptors for the servers)' }],
+};
+
 export function resolveScope(options: ScopeOptions): ResolvedScope {
+  for (const { field, echoed, why } of UNUSED[options.protocol] ?? []) {
+    const v = options[field];
+    if (v !== undefined && v !== echoed) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
+  }
   const mutant = options.mutant;
   if (mutant !== undefined) {
     const info = MUTANTS.find((m) => m.name === mutant);
@@ -65,8 +90,15 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     // Two firings, the coordinator's only: its round timer gives up on a stalled fast round 0 and its
     // retry timer starts classic round 1 (a collision starts it with no timer at all). The clients' re-send
     // timer is left out: it only sends again a request already sent.
-    fast: { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
+    fast: mutant === 'fast-recovery-any-reported'
+      ? // The prose's rule differs from Lamport's only when the highest round k reported is fast and a value
+        // was voted below it, so rounds after the opening are fast too and the search reaches round 2:
+        // fast round 0 chooses a value, fast round 1 carries it to one acceptor only, round 2 recovers.
+        // Four timer firings, the coordinator's: a round timer and a retry timer per round it abandons.
+        { acceptors: 4, proposers: 1, clients: 2, maxRound: 2, slots: 1, crashes: 0, duplicates: 0, timeouts: 4, timed: ['L1'], retries: 'fast' as const }
+      : { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
   }[options.protocol];
+  const retries = options.protocol !== 'fast' ? undefined : (options.retries ?? ('retries' in base ? base.retries : undefined));
   const acceptors = options.acceptors ?? base.acceptors;
   const proposers = options.proposers ?? base.proposers;
   return {
@@ -85,6 +117,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     timed: options.timed ?? base.timed,
     crashable: options.crashable ?? defaultCrashable(options.protocol, proposers, acceptors),
     ...(mutant === undefined ? {} : { mutant }),
+    ...(retries === 'fast' ? { retries } : {}),
   };
 }
 
@@ -127,6 +160,7 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     ...(scope.protocol === 'basic' ? { proposers: scope.proposers } : {}),
     clients: scope.clients,
     nack: scope.nack,
+    ...(scope.retries === undefined ? {} : { retries: scope.retries }),
     ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
   });
   const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };

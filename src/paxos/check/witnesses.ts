@@ -139,11 +139,72 @@ export function smallFastQuorumWitness(mutant = true): Witness {
   ]);
 }
 
+/**
+ * fast-recovery-any-reported, the rule as the notes once stated it: when no value reported at the highest
+ * round k reaches the threshold, "pick any reported value" — at any round. 4 acceptors, q_c = q_f = 3, and
+ * every round after the opening fast (the scope's `retries: 'fast'`), so that a fast round can lie above
+ * the round where a value was chosen.
+ * Fast round 0: C1's v1 reaches A2, A3, A4 — a fast quorum, v1 is chosen — and C2's v2 reaches A1. L1 hears
+ * only A1's vote; its round times out and it starts fast round 1. A1, A2, A3 report v2, v1, v1 at round 0:
+ * v1 has 2 ≥ 3 − 1 reports, so v1 is forced, and L1 sends accept(1, v1), which only A2 receives before L1's
+ * round times out again. Round 2: A1, A2, A3 report (0, v2), (1, v1), (0, v1). k = 1 and V = {v1}; v1 has
+ * 1 < 2 reports at k. Lamport's Figure 2 forces v1 (V has one element); the mutant picks among every
+ * reported value, in acceptor order, and takes A1's v2, which A1, A3, A4 then accept in round 2: chosen.
+ * With the correct rule the same script sends accept(2, v1) and nothing breaks.
+ */
+export function fastRecoveryAnyReportedWitness(mutant = true): Witness {
+  const config = fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', ...(mutant ? { mutant: 'fast-recovery-any-reported' as const } : {}) });
+  const explorer = new EngineExplorer({
+    protocol: fastPaxos,
+    config,
+    proposals: [
+      { node: 'C1', value: 'v1' },
+      { node: 'C2', value: 'v2' },
+    ],
+    maxRound: 2,
+    slots: 1,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 4,
+    network: 'multiset',
+    echo: { checker: 'engine', script: 'fast-recovery-any-reported', protocol: 'fast', acceptors: 4, clients: 2, maxRound: 2, crashes: 0, retries: 'fast', ...(mutant ? { mutant: 'fast-recovery-any-reported' } : {}) },
+  }, SCRIPTED);
+  const phaseOne = (round: number): ScriptStep[] => [
+    deliver('L1', 'A1', 'prepare', { round }),
+    deliver('L1', 'A2', 'prepare', { round }),
+    deliver('L1', 'A3', 'prepare', { round }),
+    deliver('A1', 'L1', 'promise', { round }),
+    deliver('A2', 'L1', 'promise', { round }),
+    deliver('A3', 'L1', 'promise', { round }),
+  ];
+  return explorer.follow([
+    { kind: 'propose', node: 'C1' },
+    { kind: 'propose', node: 'C2' },
+    deliver('C1', 'A2', 'request'),
+    deliver('C1', 'A3', 'request'),
+    deliver('C1', 'A4', 'request'),
+    deliver('C2', 'A1', 'request'),
+    deliver('A1', 'L1', 'accepted', { round: 0 }),
+    { kind: 'timeout', node: 'L1', timer: 'round' },
+    { kind: 'timeout', node: 'L1', timer: 'retry' },
+    ...phaseOne(1),
+    deliver('L1', 'A2', 'accept', { round: 1 }),
+    { kind: 'timeout', node: 'L1', timer: 'round' },
+    { kind: 'timeout', node: 'L1', timer: 'retry' },
+    ...phaseOne(2),
+    deliver('L1', 'A1', 'accept', { round: 2 }),
+    deliver('L1', 'A3', 'accept', { round: 2 }),
+    deliver('L1', 'A4', 'accept', { round: 2 }),
+  ]);
+}
+
 /** Mutants with a scripted counterexample (used when the breadth-first search cannot reach one). */
 export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined } = {
   'forget-promise-on-learn': () => forgetPromiseOnLearnWitness(true),
   'small-fast-quorum': () => smallFastQuorumWitness(true),
+  'fast-recovery-any-reported': () => fastRecoveryAnyReportedWitness(true),
 };
 
 /** Mutants whose standard scope the search cannot finish: the cache serves their scripted run by default. */
-export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn'];
+export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported'];

@@ -27,6 +27,13 @@ export interface FastConfig extends ProtocolConfig {
   /** Dedicated learners besides the coordinator (L2, L3 …). */
   readonly learners: number;
   readonly opening: FastOpening;
+  /**
+   * The kind of every round after the opening (Lamport lets a coordinator start any round fast or classic).
+   * `classic` (the default): recovery and retries run classic rounds. `fast`: they run fast rounds, so a
+   * later recovery can find a fast round above a classic one — the case the recovery rule's "if V = {v},
+   * v is forced" exists for; the checker's scope for fast-recovery-any-reported uses it.
+   */
+  readonly retries?: 'classic' | 'fast';
 }
 
 export const DEFAULT_FAST_TIMING: TimingConfig = {
@@ -113,7 +120,7 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
     if (!isMutantName(name)) throw new ConfigError('mutant', `unknown mutant ${JSON.stringify(name)}; run \`paxos mutants\` for the list`);
     const info = MUTANTS.find((m) => m.name === name);
     if (info && info.protocol !== 'fast') {
-      throw new ConfigError('mutant', `"${name}" is a ${info.protocol} mutant; the Fast Paxos mutant is small-fast-quorum`);
+      throw new ConfigError('mutant', `"${name}" is a ${info.protocol} mutant; the Fast Paxos mutants are ${MUTANTS.filter((m) => m.protocol === 'fast').map((m) => m.name).join(', ')}`);
     }
     mutant = name;
   }
@@ -133,6 +140,9 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
     );
   }
 
+  const retries = partial.retries ?? 'classic';
+  if (retries !== 'classic' && retries !== 'fast') throw new ConfigError('retries', `must be "classic" or "fast", got ${JSON.stringify(retries)}`);
+
   const config: FastConfig = {
     protocol: 'fast',
     acceptors: n,
@@ -143,6 +153,7 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
     classicQuorum: classic,
     fastQuorum: fast,
     opening,
+    ...(retries === 'fast' ? { retries } : {}),
     timing: timing(partial.timing),
   };
   return mutant === undefined ? config : { ...config, mutant };

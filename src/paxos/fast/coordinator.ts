@@ -69,7 +69,7 @@ const CANCEL_RETRY: TimerCommand = { op: 'cancel', timer: RETRY_TIMER };
 const withCandidate = (s: CoordinatorState, v: Value): CoordinatorState =>
   s.candidates.includes(v) ? s : { ...s, candidates: [...s.candidates, v] };
 
-/** Begin round `round + 1`: phase 1a to every acceptor. Fast only for the opening; every retry is classic. */
+/** Begin round `round + 1`: phase 1a to every acceptor. A retry is classic unless config.retries is 'fast'. */
 function startRound(s: CoordinatorState, fast: boolean, config: FastConfig): Result {
   const round = s.round + 1;
   const ballot: Ballot = fast ? { round, node: s.id, fast: true } : { round, node: s.id };
@@ -94,7 +94,7 @@ function sendAcceptAny(s: CoordinatorState, ballot: Ballot, config: FastConfig):
 
 /** Phase 2a once a classic quorum promised: the recovery rule decides what may (or must) be proposed. */
 function phaseTwo(s: CoordinatorState, ballot: Ballot, config: FastConfig): Result {
-  const pick = pickRecoveryValue(s.promises, config.acceptors, config.fastQuorum);
+  const pick = pickRecoveryValue(s.promises, config.acceptors, config.fastQuorum, config.mutant);
   if (pick.kind === 'forced') return sendAccept(s, ballot, pick.value, config);
   if (pick.kind === 'any-of') return sendAccept(s, ballot, pick.values[0] as Value, config);
   // Nothing can have been chosen below this ballot: a fast ballot lets the clients race, a classic one
@@ -143,7 +143,7 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
   if (state.phase === 'waiting-value' && b !== null) return sendAccept(state, b, msg.value, config);
   if (state.phase === 'accepting' && b !== null && b.fast && ballotEquals(msg.ballot, b) && isCollision(state.tally, b, config)) {
     // Collision: no value can reach a fast quorum in b any more. Recover now rather than at the timeout.
-    return startRound(state, false, config);
+    return startRound(state, config.retries === 'fast', config);
   }
   return arm(result(state), config);
 }
@@ -179,7 +179,7 @@ export function stepCoordinator(s: CoordinatorState, input: Input, config: FastC
         if (s.phase === 'preparing' || s.phase === 'accepting') return retry(s, config);
         return result({ ...s, armed: false });
       }
-      if (input.timer === RETRY_TIMER && s.phase === 'retrying') return startRound(s, false, config);
+      if (input.timer === RETRY_TIMER && s.phase === 'retrying') return startRound(s, config.retries === 'fast', config);
       return result(s);
     case 'message': {
       const msg = input.msg;

@@ -1,5 +1,5 @@
 // The coordinator's value-selection rule for a classic round that follows a fast round, from Lamport's
-// "Fast Paxos" (2006), §3.1 (the phase-2a rule; §3.2 uses it for collision recovery): shared by the
+// "Fast Paxos" (2006), §3.1, Figure 2 (the phase-2a rule; §3.2 uses it for collision recovery): shared by the
 // coordinator (fast/) and the trace checker (check/), so both apply the one rule. In a fast round several
 // values can be accepted at one ballot, and a value may already have been chosen by a fast quorum that the
 // coordinator can only partly see.
@@ -29,7 +29,7 @@ export type RecoveryPick =
  * fast quorum R could consist of acceptors outside Q plus the members of Q that reported (k, v), i.e. when
  * |{a ∈ Q : reported (k, v)}| ≥ q_f − (n − |Q|). q_c + 2·q_f > 2n makes that v unique.
  */
-export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: number, fastQuorum: number): RecoveryPick {
+export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: number, fastQuorum: number, mutant?: string): RecoveryPick {
   // One report per acceptor: a repeated (duplicated) promise must not count twice towards "may have been
   // chosen", nor shrink the number of acceptors the coordinator has not heard from.
   // Sorted by acceptor, so the pick depends only on who reported what, never on arrival order: the
@@ -50,5 +50,9 @@ export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: numb
   let best: Value | undefined;
   for (const v of possible) if (best === undefined || count(v) > count(best)) best = v;
   if (best !== undefined) return { kind: 'forced', value: best };
+  // The mutant fast-recovery-any-reported reads the rule as the notes once stated it ("otherwise pick any
+  // reported value"): every value any promise reported, at any round, in acceptor order. A value chosen in a
+  // round below k can then be replaced by one that lost it (Lamport's Figure 2: a single value reported at k is forced).
+  if (mutant === 'fast-recovery-any-reported') return { kind: 'any-of', values: [...new Set(reports.filter((r) => r.ballot).map((r) => r.value as Value))] };
   return { kind: 'any-of', values };
 }

@@ -1,0 +1,99 @@
+// "保存为场景文件": in `astro dev` only, the author plays the run they want, names it, and the dev server
+// writes it to content/scenarios/<protocol>/<name>.json (src/scenarios/record-endpoint.ts), then shows the
+// lines that make it importable. In a build `import.meta.env.DEV` is false, so this renders nothing and the
+// minifier drops the rest; the built site has no such endpoint either.
+import { useState } from 'preact/hooks';
+import type { Scenario } from '../../paxos/sim/scenario.ts';
+
+interface Saved {
+  path: string;
+  lines: string[];
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; saved: Saved; replaced: boolean }
+  | { kind: 'exists'; message: string }
+  | { kind: 'error'; message: string };
+
+interface Props {
+  /** Called when the author saves, so the file holds the run as it is at that moment. */
+  scenario: () => Scenario;
+}
+
+export function SaveScenario(props: Props) {
+  return import.meta.env.DEV ? <SaveScenarioForm {...props} /> : null;
+}
+
+function SaveScenarioForm({ scenario }: Props) {
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const save = async (overwrite: boolean): Promise<void> => {
+    setStatus({ kind: 'saving' });
+    try {
+      const res = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}__paxos/scenarios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: name.trim(), scenario: scenario(), overwrite }),
+      });
+      const body = (await res.json()) as { error?: string; path?: string; lines?: string[]; replaced?: boolean };
+      if (res.status === 409) setStatus({ kind: 'exists', message: body.error ?? '文件已存在' });
+      else if (!res.ok) setStatus({ kind: 'error', message: body.error ?? `HTTP ${res.status}` });
+      else setStatus({ kind: 'saved', saved: { path: body.path ?? '', lines: body.lines ?? [] }, replaced: body.replaced === true });
+    } catch (err) {
+      setStatus({ kind: 'error', message: `没有存上：${(err as Error).message}` });
+    }
+  };
+
+  return (
+    <form
+      class="pg-save"
+      data-action="save-scenario"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
+      <label>
+        场景文件名（仅开发服务器）
+        <input
+          type="text"
+          value={name}
+          required
+          maxLength={64}
+          pattern="[a-z][a-z0-9]*(-[a-z0-9]+)*"
+          placeholder="my-run"
+          aria-describedby="pg-save-hint"
+          onInput={(e) => setName((e.target as HTMLInputElement).value)}
+        />
+      </label>
+      <button type="submit" disabled={status.kind === 'saving'}>
+        保存为场景文件
+      </button>
+      <p id="pg-save-hint" class="pg-save-hint">
+        小写字母、数字和连字符，例如 my-run；写到 content/scenarios/&lt;协议&gt;/&lt;名字&gt;.json。
+      </p>
+      <div role="status" aria-live="polite">
+        {status.kind === 'saved' && (
+          <>
+            <p>
+              {status.replaced ? '已覆盖' : '已保存'} {status.saved.path}。要在笔记里用它，把下面几行加到 src/scenarios/ 里对应协议的文件：
+            </p>
+            <pre>{status.saved.lines.join('\n')}</pre>
+          </>
+        )}
+        {status.kind === 'exists' && (
+          <p>
+            {status.message}{' '}
+            <button type="button" onClick={() => void save(true)}>
+              覆盖它
+            </button>
+          </p>
+        )}
+        {status.kind === 'error' && <p class="pg-save-error">{status.message}</p>}
+      </div>
+    </form>
+  );
+}
