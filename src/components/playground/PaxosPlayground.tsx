@@ -15,6 +15,7 @@ import { PlaygroundModel, type Outcome } from './model.ts';
 import { Narration } from './Narration.tsx';
 import { NetworkView } from './NetworkView.tsx';
 import { NodeTable } from './NodeTable.tsx';
+import { SaveScenario } from './SaveScenario.tsx';
 import { SequenceHead, SequenceSvg } from './SequenceSvg.tsx';
 import { Timeline } from './Timeline.tsx';
 import { stepText } from './words.ts';
@@ -356,6 +357,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           </label>
         )}
       </div>
+      <SaveScenario scenario={() => model.run.exportScenario()} />
     </section>
   );
 }
