@@ -292,6 +292,37 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal((await fetch(`${dev.url}__paxos/scenarios`)).status, 405);
   });
 
+  it('the playground’s “保存为场景文件” form saves the run, asks before replacing, works from the keyboard', async () => {
+    writeFileSync(
+      note('play.mdx'),
+      "---\ntitle: 演练\ndate: 2024-03-01\n---\nimport { PaxosPlayground } from '@/components/paxos';\nimport { smooth } from '@/scenarios/basic';\n\n<PaxosPlayground client:load scenario={smooth} />\n",
+    );
+    const page = await browser!.newPage();
+    try {
+      await eventually('the note is served', async () => (await get('notes/play/')).status === 200);
+      await page.goto(`${dev.url}notes/play/`);
+      const form = page.locator('[data-action="save-scenario"]');
+      await form.locator('input').focus();
+      await page.keyboard.type('from-the-form');
+      await page.keyboard.press('Enter');
+      await form.locator('pre').waitFor({ timeout: 20_000 });
+      const file = join(site.root, 'content', 'scenarios', 'basic', 'from-the-form.json');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+      assert.equal(saved.protocol, 'basic');
+      assert.equal(checkTrace(runScenario(saved)), null);
+      // Saving again asks; the question takes the focus, and Enter answers it.
+      await form.locator('input').focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('覆盖它').waitFor({ timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '覆盖它');
+      await page.keyboard.press('Enter');
+      await page.getByText(/已覆盖/).waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+      unlinkSync(note('play.mdx'));
+    }
+  });
+
   it('stopping the server leaves no Chromium behind', async () => {
     assert.ok(processesWithMarker(marker).length > 1, 'the server and its Chromium carry the marker');
     await browser?.close();
