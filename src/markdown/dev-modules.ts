@@ -24,7 +24,8 @@ type Loader = (path: string) => Promise<Record<string, unknown>>;
 
 interface DevModules {
   loader: Loader | undefined;
-  fenceNotes: Set<string>;
+  /** Notes with ```paxos fences → the stored scenarios they `use:` (`basic/preempted`). */
+  fenceNotes: Map<string, ReadonlySet<string>>;
   /** Front matter problems by note file (relative to the project root, like an entry's filePath), in the build's words. */
   problems: Map<string, NoteProblemText>;
 }
@@ -32,7 +33,7 @@ interface DevModules {
 const KEY = Symbol.for('paxos-notes.markdown.dev-modules');
 function state(): DevModules {
   const g = globalThis as unknown as Record<symbol, DevModules | undefined>;
-  return (g[KEY] ??= { loader: undefined, fenceNotes: new Set(), problems: new Map() });
+  return (g[KEY] ??= { loader: undefined, fenceNotes: new Map(), problems: new Map() });
 }
 
 export function setDevLoader(loader: Loader | undefined): void {
@@ -45,13 +46,15 @@ export async function devImport<T>(path: string): Promise<T | undefined> {
   return load ? ((await load(path)) as T) : undefined;
 }
 
-/** A note (absolute path) whose ```paxos fences run the engine. */
-export function noteHasFences(file: string): void {
-  state().fenceNotes.add(file);
+/** A note (absolute path) whose ```paxos fences run the engine, drawing on these stored scenarios. */
+export function noteHasFences(file: string, uses: Iterable<string>): void {
+  state().fenceNotes.set(file, new Set(uses));
 }
 
-export function notesWithFences(): readonly string[] {
-  return [...state().fenceNotes];
+/** Notes whose fences run the engine; with `scenario`, only those that `use:` it. */
+export function notesWithFences(scenario?: string): readonly string[] {
+  const all = [...state().fenceNotes];
+  return (scenario === undefined ? all : all.filter(([, uses]) => uses.has(scenario))).map(([file]) => file);
 }
 
 /** A note's front matter problems as the build prints them, and the line of the first. */

@@ -12,10 +12,11 @@ import type { AstroIntegration } from 'astro';
 import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
 import { warmFenceModules } from './rehype-paxos-fence.ts';
 import { checkNoteSource, formatProblems, NOTES_DIR, validateNotes } from './validate-notes.ts';
+import { SCENARIOS_DIR } from '../scenarios/record.ts';
 
 
-/** What a ```paxos fence's figure depends on besides the note itself, from the project root. */
-const FENCE_SOURCES = ['content/scenarios', 'src/paxos', 'src/scenarios', 'src/components/paxos'];
+/** Code a ```paxos fence's figure depends on besides the note and its scenario, from the project root. */
+const FENCE_SOURCES = ['src/paxos', 'src/scenarios', 'src/components/paxos'];
 
 export function notesCheckIntegration(): AstroIntegration {
   let root = '';
@@ -66,24 +67,25 @@ export function notesCheckIntegration(): AstroIntegration {
         };
 
         // One save can arrive as several events (editors write a temp file and rename it): re-render once.
+        const due = new Set<string>();
         let pending: ReturnType<typeof setTimeout> | undefined;
-        const rerenderFencedNotes = (): void => {
+        const rerender = (notes: readonly string[]): void => {
+          for (const note of notes) due.add(note);
           clearTimeout(pending);
           pending = setTimeout(() => {
-            // Tell Vite and Astro the fenced notes changed: they drop the cached render and reload the tab.
-            for (const note of notesWithFences()) if (existsSync(note)) server.watcher.emit('change', note);
+            // Tell Vite and Astro these notes changed: they drop the cached render and reload the tab.
+            for (const note of due) if (existsSync(note)) server.watcher.emit('change', note);
+            due.clear();
           }, 30);
         };
-        // Check a note once its save has settled: a save truncates the file before it writes it, and an
-        // empty note read in between would be reported as missing its title.
-        const noteTimers = new Map<string, ReturnType<typeof setTimeout>>();
-        const checkNoteSoon = (file: string): void => {
-          clearTimeout(noteTimers.get(file));
-          noteTimers.set(file, setTimeout(() => (noteTimers.delete(file), checkNote(file)), 40));
-        };
+        const scenariosDir = join(root, SCENARIOS_DIR) + sep;
         const onFile = (file: string): void => {
-          if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNoteSoon(file);
-          if (fenceSources.some((dir) => file.startsWith(dir))) rerenderFencedNotes();
+          if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNote(file);
+          // A scenario file: only the notes whose fences `use:` it (a new file is used by none yet, and saving
+          // one from the playground must not reload the author's tab).
+          if (file.startsWith(scenariosDir)) return rerender(notesWithFences(file.slice(scenariosDir.length).replace(/\.json$/, '').split(sep).join('/')));
+          // The engine and the code that draws figures: every fenced note.
+          if (fenceSources.some((dir) => file.startsWith(dir))) rerender(notesWithFences());
         };
         server.watcher.on('change', onFile);
         server.watcher.on('add', onFile);

@@ -166,7 +166,8 @@ export function rehypePaxosFence() {
       return 'skip';
     });
     if (found.length === 0) return;
-    if (file.path) noteHasFences(file.path);
+    // Which stored scenarios the fences draw on, so `astro dev` re-renders this note when one of them changes.
+    if (file.path) noteHasFences(file.path, found.flatMap(({ code }) => /^use:\s*["']?([\w/-]+)/m.exec(textOf(code))?.[1] ?? []));
     const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
     const asRaw = !path.endsWith('.mdx');
     const scope = createIdScope('p');

@@ -13,7 +13,7 @@ import { runScenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startDev, type DevServer } from '../support/dev-server.ts';
+import { allowProjectFiles, startDev, type DevServer } from '../support/dev-server.ts';
 import { plain } from '../support/html.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { makeSite, removeSite, type Site } from '../support/site-build.ts';
@@ -129,6 +129,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
 
   before(async () => {
     site = makeSite({ name: 'dev-loop', notes: { 'diagrams.md': MERMAID_NOTE, 'components.mdx': COMPONENT_NOTE, 'other.md': OTHER_NOTE } });
+    allowProjectFiles(site);
     cacheDir = mkdtempSync(join(tmpdir(), 'dev-loop-cache-'));
     const [key, value] = marker.split('=') as [string, string];
     dev = await startDev(site, { PAXOS_DIAGRAM_CACHE: cacheDir, [key]: value }, 120_000);
@@ -302,6 +303,8 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       await eventually('the note is served', async () => (await get('notes/play/')).status === 200);
       await page.goto(`${dev.url}notes/play/`);
       const form = page.locator('[data-action="save-scenario"]');
+      // The island is live once its button is enabled.
+      await form.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 30_000 });
       await form.locator('input').focus();
       await page.keyboard.type('from-the-form');
       await page.keyboard.press('Enter');

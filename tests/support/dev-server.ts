@@ -6,7 +6,9 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { ASTRO_BIN } from './project.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASTRO_BIN, PROJECT_ROOT } from './project.ts';
 import type { Site } from './site-build.ts';
 
 export function freePort(): Promise<number> {
@@ -72,4 +74,20 @@ export async function startDev(site: Site, env: Record<string, string> = {}, tim
       await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
     },
   };
+}
+
+/**
+ * A temp site's node_modules are symlinks into the project's, so Vite's dev server refuses (403) to send
+ * the browser a package file it resolves there, and islands never hydrate. Tests that open a page with an
+ * island in `astro dev` call this first: the site's config is wrapped to let Vite serve the project too.
+ */
+export function allowProjectFiles(site: Site): void {
+  renameSync(join(site.root, 'astro.config.mjs'), join(site.root, 'astro.config.base.mjs'));
+  writeFileSync(
+    join(site.root, 'astro.config.mjs'),
+    `import base from './astro.config.base.mjs';\n` +
+      `const vite = base.vite ?? {};\n` +
+      // The dev toolbar stays off: it loads a dozen more modules into every page and slows each reload.
+      `export default { ...base, devToolbar: { enabled: false }, vite: { ...vite, server: { ...vite.server, fs: { ...vite.server?.fs, allow: [${JSON.stringify(site.root)}, ${JSON.stringify(PROJECT_ROOT)}] } } } };\n`,
+  );
 }

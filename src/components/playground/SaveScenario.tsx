@@ -34,6 +34,9 @@ function SaveScenarioForm({ scenario }: Props) {
   useEffect(() => {
     if (status.kind === 'exists') replace.current?.focus();
   }, [status.kind]);
+  // Until the island runs, Enter in the field would submit the form as a plain page load: keep it shut.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const save = async (overwrite: boolean): Promise<void> => {
     setStatus({ kind: 'saving' });
@@ -74,7 +77,7 @@ function SaveScenarioForm({ scenario }: Props) {
           onInput={(e) => setName((e.target as HTMLInputElement).value)}
         />
       </label>
-      <button type="submit" disabled={status.kind === 'saving'}>
+      <button type="submit" disabled={!ready || status.kind === 'saving'}>
         保存为场景文件
       </button>
       <p id="pg-save-hint" class="pg-save-hint">
