@@ -9,6 +9,7 @@ import { listNoteFiles } from '../markdown/validate-notes.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
 import { prerenderMermaid } from './render.ts';
 import { browserRenderCount, browserTimings, closeBrowser } from './session.ts';
+import { dropRepeatedSheetsIn } from './svg-sheet.ts';
 import { configureDiagrams, resetRunState, runState } from './settings.ts';
 
 /** Path (under the site's base) of mermaid's bundle for pages that render diagrams client-side. */
@@ -54,6 +55,8 @@ export function diagramsIntegration(): AstroIntegration {
           mkdirSync(join(target, '..'), { recursive: true });
           copyFileSync(mermaidBundlePath(), target);
         }
+        // Pages with many diagrams of one kind keep one copy of their shared stylesheet (svg-sheet.ts).
+        const saved = dropRepeatedSheetsIn(fileURLToPath(dir));
         const t = browserTimings();
         const browserTime =
           browserRenderCount() > 0
@@ -61,7 +64,8 @@ export function diagramsIntegration(): AstroIntegration {
             : '';
         logger.info(
           `diagrams: ${browserRenderCount()} rendered in Chromium, ${run.cacheHits} from cache${browserTime}` +
-            (run.clientFallbacks > 0 ? `, ${run.clientFallbacks} left to the reader's browser (no Chromium)` : ''),
+            (run.clientFallbacks > 0 ? `, ${run.clientFallbacks} left to the reader's browser (no Chromium)` : '') +
+            (saved > 0 ? `; ${(saved / 1024).toFixed(0)} KB of repeated diagram stylesheets left out` : ''),
         );
       },
     },

@@ -24,10 +24,11 @@ import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 
 after(() => closeBrowser());
 
-test('a scenario becomes light and dark SVG with caption, source, outcome and a playground link that decodes to it', async () => {
+test('a scenario becomes one SVG themed for light and dark, with caption, source, outcome and a playground link that decodes to it', async () => {
   const html = await renderPaxosFigure(preempted, { caption: 'P2 抢占了 P1', base: '/notes-site/' });
-  assert.match(html, /<div class="diagram-svg diagram-light"[^>]*><svg/);
-  assert.match(html, /<div class="diagram-svg diagram-dark"[^>]*><svg/);
+  assert.match(html, /<div class="diagram-svg diagram-sized" style="max-width:[\d.]+px;aspect-ratio:[\d.]+\/[\d.]+"[^>]*><svg/);
+  assert.equal(html.match(/<svg/g)?.length, 1, 'one SVG for both themes');
+  assert.match(html, /fill:light-dark\(#333,#ccc\)/);
   assert.match(html, /<figcaption>P2 抢占了 P1<\/figcaption>/);
   assert.match(html, /<code class="language-mermaid">sequenceDiagram/);
   const chosen = runScenario(preempted).events.find((e) => e.type === 'chosen');
