@@ -4,10 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { scanFences } from '../markdown/scan-fences.ts';
-import { listNoteFiles } from '../markdown/validate-notes.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
-import { prerenderMermaid } from './render.ts';
 import { browserRenderCount, browserTimings, closeBrowser } from './session.ts';
 import { dropRepeatedSheetsIn } from './svg-sheet.ts';
 import { configureDiagrams, resetRunState, runState } from './settings.ts';
@@ -19,6 +16,8 @@ export function diagramsIntegration(): AstroIntegration {
   return {
     name: 'paxos-notes:diagrams',
     hooks: {
+      // The build's early start on uncached diagrams is the notes' business: src/markdown/integration.ts
+      // finds the ```mermaid blocks and calls prerenderMermaid once these settings are in place.
       'astro:config:setup': ({ command, config }) => {
         const root = fileURLToPath(config.root);
         configureDiagrams({
@@ -28,13 +27,6 @@ export function diagramsIntegration(): AstroIntegration {
           cacheDir: join(root, 'node_modules', '.cache', 'paxos-diagrams'),
         });
         resetRunState();
-        if (command === 'build') {
-          // Start Chromium and the renders of uncached diagrams now, while Astro sets up Vite.
-          const sources = listNoteFiles(root).flatMap((file) =>
-            scanFences(readFileSync(file, 'utf8'), 'mermaid').map((f) => f.code),
-          );
-          prerenderMermaid(sources);
-        }
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev` without a browser: serve the fallback bundle from node_modules.
