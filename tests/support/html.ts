@@ -44,7 +44,6 @@ export function textOf(node: Root | Element): string {
 
 /** Strip ANSI colour codes from CLI output. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
