@@ -1,8 +1,8 @@
 // Lighthouse 12.2.3 with Debian's Chromium against the built site, served locally and gzipped like a
-// static host: every built page (notes, lists, tags, categories, the playground, 404), each in the light
-// and in the dark theme (the system preference set to dark). Prints the four category scores per page
-// and theme, then, for every score under 100, the audits that cost points. Prints figures; never fails
-// on them. Pages are measured one at a time: Lighthouse's timings mean little on a busy machine.
+// static host: every built page (notes, lists, tags, categories, the playground; not 404.html, which is
+// noindex on purpose), each in the light and in the dark theme (the system preference set to dark).
+// Prints the four category scores per page and theme, then, for every score under 100, the audits that
+// cost points. Prints figures; never fails on them. Pages are measured one at a time: Lighthouse's timings mean little on a busy machine.
 //
 //   npm run bench -- lighthouse                      builds the site into a temp dir first
 //   node bench/lighthouse.ts --dist dist [--base /notes-site/]   uses an existing build (+ Pagefind)
@@ -59,7 +59,9 @@ function builtPages(dir: string): string[] {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
     const rel = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
-    if (rel.startsWith('pagefind/') || rel.startsWith('_')) continue;
+    // 404.html asks search engines not to index it (noindex), which Lighthouse's SEO score counts against
+    // any page: measuring it would only measure that choice.
+    if (rel.startsWith('pagefind/') || rel.startsWith('_') || rel === '404.html') continue;
     pages.push(rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
   }
   return pages.sort();
