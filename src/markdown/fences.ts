@@ -35,6 +35,9 @@ function textOf(node: Element | ElementContent): string {
 export function findFences(tree: Root, lang: string): Fence[] {
   const found: Fence[] = [];
   visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
+    // A figure already drawn (a ```paxos block's, in an .mdx note) keeps its Mermaid source as a
+    // ```mermaid code block in its 源码 box: that block is the source shown, not one more diagram.
+    if (node.tagName === 'figure' && node.properties['dataDiagram'] !== undefined) return 'skip';
     if (node.tagName !== 'pre') return;
     const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
     if (!code || !hasLanguage(code, lang) || !parent) return;
