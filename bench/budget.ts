@@ -17,7 +17,7 @@ import { launchChromium } from '../tests/support/browser.ts';
 import { PROJECT_ROOT } from '../tests/support/project.ts';
 import { serveDist } from '../tests/support/serve.ts';
 import { paxosSite } from '../tests/playground/site.ts';
-import { encodeRunLink } from '../src/playground-link/codec.ts';
+import { encodeRunLink } from '../src/figures/playground-link/codec.ts';
 import type { Scenario } from '../src/paxos/sim/scenario.ts';
 
 const CLICKS = 7;

@@ -1,25 +1,29 @@
-// Lighthouse 12.2.3 with Debian's Chromium against the built site, served locally: the home page, a
-// note without a playground and a note with one (if any). Prints the four category scores per page
-// and, for any score under 100, the audits that cost points. Prints figures; never fails on them.
+// Lighthouse 12.2.3 with Debian's Chromium against the built site, served locally and gzipped like a
+// static host: every built page (notes, lists, tags, categories, the playground; not 404.html, which is
+// noindex on purpose), each in the light and in the dark theme (the system preference set to dark).
+// Prints the four category scores per page and theme, then, for every score under 100, the audits that
+// cost points. Prints figures; never fails on them. Pages are measured one at a time: Lighthouse's timings mean little on a busy machine.
 //
 //   npm run bench -- lighthouse                      builds the site into a temp dir first
 //   node bench/lighthouse.ts --dist dist [--base /notes-site/]   uses an existing build (+ Pagefind)
-//   … --dark        the same in the dark theme (the system preference set to dark), for contrast
+//   … --light | --dark                               one theme only
+//   … --path notes/x/ [--path tags/]                 only these pages (repeatable)
 //
 // Needs the npm registry the first time (npx -y fetches lighthouse@12.2.3 into npm's cache).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { buildSearchIndex } from '../scripts/pagefind.ts';
 import { serveStatic } from '../scripts/static-server.ts';
 
 const LIGHTHOUSE = 'lighthouse@12.2.3';
 const CHROME_FLAGS =
-  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync' +
-  // preferredColorScheme=0 makes prefers-color-scheme: dark, so the site starts in its dark theme.
-  (process.argv.includes('--dark') ? ' --blink-settings=preferredColorScheme=0' : '');
+  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+// preferredColorScheme=0 makes prefers-color-scheme: dark, so the site starts in its dark theme.
+const THEME_FLAGS = { light: '', dark: ' --blink-settings=preferredColorScheme=0' } as const;
+type Theme = keyof typeof THEME_FLAGS;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 const args = process.argv.slice(2);
@@ -49,47 +53,42 @@ if (!dist) {
 }
 if (!existsSync(join(dist, 'pagefind'))) await buildSearchIndex(dist);
 
-/** Note pages: the heaviest without an island (no playground; diagrams and math make it the worst
- * case), and the heaviest with one. */
-function pickNotes(dir: string): { note?: string; playground?: string } {
-  const notesDir = join(dir, 'notes');
-  if (!existsSync(notesDir)) return {};
-  const size = (s: string) => statSync(join(notesDir, s, 'index.html')).size;
-  const slugs = readdirSync(notesDir)
-    .filter((s) => existsSync(join(notesDir, s, 'index.html')))
-    .sort((a, b) => size(b) - size(a) || (a < b ? -1 : 1));
-  const hasIsland = (s: string) => readFileSync(join(notesDir, s, 'index.html'), 'utf8').includes('<astro-island');
-  const note = slugs.find((s) => !hasIsland(s));
-  const playground = slugs.find(hasIsland);
-  return { ...(note ? { note: `notes/${note}/` } : {}), ...(playground ? { playground: `notes/${playground}/` } : {}) };
+/** Every page of the build, as a path under the base: 'notes/x/' for notes/x/index.html, '404.html'. */
+function builtPages(dir: string): string[] {
+  const pages: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const rel = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    // 404.html asks search engines not to index it (noindex), which Lighthouse's SEO score counts against
+    // any page: measuring it would only measure that choice.
+    if (rel.startsWith('pagefind/') || rel.startsWith('_') || rel === '404.html') continue;
+    pages.push(rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+  }
+  return pages.sort();
 }
 
-const picked = pickNotes(dist);
-const pages: Array<[string, string]> = [['home', '']];
-// --path notes/x/ (repeatable) measures more pages.
-args.forEach((a, i) => {
-  if (a === '--path' && args[i + 1]) pages.push([`path ${pages.length}`, args[i + 1] as string]);
-});
-if (picked.note) pages.push(['note', picked.note]);
-if (picked.playground) pages.push(['playground', picked.playground]);
-else console.error('lighthouse: no note with a playground island found; measuring home and a note only');
+const only = args.flatMap((a, i) => (a === '--path' && args[i + 1] !== undefined ? [args[i + 1] as string] : []));
+const pages = only.length > 0 ? only : builtPages(dist);
+const themes: Theme[] = args.includes('--light') ? ['light'] : args.includes('--dark') ? ['dark'] : ['light', 'dark'];
 
 interface Audit {
   id: string;
   title: string;
   score: number | null;
   scoreDisplayMode: string;
+  displayValue?: string;
+  details?: { items?: Array<{ node?: { selector?: string; snippet?: string; explanation?: string } }> };
 }
 interface Report {
   categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
   audits: Record<string, Audit>;
 }
 
-function runLighthouse(url: string, out: string): Promise<{ code: number; stderr: string }> {
+function runLighthouse(url: string, out: string, theme: Theme): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       'npx',
-      ['-y', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROME_FLAGS}`],
+      ['-y', LIGHTHOUSE, url, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${CHROME_FLAGS}${THEME_FLAGS[theme]}`],
       { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CHROME_PATH: process.env['CHROME_PATH'] ?? '/usr/bin/chromium' } },
     );
     let stderr = '';
@@ -102,28 +101,41 @@ function runLighthouse(url: string, out: string): Promise<{ code: number; stderr
 const reports = mkdtempSync(join(tmpdir(), 'lighthouse-reports-'));
 const server = await serveStatic(dist, { base });
 const rows: string[] = [];
+const costs: string[] = [];
+const perfect: string[] = [];
 try {
-  for (const [label, path] of pages) {
-    const url = server.url + path;
-    const started = performance.now();
-    const out = join(reports, `${label}.json`);
-    // Asynchronous on purpose: the static server runs in this process and must keep answering.
-    const run = await runLighthouse(url, out);
-    if (run.code !== 0) {
-      console.error(`lighthouse: ${label} (${url}) failed: ${run.stderr.slice(-2000)}`);
-      continue;
-    }
-    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
-    const scores = CATEGORIES.map((c) => Math.round((report.categories[c]?.score ?? 0) * 100));
-    rows.push(`${label.padEnd(11)} ${scores.map((s) => String(s).padStart(15)).join('')}   ${path || '/'}`);
-    console.error(`lighthouse: ${label} measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    for (const c of CATEGORIES) {
-      const cat = report.categories[c];
-      if (!cat || cat.score === 1) continue;
-      for (const ref of cat.auditRefs) {
-        const audit = report.audits[ref.id];
-        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative') {
-          console.error(`  ${label} · ${c}: ${audit.title} (${audit.id}, score ${audit.score})`);
+  for (const path of pages) {
+    for (const theme of themes) {
+      const label = `${path || '/'} (${theme})`;
+      const url = server.url + path.split('/').map(encodeURIComponent).join('/');
+      const started = performance.now();
+      const out = join(reports, 'report.json');
+      // Asynchronous on purpose: the static server runs in this process and must keep answering.
+      const run = await runLighthouse(url, out, theme);
+      if (run.code !== 0) {
+        console.error(`lighthouse: ${label} (${url}) failed: ${run.stderr.slice(-2000)}`);
+        rows.push(`${'failed'.padStart(60)}   ${label}`);
+        continue;
+      }
+      const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+      const scores = CATEGORIES.map((c) => Math.round((report.categories[c]?.score ?? 0) * 100));
+      rows.push(`${scores.map((s) => String(s).padStart(15)).join('')}   ${label}`);
+      if (scores.every((s) => s === 100)) perfect.push(label);
+      console.error(`lighthouse: ${label} ${scores.join('/')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      for (const c of CATEGORIES) {
+        const cat = report.categories[c];
+        if (!cat || cat.score === 1) continue;
+        for (const ref of cat.auditRefs) {
+          const audit = report.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative') {
+            const value = audit.displayValue ? `, ${audit.displayValue}` : '';
+            costs.push(`${label} · ${c}: ${audit.title} (${audit.id}, score ${audit.score}${value})`);
+            // Which elements, for the audits that name them (contrast, labels): the first three.
+            for (const item of (audit.details?.items ?? []).slice(0, 3)) {
+              const node = item.node;
+              if (node?.snippet) costs.push(`      ${node.selector ?? ''} ${node.snippet.slice(0, 160)}${node.explanation ? ` — ${node.explanation.split('\n').slice(-1)[0]}` : ''}`);
+            }
+          }
         }
       }
     }
@@ -133,5 +145,10 @@ try {
   rmSync(reports, { recursive: true, force: true });
   if (temp) rmSync(temp, { recursive: true, force: true });
 }
-console.log(`${'page'.padEnd(11)} ${CATEGORIES.map((c) => c.padStart(15)).join('')}`);
+console.log(`${CATEGORIES.map((c) => c.padStart(15)).join('')}   page (theme)`);
 for (const row of rows) console.log(row);
+console.log(`\n${perfect.length} of ${rows.length} measured 100/100/100/100.`);
+if (costs.length > 0) {
+  console.log('\nAudits that cost points:');
+  for (const line of costs) console.log(`  ${line}`);
+}

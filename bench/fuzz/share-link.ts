@@ -5,7 +5,7 @@
 // the page shows) or "nothing left to do".
 import { Random } from '../../src/paxos/core/random.ts';
 import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
-import { decodeRunLink, encodeRunLink, type DecodeResult } from '../../src/playground-link/codec.ts';
+import { decodeRunLink, encodeRunLink, type DecodeResult } from '../../src/figures/playground-link/codec.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import type { FuzzClass } from './class.ts';
 import { hostileScenario, judgeRun } from './scenario.ts';

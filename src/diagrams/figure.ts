@@ -1,5 +1,6 @@
-// The HTML emitted for one diagram: the light and the dark SVG (CSS shows the one matching the
-// theme, see src/styles/diagrams.css), an optional caption, and the Mermaid source in a collapsible
+// The HTML emitted for one diagram: one SVG whose colours follow the theme (svg-theme.ts; in the rare
+// diagram whose two renders differ in shape, the light and the dark SVG, and CSS shows the one matching
+// the theme, see src/styles/diagrams.css), an optional caption, and the Mermaid source in a collapsible
 // <details> with a copy button. Used by the ```mermaid rehype plugin and by any component that has
 // Mermaid text to show (e.g. the engine's trace diagrams).
 import type { Element, ElementContent, Properties } from 'hast';
@@ -7,11 +8,14 @@ import { toHtml } from 'hast-util-to-html';
 import { INSTALL_HINT } from './browser.ts';
 import { sha256 } from './cache.ts';
 import { describeMermaid } from './describe.ts';
-import { renderMermaid } from './render.ts';
+import { DIAGRAM_FONT_STACK, renderMermaid } from './render.ts';
 import { BrowserUnavailableError, MermaidSyntaxError } from './session.ts';
 import { sourceLineOf } from './source-lines.ts';
 import { diagramSettings, runState } from './settings.ts';
+import { shareSheet } from './svg-sheet.ts';
+import { dropUnusedData, shareFontStack } from './svg-slim.ts';
 import { retargetTree } from './svg-ids.ts';
+import { themeOnce } from './svg-theme.ts';
 
 /** Numbers repeated diagrams so each emitted copy gets its own ids. One scope per HTML page. */
 export interface IdScope {
@@ -116,6 +120,28 @@ function figure(kind: string, hash: string, extraClass: string[], children: Elem
   );
 }
 
+/** The width and height mermaid drew at (its viewBox), or undefined. */
+function drawnSize(svg: Element): { width: number; height: number } | undefined {
+  const box = String(svg.properties['viewBox'] ?? '').trim().split(/[\s,]+/).map(Number);
+  const [width, height] = [box[2], box[3]];
+  return width !== undefined && height !== undefined && width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/**
+ * The box around one SVG. Its size is known here, so the page reserves it before the SVG is laid out
+ * (as wide as the drawing or the column, whichever is narrower, and as tall as that width asks): the
+ * browser can then skip laying out diagrams outside the viewport (content-visibility in diagrams.css)
+ * without the page jumping when they come into view.
+ */
+function svgBox(themeClass: string[], svg: Element, a11y: Properties): Element {
+  const size = drawnSize(svg);
+  const sizing: Properties = size
+    ? { className: ['diagram-svg', 'diagram-sized', ...themeClass], style: `max-width:${size.width}px;aspect-ratio:${size.width}/${size.height}` }
+    : { className: ['diagram-svg', ...themeClass] };
+  const slim = dropUnusedData(shareFontStack(svg, DIAGRAM_FONT_STACK, '--font-sans'));
+  return el('div', { ...sizing, ...a11y }, [shareSheet(slim, String(svg.properties['id']))]);
+}
+
 /** Inline module that loads mermaid's bundle once the first client-rendered diagram is near the viewport. */
 function clientLoader(base: string): Element {
   const src = `${base}_diagrams/mermaid.min.js`;
@@ -154,7 +180,7 @@ function done(node: Element, mode: DiagramFigure['mode']): DiagramFigure {
 }
 
 /**
- * Render `source` in both themes and return the figure (HTML and hast).
+ * Render `source` in both themes and return the figure (HTML and hast), one SVG themed by CSS.
  * Throws DiagramError for an invalid diagram unless onError is 'show'. Never throws for a missing
  * browser: the figure then falls back to client-side rendering (and one warning is printed).
  */
@@ -168,17 +194,26 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
     // Sequential on purpose: the browser renders one at a time anyway.
     const light = await renderMermaid(source, { theme: 'light' });
     const dark = await renderMermaid(source, { theme: 'dark' });
-    const lightSvg = retargetTree(light.tree, light.rootId, `${light.rootId}-${scope.prefix}${n}`);
-    const darkSvg = retargetTree(dark.tree, dark.rootId, `${dark.rootId}-${scope.prefix}${n}`);
+    const finalId = `${light.rootId}-${scope.prefix}${n}`;
+    const lightSvg = retargetTree(light.tree, light.rootId, finalId);
     // A screen reader hears one name and a message-by-message description instead of the SVG's text
-    // nodes; only the box matching the theme is displayed, so it is announced once.
+    // nodes; when both themes are in the page only one box is displayed, so it is announced once.
     const { label, description } = describeMermaid(source);
-    const descId = `${light.rootId}-${scope.prefix}${n}-desc`;
+    const descId = `${finalId}-desc`;
     const a11y: Properties = { role: 'img', ariaLabel: label, ariaDescribedBy: [descId] };
+    const once = themeOnce(lightSvg, retargetTree(dark.tree, dark.rootId, finalId), finalId);
+    let boxes: Element[];
+    if ('svg' in once) {
+      boxes = [svgBox([], once.svg, a11y)];
+    } else {
+      // The themes drew different pictures: both go into the page and CSS shows one (diagrams.css).
+      console.warn(`[diagrams] ${describe(options.origin, source, undefined)}: light and dark renders differ (${once.reason}); both are in the page.`);
+      const darkSvg = retargetTree(dark.tree, dark.rootId, `${dark.rootId}-${scope.prefix}${n}`);
+      boxes = [svgBox(['diagram-light'], lightSvg, a11y), svgBox(['diagram-dark'], darkSvg, a11y)];
+    }
     return done(
       figure(kind, hash, [], [
-        el('div', { className: ['diagram-svg', 'diagram-light'], ...a11y }, [lightSvg]),
-        el('div', { className: ['diagram-svg', 'diagram-dark'], ...a11y }, [darkSvg]),
+        ...boxes,
         el('p', { id: descId, className: ['sr-only'], dataPagefindIgnore: '' }, [text(description)]),
         ...caption(options.caption),
         sourceDetails(source),

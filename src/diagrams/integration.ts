@@ -4,11 +4,10 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { scanFences } from '../markdown/scan-fences.ts';
-import { listNoteFiles } from '../markdown/validate-notes.ts';
+import { joinBase } from '../reader/url.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
-import { prerenderMermaid } from './render.ts';
 import { browserRenderCount, browserTimings, closeBrowser } from './session.ts';
+import { dropRepeatedSheetsIn } from './svg-sheet.ts';
 import { configureDiagrams, resetRunState, runState } from './settings.ts';
 
 /** Path (under the site's base) of mermaid's bundle for pages that render diagrams client-side. */
@@ -18,22 +17,17 @@ export function diagramsIntegration(): AstroIntegration {
   return {
     name: 'paxos-notes:diagrams',
     hooks: {
+      // The build's early start on uncached diagrams is the notes' business: src/markdown/integration.ts
+      // finds the ```mermaid blocks and calls prerenderMermaid once these settings are in place.
       'astro:config:setup': ({ command, config }) => {
         const root = fileURLToPath(config.root);
         configureDiagrams({
           mode: command === 'dev' ? 'dev' : 'build',
-          base: config.base.endsWith('/') ? config.base : `${config.base}/`,
+          base: joinBase(config.base, ''),
           root,
           cacheDir: join(root, 'node_modules', '.cache', 'paxos-diagrams'),
         });
         resetRunState();
-        if (command === 'build') {
-          // Start Chromium and the renders of uncached diagrams now, while Astro sets up Vite.
-          const sources = listNoteFiles(root).flatMap((file) =>
-            scanFences(readFileSync(file, 'utf8'), 'mermaid').map((f) => f.code),
-          );
-          prerenderMermaid(sources);
-        }
       },
       'astro:server:setup': ({ server }) => {
         // `astro dev` without a browser: serve the fallback bundle from node_modules.
@@ -54,6 +48,8 @@ export function diagramsIntegration(): AstroIntegration {
           mkdirSync(join(target, '..'), { recursive: true });
           copyFileSync(mermaidBundlePath(), target);
         }
+        // Pages with many diagrams of one kind keep one copy of their shared stylesheet (svg-sheet.ts).
+        const saved = dropRepeatedSheetsIn(fileURLToPath(dir));
         const t = browserTimings();
         const browserTime =
           browserRenderCount() > 0
@@ -61,7 +57,8 @@ export function diagramsIntegration(): AstroIntegration {
             : '';
         logger.info(
           `diagrams: ${browserRenderCount()} rendered in Chromium, ${run.cacheHits} from cache${browserTime}` +
-            (run.clientFallbacks > 0 ? `, ${run.clientFallbacks} left to the reader's browser (no Chromium)` : ''),
+            (run.clientFallbacks > 0 ? `, ${run.clientFallbacks} left to the reader's browser (no Chromium)` : '') +
+            (saved > 0 ? `; ${(saved / 1024).toFixed(0)} KB of repeated diagram stylesheets left out` : ''),
         );
       },
     },

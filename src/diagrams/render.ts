@@ -14,13 +14,17 @@ export const DIAGRAM_FONT_STACK =
   'system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Helvetica Neue", Arial, sans-serif';
 
 /** Bump when the config below (or the SVG post-processing) changes, to invalidate the cache. */
-const RENDERER_REVISION = '2';
+const RENDERER_REVISION = '3';
+
+// mermaid's dark theme puts edge labels (#ccc) on #585858: 4.4:1, under the 4.5:1 body text needs
+// (Lighthouse's colour-contrast audit). A darker label background gives 6.5:1.
+const DARK_THEME_VARIABLES = { edgeLabelBackground: '#404040' };
 
 function mermaidConfig(theme: DiagramTheme): Record<string, unknown> {
   return {
     theme: theme === 'dark' ? 'dark' : 'default',
     fontFamily: DIAGRAM_FONT_STACK,
-    themeVariables: { fontFamily: DIAGRAM_FONT_STACK },
+    themeVariables: { fontFamily: DIAGRAM_FONT_STACK, ...(theme === 'dark' ? DARK_THEME_VARIABLES : {}) },
     securityLevel: 'strict',
     deterministicIds: true,
   };

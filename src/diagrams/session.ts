@@ -171,11 +171,6 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
   return job;
 }
 
-/** Whether a browser is (or could be) available, without launching it. */
-export function browserAvailable(): boolean {
-  return findChromium().path !== null;
-}
-
 /** Number of diagrams actually rendered in the browser by this process (cache hits excluded). */
 export function browserRenderCount(): number {
   return state().renders;

@@ -9,22 +9,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { prerenderMermaid } from '../diagrams/render.ts';
+import { scanFences } from './scan-fences.ts';
 import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
 import { warmFenceModules } from './rehype-paxos-fence.ts';
-import { checkNoteSource, formatProblems, NOTES_DIR, validateNotes } from './validate-notes.ts';
+import { checkNoteSource, formatProblems, listNoteFiles, NOTES_DIR, validateNotes } from './validate-notes.ts';
 import { SCENARIOS_DIR } from '../scenarios/record.ts';
 
 
 /** Code a ```paxos fence's figure depends on besides the note and its scenario, from the project root. */
-const FENCE_SOURCES = ['src/paxos', 'src/scenarios', 'src/components/paxos'];
+const FENCE_SOURCES = ['src/paxos', 'src/scenarios', 'src/figures'];
 
 export function notesCheckIntegration(): AstroIntegration {
   let root = '';
+  let building = false;
   return {
     name: 'paxos-notes:front-matter',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         root = fileURLToPath(config.root);
+        building = command === 'build';
         const problems = validateNotes(root);
         if (command === 'dev') {
           for (const p of problems) {
@@ -37,6 +41,12 @@ export function notesCheckIntegration(): AstroIntegration {
         // `astro dev` keeps running (the page of a broken note shows the message); a build stops here.
         if (command === 'dev') logger.error(`\n${text}`);
         else throw new NoteFrontMatterError(`Invalid front matter in ${problems.length === 1 ? 'a note' : `${problems.length} places`}:\n${text}`);
+      },
+      'astro:config:done': () => {
+        // Every integration's setup has run (the diagrams' settings included): start Chromium and the
+        // renders of uncached ```mermaid blocks now, while Astro sets up Vite.
+        if (!building) return;
+        prerenderMermaid(listNoteFiles(root).flatMap((file) => scanFences(readFileSync(file, 'utf8'), 'mermaid').map((f) => f.code)));
       },
       'astro:server:setup': ({ server, logger }) => {
         // The ssr environment's own runner follows edits (Vite invalidates what changed and what imports it);

@@ -1,16 +1,15 @@
 // Fenced code blocks that become diagrams at build time.
 //
 // rehypeDiagramFences({ lang, toMermaid }) replaces every ```<lang> block with the figure from
-// src/diagrams/figure.ts. ```mermaid uses it with the block text as the Mermaid source
-// (rehypeMermaid below). HOOK for ```paxos: a sibling plugin calls rehypeDiagramFences with
-// lang 'paxos', kind 'paxos' and a toMermaid that runs the scenario and returns the trace's Mermaid
-// text; everything else (rendering, cache, ids, source box, errors with file:line) is shared.
-// The language must also be in markdown.syntaxHighlight.excludeLangs, or Shiki eats the block first.
-import { relative } from 'node:path';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { visit } from 'unist-util-visit';
+// src/diagrams/figure.ts; ```mermaid uses it with the block text as the Mermaid source (rehypeMermaid
+// below). A language whose block is not Mermaid passes a toMermaid that turns the block into Mermaid text;
+// rendering, cache, ids, source box and errors with file:line are then shared. (```paxos does not: its
+// figure also has an outcome and a playground link, so rehype-paxos-fence.ts calls src/figures; both find
+// their blocks through fences.ts.) The language must also be in markdown.syntaxHighlight.excludeLangs,
+// or Shiki eats the block first.
+import type { Root } from 'hast';
 import { createIdScope, renderMermaidFigure } from '../diagrams/figure.ts';
-import { diagramSettings } from '../diagrams/settings.ts';
+import { findFences, notePath, replaceFence } from './fences.ts';
 
 export interface FenceContext {
   /** The note file, relative to the project root. */
@@ -30,46 +29,16 @@ export interface DiagramFenceOptions {
   toMermaid?: (code: string, context: FenceContext) => string | Promise<string>;
 }
 
-function hasLanguage(code: Element, lang: string): boolean {
-  const cls = code.properties['className'];
-  const list: unknown[] = Array.isArray(cls) ? cls : typeof cls === 'string' ? String(cls).split(/\s+/) : [];
-  return list.includes(`language-${lang}`);
-}
-
-/** The text of a code element (Shiki has not touched these blocks, so it is plain text nodes). */
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
-}
-
-interface Found {
-  pre: Element;
-  code: Element;
-  parent: Root | Element;
-}
-
 export function rehypeDiagramFences(options: DiagramFenceOptions) {
   const kind = options.kind ?? options.lang;
   return async (tree: Root, file: { path?: string }): Promise<void> => {
-    const found: Found[] = [];
-    visit(tree, 'element', (node: Element, _index, parent: Root | Element | undefined) => {
-      if (node.tagName !== 'pre') return;
-      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      if (!code || !hasLanguage(code, options.lang)) return;
-      if (parent) found.push({ pre: node, code, parent });
-      return 'skip';
-    });
+    const found = findFences(tree, options.lang);
     if (found.length === 0) return;
-
-    const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
+    const path = notePath(file);
     // One id scope per file: the same diagram twice in one note still gets distinct ids.
     const scope = createIdScope();
-    for (const { pre, code, parent } of found) {
-      const line = pre.position?.start.line ?? code.position?.start.line;
-      const metaValue = code.data && 'meta' in code.data ? code.data.meta : code.properties['metastring'];
-      const meta = typeof metaValue === 'string' ? metaValue : undefined;
-      const text = textOf(code).replace(/\n$/, '');
+    for (const fence of found) {
+      const { line, meta, text } = fence;
       const context: FenceContext = { file: path, line, meta };
       let source: string;
       try {
@@ -80,8 +49,7 @@ export function rehypeDiagramFences(options: DiagramFenceOptions) {
       const figure = await renderMermaidFigure(source, { scope, kind, origin: { file: path, line } });
       // A hast element, not a raw HTML string: a raw node would make Astro's rehype-raw re-parse the
       // whole page with parse5 (measured: most of the cost of a warm build with diagrams).
-      const index = parent.children.indexOf(pre as ElementContent & RootContent);
-      parent.children.splice(index, 1, figure.node);
+      replaceFence(fence, [figure.node]);
     }
   };
 }

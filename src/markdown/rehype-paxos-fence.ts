@@ -1,5 +1,5 @@
 // ```paxos fenced blocks: a scenario written in YAML becomes the same figure as <PaxosDiagram> (run at
-// build time, checked, drawn light + dark, outcome, playground link), so plain .md notes get generated
+// build time, checked, drawn once for both themes, outcome, playground link), so plain .md notes get generated
 // diagrams too. A bad block fails the build with `note:line: paxos block: field: what is wrong`, the line
 // being the offending field's own line in the note.
 //
@@ -12,18 +12,16 @@
 // The language must be in markdown.syntaxHighlight.excludeLangs (astro.config.mjs has it), or Shiki
 // highlights the block before this plugin sees it.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { createIdScope, type IdScope } from '../diagrams/figure.ts';
-import { diagramSettings } from '../diagrams/settings.ts';
-import { renderPaxosFigure, type PaxosFigureOptions } from '../components/paxos/figure.ts';
+import { renderPaxosFigure, type PaxosFigureOptions } from '../figures/figure.ts';
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { scenarioCatalog } from '../scenarios/index.ts';
 import { fieldLine } from '../scenarios/field-line.ts';
 import { devImport, noteHasFences } from './dev-modules.ts';
+import { findFences, notePath, replaceFence } from './fences.ts';
 import { unclosedFence } from './scan-fences.ts';
 import { yamlData } from './yaml-aliases.ts';
 
@@ -102,7 +100,7 @@ export function parsePaxosFence(text: string, catalog: Readonly<Record<string, S
 // In `astro dev`, the engine and the scenario files as they are now (dev-modules.ts); in a build, ours.
 async function freshModules() {
   const [figure, catalog] = await Promise.all([
-    devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/components/paxos/figure.ts'),
+    devImport<{ renderPaxosFigure: typeof renderPaxosFigure }>('/src/figures/figure.ts'),
     devImport<{ scenarioCatalog: typeof scenarioCatalog }>('/src/scenarios/index.ts'),
   ]);
   return { figure, catalog };
@@ -131,18 +129,6 @@ export async function renderPaxosFence(text: string, extra: { scope?: IdScope; b
   }
 }
 
-function hasPaxosLanguage(code: Element): boolean {
-  const cls = code.properties['className'];
-  const list: unknown[] = Array.isArray(cls) ? cls : typeof cls === 'string' ? String(cls).split(/\s+/) : [];
-  return list.includes('language-paxos');
-}
-
-function textOf(node: Element | ElementContent): string {
-  if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(textOf).join('');
-  return '';
-}
-
 /** The note's source: the text the Markdown parser was given, else the file on disk. */
 function noteText(file: { path?: string; value?: unknown }): string {
   if (typeof file.value === 'string') return file.value;
@@ -157,23 +143,15 @@ function noteText(file: { path?: string; value?: unknown }): string {
 /** The rehype plugin: every ```paxos block in a note becomes a figure. */
 export function rehypePaxosFence() {
   return async (tree: Root, file: { path?: string; value?: unknown }): Promise<void> => {
-    const found: { pre: Element; code: Element; parent: Root | Element }[] = [];
-    visit(tree, 'element', (node: Element, _i, parent: Root | Element | undefined) => {
-      if (node.tagName !== 'pre') return;
-      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
-      if (!code || !hasPaxosLanguage(code) || !parent) return;
-      found.push({ pre: node, code, parent });
-      return 'skip';
-    });
+    const found = findFences(tree, 'paxos');
     if (found.length === 0) return;
     // Which stored scenarios the fences draw on, so `astro dev` re-renders this note when one of them changes.
-    if (file.path) noteHasFences(file.path, found.flatMap(({ code }) => /^use:\s*["']?([\w/-]+)/m.exec(textOf(code))?.[1] ?? []));
-    const path = file.path ? relative(diagramSettings().root, file.path) || file.path : '(unknown file)';
+    if (file.path) noteHasFences(file.path, found.flatMap(({ text }) => /^use:\s*["']?([\w/-]+)/m.exec(text)?.[1] ?? []));
+    const path = notePath(file);
     const asRaw = !path.endsWith('.mdx');
     const scope = createIdScope('p');
-    for (const { pre, code, parent } of found) {
-      const fence = pre.position?.start.line ?? code.position?.start.line;
-      const text = textOf(code).replace(/\n$/, '');
+    for (const f of found) {
+      const { line: fence, text } = f;
       // Markdown runs an unclosed fence to the end of the note; say so rather than "unknown field".
       const unclosed = fence === undefined ? undefined : unclosedFence(noteText(file), 'paxos', fence);
       if (unclosed !== undefined) throw new Error(`${path}:${fence}: \`\`\`paxos block: ${unclosed}`);
@@ -187,11 +165,12 @@ export function rehypePaxosFence() {
         }
         throw err;
       }
-      const index = parent.children.indexOf(pre as ElementContent & RootContent);
-      const replacement: (ElementContent & RootContent)[] = asRaw
-        ? [{ type: 'raw', value: html } as unknown as ElementContent & RootContent]
-        : (fromHtml(html, { fragment: true }).children as (ElementContent & RootContent)[]);
-      parent.children.splice(index, 1, ...replacement);
+      replaceFence(
+        f,
+        asRaw
+          ? [{ type: 'raw', value: html } as unknown as ElementContent & RootContent]
+          : (fromHtml(html, { fragment: true }).children as (ElementContent & RootContent)[]),
+      );
     }
   };
 }

@@ -13,7 +13,6 @@ import { yamlData } from './yaml-aliases.ts';
 
 /** The notes collection folder, relative to the project root. */
 export const NOTES_DIR = 'content/notes';
-export const NOTE_PATTERN = '**/*.{md,mdx}';
 
 export interface NoteProblem {
   /** Relative to the project root. */

@@ -1,11 +1,11 @@
-// The nack on/off measurement (src/measure/nack.ts) and its chart markup (src/components/charts/nack-chart.ts).
+// The nack on/off measurement (src/figures/measure/nack.ts) and its chart markup (src/components/charts/nack-chart.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import { parseArgs } from '../../src/cli/args.ts';
 import { SIMULATE_FLAGS, scenarioFromFlags } from '../../src/cli/simulate.ts';
-import { measureNack, measurePoint, nackScenario, pointFor, quantile, timeToChoose, NACK_DEFAULTS } from '../../src/measure/nack.ts';
+import { measureNack, measurePoint, nackScenario, pointFor, quantile, timeToChoose, NACK_DEFAULTS } from '../../src/figures/measure/nack.ts';
 import { renderNackChart } from '../../src/components/charts/nack-chart.ts';
 
 const small = () => measureNack({ seeds: 40, proposers: [2, 4], drops: [0, 0.1] });

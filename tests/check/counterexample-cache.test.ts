@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineSourceHash, getCounterexample } from '../../src/counterexamples/cache.ts';
+import { engineSourceHash, getCounterexample } from '../../src/figures/counterexample-cache.ts';
 import { checkEngine } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';

@@ -3,15 +3,14 @@
 // build share one cache entry per mutant.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineSourceHash } from '../../src/counterexamples/cache.ts';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { engineHashAt, loadCounterexample } from '../../src/components/paxos/counterexample-cache.ts';
+import { engineSourceHash, loadCounterexample } from '../../src/figures/counterexample-cache.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 
 test('the component hashes the engine sources exactly as the counterexample cache does', () => {
-  assert.equal(engineHashAt(PROJECT_ROOT), engineSourceHash());
+  assert.equal(engineSourceHash(PROJECT_ROOT), engineSourceHash());
 });
 
 test('a cache miss logs a scripted run as one, not as a search (forget-promise-on-learn is served scripted)', async () => {

@@ -5,29 +5,30 @@ import assert from 'node:assert/strict';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { closeBrowser } from '../../src/diagrams/index.ts';
-import { SafetyViolationError, renderPaxosFigure } from '../../src/components/paxos/figure.ts';
+import { SafetyViolationError, renderPaxosFigure } from '../../src/figures/figure.ts';
 import { parsePaxosFence, rehypePaxosFence, PaxosFenceError } from '../../src/markdown/rehype-paxos-fence.ts';
-import { decodeRunLink } from '../../src/playground-link/index.ts';
+import { decodeRunLink } from '../../src/figures/playground-link/index.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import { preempted, reusedBallot } from '../../src/scenarios/basic.ts';
-import { quorumChoices, renderCounterexampleFigure } from '../../src/components/paxos/counterexample.ts';
+import { quorumChoices, renderCounterexampleFigure } from '../../src/figures/counterexample.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
 import { duelling } from '../../src/scenarios/basic.ts';
 import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
 import { checkWitness } from '../../src/paxos/check/model-check.ts';
 import { escapeHtml } from '../../src/diagrams/figure.ts';
-import { describeOutcome, presentViolation } from '../../src/components/paxos/outcome.ts';
-import { ZH } from '../../src/components/paxos/strings.ts';
-import { counterexampleLogLine } from '../../src/components/paxos/counterexample.ts';
+import { describeOutcome, presentViolation } from '../../src/figures/outcome.ts';
+import { ZH } from '../../src/figures/strings.ts';
+import { counterexampleLogLine } from '../../src/figures/counterexample.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 
 after(() => closeBrowser());
 
-test('a scenario becomes light and dark SVG with caption, source, outcome and a playground link that decodes to it', async () => {
+test('a scenario becomes one SVG themed for light and dark, with caption, source, outcome and a playground link that decodes to it', async () => {
   const html = await renderPaxosFigure(preempted, { caption: 'P2 抢占了 P1', base: '/notes-site/' });
-  assert.match(html, /<div class="diagram-svg diagram-light"[^>]*><svg/);
-  assert.match(html, /<div class="diagram-svg diagram-dark"[^>]*><svg/);
+  assert.match(html, /<div class="diagram-svg diagram-sized" style="max-width:[\d.]+px;aspect-ratio:[\d.]+\/[\d.]+"[^>]*><svg/);
+  assert.equal(html.match(/<svg/g)?.length, 1, 'one SVG for both themes');
+  assert.match(html, /fill:light-dark\(#333,#ccc\)/);
   assert.match(html, /<figcaption>P2 抢占了 P1<\/figcaption>/);
   assert.match(html, /<code class="language-mermaid">sequenceDiagram/);
   const chosen = runScenario(preempted).events.find((e) => e.type === 'chosen');

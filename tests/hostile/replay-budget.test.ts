@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
 import { ReplayBudgetError, Simulation } from '../../src/paxos/sim/simulation.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
-import { encodeRunLink } from '../../src/playground-link/codec.ts';
+import { encodeRunLink } from '../../src/figures/playground-link/codec.ts';
 import { bounded, type Ending } from './bounded.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -9,7 +9,7 @@ import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
-import { decodeRunLink } from '../../src/playground-link/codec.ts';
+import { decodeRunLink } from '../../src/figures/playground-link/codec.ts';
 import type { ProtocolName } from '../../src/paxos/core/trace.ts';
 import { fragmentOf } from '../../bench/fuzz/share-link.ts';
 import { bounded, type Ending } from './bounded.ts';

@@ -1,6 +1,6 @@
 // The prose around each <PaxosCounterexample> in the notes retells one particular run: which ballots, which
 // acceptors formed each quorum, which message said what. This file pins those facts against the checker's
-// result for the same mutant and scope the build draws (src/counterexamples: the same on-disk cache, so
+// result for the same mutant and scope the build draws (src/figures/counterexample-cache.ts: the same on-disk cache, so
 // after a build nothing is searched; on a miss the search runs, a few minutes on a busy machine). When the
 // engine or the checker changes and a counterexample with it, a test here fails and names the note whose
 // sentences must be rewritten.
@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { getCounterexample } from '../../src/counterexamples/cache.ts';
-import { quorumChoices } from '../../src/components/paxos/counterexample.ts';
+import { getCounterexample } from '../../src/figures/counterexample-cache.ts';
+import { quorumChoices } from '../../src/figures/counterexample.ts';
 import { formatBallot } from '../../src/paxos/core/ballot.ts';
 import { formatValue } from '../../src/paxos/render/labels.ts';
 import type { MutantName } from '../../src/paxos/core/mutants.ts';

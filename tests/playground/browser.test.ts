@@ -36,13 +36,12 @@ const position = (page: Page): Promise<string> => page.locator('.pg-seek-label')
 const rows = (page: Page, kind: string): Promise<number> => page.locator(`.pg-seq .pg-${kind}`).count();
 const nodeRow = (page: Page, node: string): Promise<string> => page.locator(`.pg-table tr[data-node="${node}"]`).first().innerText();
 
-test('pages with build-time figures have light and dark SVG and load no script file', async () => {
+test('pages with build-time figures have their SVG and load no script file', async () => {
   const pages = diagramOnlyPages(site.dist);
   assert.ok(pages.length > 0, 'some page has an engine figure and no playground');
   for (const path of pages.slice(0, 4)) {
     const { page, scripts } = await open(path);
-    assert.ok((await page.locator('figure[data-diagram="paxos"] .diagram-light svg').count()) > 0, path);
-    assert.ok((await page.locator('figure[data-diagram="paxos"] .diagram-dark svg').count()) > 0, path);
+    assert.ok((await page.locator('figure[data-diagram="paxos"] .diagram-svg svg').count()) > 0, path);
     assert.ok((await page.locator('.paxos-outcome').count()) > 0, path);
     assert.deepEqual(scripts, [], `${path} loads no script file`);
     const external = await page.evaluate(() => [...document.scripts].filter((s) => s.src || s.type === 'module').length);

@@ -1,7 +1,7 @@
 // Share links: round trips, and every kind of bad link comes back as a message, never an exception.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, type Command } from '../../src/playground-link/index.ts';
+import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, type Command } from '../../src/figures/playground-link/index.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { preempted, smooth } from '../../src/scenarios/basic.ts';

@@ -69,14 +69,15 @@ describe('site build (fixture site-basic)', () => {
     assert.deepEqual(auditDiagrams(page('notes/two-diagrams/index.html'), 'rebuild').problems, []);
   });
 
-  it('gives two diagrams on one page (and the light/dark pair, and a repeated diagram) distinct ids', () => {
+  it('gives two diagrams on one page (and a repeated diagram) distinct ids, one SVG per figure', () => {
     const html = page('notes/two-diagrams/index.html');
     const ids = listIds(html);
     const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
     assert.deepEqual(dupes, []);
     const svgIds = byTag(parseHtml(html), 'svg').map((s) => String(s.properties['id']));
-    assert.equal(svgIds.length, 8);
-    assert.equal(new Set(svgIds).size, 8);
+    // Four figures, each drawn once for both themes.
+    assert.equal(svgIds.length, 4);
+    assert.equal(new Set(svgIds).size, 4);
     // Every url(#…)/href="#…" attribute points at an id of the same page (mermaid's CSS also names
     // ids of diagram kinds that are not drawn, so <style> is left out).
     const refs = [...html.matchAll(/="url\(#([^)]+)\)"|href="#([^"]+)"/g)]
@@ -153,20 +154,23 @@ describe('site build (fixture site-basic)', () => {
         const state = () =>
           tab.evaluate(() => ({
             theme: document.documentElement.dataset['theme'],
-            light: getComputedStyle(document.querySelector('.diagram-light')!).display,
-            dark: getComputedStyle(document.querySelector('.diagram-dark')!).display,
+            // One SVG per diagram: its text colour is mermaid's light (#333) or dark (#ccc) one.
+            svgs: document.querySelectorAll('figure[data-diagram] svg').length,
+            figures: document.querySelectorAll('figure[data-diagram]').length,
+            fill: getComputedStyle(document.querySelector('.diagram-svg svg')!).fill,
           }));
+        const fillOf = { light: 'rgb(51, 51, 51)', dark: 'rgb(204, 204, 204)' };
         const initial = await state();
         assert.equal(initial.theme, scheme);
-        assert.equal(initial.light === 'none', scheme === 'dark');
-        assert.equal(initial.dark === 'none', scheme === 'light');
+        assert.equal(initial.svgs, initial.figures, 'each figure holds one SVG');
+        assert.equal(initial.fill, fillOf[scheme]);
         // A stored choice wins over the system, and survives a reload.
         const other = scheme === 'dark' ? 'light' : 'dark';
         await tab.evaluate((t) => (window as unknown as { setTheme(t: string): void }).setTheme(t), other);
         await tab.reload();
         const switched = await state();
         assert.equal(switched.theme, other);
-        assert.equal(switched.light === 'none', other === 'dark');
+        assert.equal(switched.fill, fillOf[other]);
         // The visible SVG has drawn its arrows (markers resolve inside the visible SVG).
         const box = await tab.evaluate(() => {
           const svg = [...document.querySelectorAll('.diagram-svg')].find((d) => getComputedStyle(d).display !== 'none')!.querySelector('svg')!;

@@ -44,20 +44,20 @@ export function textOf(node: Root | Element): string {
 
 /** Strip ANSI colour codes from CLI output. */
 export function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 
 export interface DiagramAudit {
-  /** Figures whose SVGs were rendered at build time (a light and a dark <svg>). */
+  /** Figures whose SVG was rendered at build time (one themed <svg>, or a light and a dark one). */
   rendered: number;
-  /** Problems: diagrams left to the browser or as raw source, figures without their two SVGs. */
+  /** Problems: diagrams left to the browser or as raw source, figures without their SVG. */
   problems: string[];
 }
 
 /**
- * Check that every diagram in a page was rendered at build time: each figure[data-diagram] holds a
- * light and a dark inline <svg>, and no Mermaid source is left outside the "源码" box.
+ * Check that every diagram in a page was rendered at build time: each figure[data-diagram] holds one
+ * inline <svg> themed by CSS (or, where the two renders differ in shape, a light and a dark one), and
+ * no Mermaid source is left outside the "源码" box.
  */
 /** Each SVG box is an image with a name and a description that exists in the same figure. */
 function accessible(fig: Element, boxes: readonly Element[]): boolean {
@@ -82,14 +82,18 @@ export function auditDiagrams(html: string, label: string): DiagramAudit {
   const problems: string[] = [];
   let rendered = 0;
   for (const fig of findAll(tree, (el) => el.tagName === 'figure' && el.properties['dataDiagram'] !== undefined)) {
-    const light = findAll(fig, (el) => hasClass(el, 'diagram-light'));
-    const dark = findAll(fig, (el) => hasClass(el, 'diagram-dark'));
-    const lightSvg = light.flatMap((el) => byTag(el, 'svg'));
-    const darkSvg = dark.flatMap((el) => byTag(el, 'svg'));
+    const boxes = findAll(fig, (el) => hasClass(el, 'diagram-svg'));
+    const light = boxes.filter((el) => hasClass(el, 'diagram-light'));
+    const dark = boxes.filter((el) => hasClass(el, 'diagram-dark'));
+    const themed = boxes.filter((el) => !hasClass(el, 'diagram-light') && !hasClass(el, 'diagram-dark'));
+    const svgs = (els: Element[]) => els.flatMap((el) => byTag(el, 'svg'));
+    const complete =
+      (themed.length === 1 && boxes.length === 1 && svgs(themed).length === 1) ||
+      (themed.length === 0 && svgs(light).length > 0 && svgs(dark).length > 0);
     if (hasClass(fig, 'diagram-client')) problems.push(`${label}: a diagram was left to client-side rendering`);
     else if (hasClass(fig, 'diagram-error')) problems.push(`${label}: a diagram shows an error`);
-    else if (lightSvg.length === 0 || darkSvg.length === 0) problems.push(`${label}: a figure lacks its light or dark SVG`);
-    else if (!accessible(fig, [...light, ...dark])) problems.push(`${label}: a diagram has no accessible name and description`);
+    else if (!complete) problems.push(`${label}: a figure lacks its SVG (one themed, or a light and a dark)`);
+    else if (!accessible(fig, boxes)) problems.push(`${label}: a diagram has no accessible name and description`);
     else rendered++;
   }
   for (const pre of findAll(tree, (el) => el.tagName === 'pre' && hasClass(el, 'mermaid'))) {

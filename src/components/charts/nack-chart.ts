@@ -3,7 +3,7 @@
 // building (no DOM, no Astro), so tests/charts/ can check the markup and NackChart.astro only inserts it.
 // Colours come from CSS variables (charts.css) that follow the site theme; series also differ by dash and
 // marker shape, so the chart reads in greyscale and for colour-blind readers.
-import { pointFor, type NackMeasurement, type NackPoint } from '../../measure/nack.ts';
+import { pointFor, type NackMeasurement, type NackPoint } from '../../figures/measure/nack.ts';
 
 const W = 340;
 const H = 230;

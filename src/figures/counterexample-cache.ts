@@ -9,6 +9,11 @@
 //   cx.cached: whether it came from disk; cx.scripted: a scripted run (forget-promise-on-learn), not a search
 //
 // Node-only (fs, crypto): the engine itself stays free of Node; this file lives outside src/paxos.
+//
+// In an Astro build this file is bundled into dist/.prerender, where neither the cache folder nor the
+// engine sources are found from its own location; <PaxosCounterexample> therefore calls
+// loadCounterexample(), which takes both from the project root the diagrams integration records. The hash
+// is the same function either way, so the CLI, the tests and the build share one cache entry per mutant.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -18,10 +23,12 @@ import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/mode
 import { resolveScope, type ScopeOptions } from '../paxos/check/scopes.ts';
 import { SCRIPTED_BY_DEFAULT, WITNESSES } from '../paxos/check/witnesses.ts';
 import type { SearchLimits } from '../paxos/check/limits.ts';
+import { diagramSettings } from '../diagrams/settings.ts';
+import { counterexampleLogLine } from './counterexample.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'paxos-counterexamples');
-const ENGINE_DIR = join(ROOT, 'src', 'paxos');
+const cacheDirAt = (root: string): string => join(root, 'node_modules', '.cache', 'paxos-counterexamples');
+export const DEFAULT_CACHE_DIR = cacheDirAt(ROOT);
 /** A deterministic bound (unlike a time limit), so a cached "incomplete" means the same on every machine. */
 export const DEFAULT_MAX_STATES = 1_000_000;
 
@@ -41,21 +48,24 @@ export interface CacheOptions {
   readonly run?: (options: ScopeOptions, limits: SearchLimits) => CheckResult;
 }
 
-let engineHashMemo: string | undefined;
+const engineHashMemo = new Map<string, string>();
 
-/** Hash of every engine source file (path and contents, in path order). */
-export function engineSourceHash(): string {
-  if (engineHashMemo) return engineHashMemo;
-  const files = (readdirSync(ENGINE_DIR, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
+/** Hash of every engine source file under `root`/src/paxos (path and contents, in path order). */
+export function engineSourceHash(root = ROOT): string {
+  const known = engineHashMemo.get(root);
+  if (known) return known;
+  const dir = join(root, 'src', 'paxos');
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).sort();
   const h = createHash('sha256');
   for (const f of files) {
-    h.update(relative(ENGINE_DIR, join(ENGINE_DIR, f)).split('\\').join('/'));
+    h.update(relative(dir, join(dir, f)).split('\\').join('/'));
     h.update('\0');
-    h.update(readFileSync(join(ENGINE_DIR, f)));
+    h.update(readFileSync(join(dir, f)));
     h.update('\0');
   }
-  engineHashMemo = h.digest('hex');
-  return engineHashMemo;
+  const digest = h.digest('hex');
+  engineHashMemo.set(root, digest);
+  return digest;
 }
 
 export async function getCounterexample(mutant: MutantName, scope: Partial<ScopeOptions> = {}, options: CacheOptions = {}): Promise<CachedResult> {
@@ -89,4 +99,17 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
   writeFileSync(tmp, JSON.stringify({ ...result, mutant }));
   renameSync(tmp, file);
   return { ...result, mutant, key, cached: false };
+}
+
+/**
+ * The mutant's counterexample in its standard scope for the project at `root` (during a build: the
+ * Astro config's root), from the disk cache or a fresh search; stderr says which when it searched.
+ */
+export async function loadCounterexample(mutant: MutantName, root = diagramSettings().root): Promise<CachedResult> {
+  const started = performance.now();
+  const found = await getCounterexample(mutant, {}, { cacheDir: cacheDirAt(root), engineHash: engineSourceHash(root) });
+  const seconds = (performance.now() - started) / 1000;
+  if (!found.cached && found.result === 'violation') process.stderr.write(counterexampleLogLine(mutant, found, seconds));
+  else if (!found.cached) process.stderr.write(`[paxos] counterexample for ${mutant}: ${found.result} after ${found.states} states in ${seconds.toFixed(1)} s (cached for next time)\n`);
+  return found;
 }

@@ -7,15 +7,15 @@
 // `accepted` replies are still on the network and no learner has announced anything: the diagram (which draws
 // a message when it is delivered) would end without saying that anything was chosen. A note per ballot in
 // which a quorum accepted closes it, so the picture shows why two values are chosen.
-import type { Ballot } from '../../paxos/core/ballot.ts';
-import { formatBallot } from '../../paxos/core/ballot.ts';
-import type { NodeId, Slot, Value } from '../../paxos/core/ids.ts';
-import type { TraceDocument } from '../../paxos/core/trace.ts';
-import { isMutantName, MUTANTS } from '../../paxos/core/mutants.ts';
-import { PROPERTIES } from '../../paxos/check/properties.ts';
-import { escapeHtml } from '../../diagrams/figure.ts';
-import { escapeMermaid } from '../../paxos/render/mermaid.ts';
-import { formatValue } from '../../paxos/render/labels.ts';
+import type { Ballot } from '../paxos/core/ballot.ts';
+import { formatBallot } from '../paxos/core/ballot.ts';
+import type { NodeId, Slot, Value } from '../paxos/core/ids.ts';
+import type { TraceDocument } from '../paxos/core/trace.ts';
+import { isMutantName, MUTANTS } from '../paxos/core/mutants.ts';
+import { PROPERTIES } from '../paxos/check/properties.ts';
+import { escapeHtml } from '../diagrams/figure.ts';
+import { escapeMermaid } from '../paxos/render/mermaid.ts';
+import { formatValue } from '../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
 import { strings } from './strings.ts';

@@ -3,10 +3,10 @@
 // tests/charts/ checks it. The runs are the engine's default Basic workload — every proposer is asked for
 // its own value at a random time in the first few message delays, so their rounds overlap — exactly what
 // `paxos simulate --protocol basic --proposers N --runs R --nack on|off --drop P` runs, seed for seed.
-import { runScenario } from '../paxos/sim/run.ts';
-import { DEFAULTS, type Scenario } from '../paxos/sim/scenario.ts';
-import { DEFAULT_TIMING } from '../paxos/basic/config.ts';
-import type { TraceDocument } from '../paxos/core/trace.ts';
+import { runScenario } from '../../paxos/sim/run.ts';
+import { DEFAULTS, type Scenario } from '../../paxos/sim/scenario.ts';
+import { DEFAULT_TIMING } from '../../paxos/basic/config.ts';
+import type { TraceDocument } from '../../paxos/core/trace.ts';
 
 /** One measured point: one setting, nack on or off, summarised over `runs` seeds. */
 export interface NackPoint {

@@ -2,18 +2,18 @@
 // <PaxosCounterexample>: run the scenario, judge the trace with the seven safety properties, turn it into
 // Mermaid text, render that to light + dark inline SVG through the site's renderer, and add the outcome and
 // a link that opens the same run in the playground. No client JavaScript.
-import type { TraceDocument } from '../../paxos/core/trace.ts';
-import { checkTrace } from '../../paxos/check/properties.ts';
-import { traceToMermaid, type MermaidOptions } from '../../paxos/render/mermaid.ts';
-import { runScenario } from '../../paxos/sim/run.ts';
-import { ScenarioError, type Scenario } from '../../paxos/sim/scenario.ts';
-import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../../diagrams/figure.ts';
-import { diagramSettings } from '../../diagrams/settings.ts';
-import { encodeRunLink, playgroundHref } from '../../playground-link/index.ts';
+import type { TraceDocument } from '../paxos/core/trace.ts';
+import { checkTrace } from '../paxos/check/properties.ts';
+import { traceToMermaid, type MermaidOptions } from '../paxos/render/mermaid.ts';
+import { runScenario } from '../paxos/sim/run.ts';
+import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
+import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../diagrams/figure.ts';
+import { diagramSettings } from '../diagrams/settings.ts';
+import { encodeRunLink, playgroundHref } from './playground-link/index.ts';
 import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
 import { strings } from './strings.ts';
-import { PlaygroundRun } from '../playground/run.ts';
-import { formatValue } from '../../paxos/render/labels.ts';
+import { PlaygroundRun } from '../components/playground/run.ts';
+import { formatValue } from '../paxos/render/labels.ts';
 
 /** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
 export interface DiagramOptions {
