@@ -58,10 +58,20 @@ export function notesCheckIntegration(): AstroIntegration {
         const fenceSources = FENCE_SOURCES.map((d) => join(root, d) + sep);
         const reload = () => server.hot.send({ type: 'full-reload', path: '*' });
 
+        const emptySeen = new Set<string>();
         const checkNote = (file: string): void => {
           const shown = relative(root, file).split(sep).join('/');
           const before = noteProblems(shown);
-          const problems = existsSync(file) ? checkNoteSource(shown, readFileSync(file, 'utf8')) : [];
+          const text0 = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+          // An empty note is most likely one being written this instant (a save truncates first, and the
+          // event for the write itself may never come): look again shortly before calling it broken.
+          if (text0 === '' && !emptySeen.has(file)) {
+            emptySeen.add(file);
+            setTimeout(() => checkNote(file), 300);
+            return;
+          }
+          emptySeen.delete(file);
+          const problems = text0 === undefined ? [] : checkNoteSource(shown, text0);
           const text = problems.length > 0 ? formatProblems(problems) : undefined;
           setNoteProblems(shown, text ? { message: text, line: problems[0]!.line } : undefined);
           if (text) {

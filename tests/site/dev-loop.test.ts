@@ -112,7 +112,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
   const overlayText = async (page: Page, path: string): Promise<string> => {
     await page.goto(`${dev.url}${path}`);
     const text = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, {
-      timeout: 20_000,
+      timeout: 45_000,
     });
     return String(await text.jsonValue());
   };
@@ -129,7 +129,6 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
 
   before(async () => {
     site = makeSite({ name: 'dev-loop', notes: { 'diagrams.md': MERMAID_NOTE, 'components.mdx': COMPONENT_NOTE, 'other.md': OTHER_NOTE } });
-    allowProjectFiles(site);
     cacheDir = mkdtempSync(join(tmpdir(), 'dev-loop-cache-'));
     const [key, value] = marker.split('=') as [string, string];
     dev = await startDev(site, { PAXOS_DIAGRAM_CACHE: cacheDir, [key]: value }, 120_000);
@@ -163,7 +162,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     await page.goto(`${dev.url}notes/diagrams/`);
     const before = svgCount();
     edit(note('diagrams.md'), 'P->>A: prepare(1)', 'P->>A: prepare(2) 改过');
-    await page.waitForFunction(() => document.body.innerText.includes('prepare(2) 改过'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('prepare(2) 改过'), undefined, { timeout: 45_000 });
     // The edited diagram in two themes; the untouched flowchart and the fence come from memory.
     assert.equal(svgCount() - before, 2);
     const { html } = await get('notes/diagrams/');
@@ -204,7 +203,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       assert.match(await overlayText(page, 'notes/diagrams/'), /content\/notes\/diagrams\.md:18: Mermaid diagram/);
     });
     // The fix reaches the tab that showed the overlay.
-    await page.waitForFunction(() => document.body.innerText.includes('开头'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.body.innerText.includes('开头'), undefined, { timeout: 45_000 });
     await page.close();
     assert.equal((await get('notes/diagrams/')).status, 200);
   });
@@ -293,39 +292,6 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal((await fetch(`${dev.url}__paxos/scenarios`)).status, 405);
   });
 
-  it('the playground’s “保存为场景文件” form saves the run, asks before replacing, works from the keyboard', async () => {
-    writeFileSync(
-      note('play.mdx'),
-      "---\ntitle: 演练\ndate: 2024-03-01\n---\nimport { PaxosPlayground } from '@/components/paxos';\nimport { smooth } from '@/scenarios/basic';\n\n<PaxosPlayground client:load scenario={smooth} />\n",
-    );
-    const page = await browser!.newPage();
-    try {
-      await eventually('the note is served', async () => (await get('notes/play/')).status === 200);
-      await page.goto(`${dev.url}notes/play/`);
-      const form = page.locator('[data-action="save-scenario"]');
-      // The island is live once its button is enabled.
-      await form.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 30_000 });
-      await form.locator('input').focus();
-      await page.keyboard.type('from-the-form');
-      await page.keyboard.press('Enter');
-      await form.locator('pre').waitFor({ timeout: 20_000 });
-      const file = join(site.root, 'content', 'scenarios', 'basic', 'from-the-form.json');
-      const saved = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
-      assert.equal(saved.protocol, 'basic');
-      assert.equal(checkTrace(runScenario(saved)), null);
-      // Saving again asks; the question takes the focus, and Enter answers it.
-      await form.locator('input').focus();
-      await page.keyboard.press('Enter');
-      await page.getByText('覆盖它').waitFor({ timeout: 20_000 });
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '覆盖它');
-      await page.keyboard.press('Enter');
-      await page.getByText(/已覆盖/).waitFor({ timeout: 20_000 });
-    } finally {
-      await page.close();
-      unlinkSync(note('play.mdx'));
-    }
-  });
-
   it('stopping the server leaves no Chromium behind', async () => {
     assert.ok(processesWithMarker(marker).length > 1, 'the server and its Chromium carry the marker');
     await browser?.close();
@@ -334,4 +300,58 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     process.kill(dev.pid, 'SIGTERM');
     await eventually('every process of the server is gone', async () => processesWithMarker(marker).length === 0, 15_000);
   });
+});
+
+// The form needs the island running, and the island needs Vite to serve the project's packages to the
+// browser (allowProjectFiles); that server is kept apart from the one above, whose pages load no island.
+describe('astro dev: saving a run from the playground', { timeout: 180_000 }, () => {
+  let site: Site;
+  let dev: DevServer;
+  let browser: Browser;
+
+  before(async () => {
+    site = makeSite({
+      name: 'dev-save',
+      notes: {
+        'play.mdx':
+          "---\ntitle: 演练\ndate: 2024-03-01\n---\nimport { PaxosPlayground } from '@/components/paxos';\nimport { smooth } from '@/scenarios/basic';\n\n<PaxosPlayground client:load scenario={smooth} />\n",
+      },
+    });
+    allowProjectFiles(site);
+    dev = await startDev(site, {}, 120_000);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await dev?.stop();
+    if (site) removeSite(site);
+  });
+
+  it('the playground’s “保存为场景文件” form saves the run, asks before replacing, works from the keyboard', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${dev.url}notes/play/`);
+      const form = page.locator('[data-action="save-scenario"]');
+      // The island is live once its button is enabled.
+      await form.locator('button[type="submit"]:not([disabled])').waitFor({ timeout: 30_000 });
+      await form.locator('input').focus();
+      await page.keyboard.type('from-the-form');
+      await page.keyboard.press('Enter');
+      await form.locator('pre').waitFor({ timeout: 45_000 });
+      const file = join(site.root, 'content', 'scenarios', 'basic', 'from-the-form.json');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+      assert.equal(saved.protocol, 'basic');
+      assert.equal(checkTrace(runScenario(saved)), null);
+      // Saving again asks; the question takes the focus, and Enter answers it.
+      await form.locator('input').focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('覆盖它').waitFor({ timeout: 45_000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '覆盖它');
+      await page.keyboard.press('Enter');
+      await page.getByText(/已覆盖/).waitFor({ timeout: 45_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
 });
