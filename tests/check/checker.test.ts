@@ -66,6 +66,7 @@ const RULE: Record<MutantName, PropertyId> = {
   'no-reply': 'promise-reply',
   'ignore-reply': 'proposer-value',
   'minority-quorum': 'proposer-value',
+  'non-intersecting-quorums': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'reused-ballot': 'proposer-value', // one ballot, two values
   'small-fast-quorum': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'forget-promise-on-learn': 'second-promise', // the restarted acceptor accepts below the promise it forgot
@@ -80,6 +81,7 @@ const SCOPE: Partial<Record<MutantName, Partial<ScopeOptions>>> = {
   'no-reply': { acceptors: 2 },
   'ignore-reply': { acceptors: 2 },
   'minority-quorum': { acceptors: 2 },
+  'non-intersecting-quorums': { acceptors: 2 },
   // After its restart the proposer needs a quorum of promises for the ballot it reuses; with 2 acceptors
   // both must be stale copies, hence 2 duplications.
   'reused-ballot': { acceptors: 2, duplicates: 2 },

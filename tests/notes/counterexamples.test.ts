@@ -35,6 +35,7 @@ function delivered(trace: TraceDocument, kind: Message['kind']): string[] {
 /** Where each mutant's counterexample is told; the message names the file to rewrite. */
 const NOTE: Record<MutantName, string> = {
   'minority-quorum': 'paxos-01-basic.mdx',
+  'non-intersecting-quorums': 'paxos-01-basic.mdx',
   'no-first-promise': 'paxos-01-basic.mdx',
   'no-second-promise': 'paxos-01-basic.mdx',
   'no-reply': 'paxos-01-basic.mdx',
@@ -59,6 +60,13 @@ test('minority-quorum: P1 and P2 each reach phase 2 on A1 alone; v1 chosen by A2
   const { trace, why } = await violation('minority-quorum');
   assert.deepEqual(delivered(trace, 'promise'), ['A1→P1 1.P1', 'A1→P2 1.P2'], why);
   assert.deepEqual(quorums(trace), ['v1@1.P1 by A2,A3', 'v2@1.P2 by A1,A2'], why);
+});
+
+test('non-intersecting-quorums (4 acceptors, q1 = q2 = 2): both proposers prepare on A1+A2; v1 chosen by A3+A4, v2 by A1+A2', async () => {
+  const { trace, why } = await violation('non-intersecting-quorums');
+  assert.deepEqual(trace.quorums, { classic: 2 }, why);
+  assert.deepEqual(delivered(trace, 'promise').sort(), ['A1→P1 1.P1', 'A1→P2 1.P2', 'A2→P1 1.P1', 'A2→P2 1.P2'], why);
+  assert.deepEqual(quorums(trace), ['v1@1.P1 by A3,A4', 'v2@1.P2 by A1,A2'], why);
 });
 
 test('no-first-promise: A2 promises 1.P2, then answers prepare(1.P1); v1 chosen by A2+A3, v2 by A1+A2', async () => {
