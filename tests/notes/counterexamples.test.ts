@@ -43,6 +43,7 @@ const NOTE: Record<MutantName, string> = {
   'reused-ballot': 'paxos-02-open-questions.mdx',
   'small-fast-quorum': 'paxos-04-fast.mdx',
   'fast-recovery-any-reported': 'paxos-04-fast.mdx',
+  'uncoordinated-small-fast-quorum': 'paxos-04-fast.mdx',
   // Safe: no counterexample; its verdict is pinned in tests/notes/mutant-verdicts.test.ts.
   'answer-lower-prepare': 'paxos-01-basic.mdx',
   'forget-promise-on-learn': 'paxos-05-zpaxos.mdx',

@@ -72,6 +72,7 @@ export class TraceMonitor {
   private readonly acceptsReceived = new Set<string>();
   private readonly votes = new Map<string, Value>(); // acceptor|ballot|slot → value
   private readonly promisesReceived = new Map<string, Map<NodeId, PromiseMsg>>(); // proposer|ballot → acceptor → promise
+  private readonly votesReceived = new Map<string, Map<NodeId, BallotMsg>>(); // proposer|fast ballot → acceptor → accepted (Fast only)
   private readonly proposals = new Map<string, Value>(); // proposer|ballot|slot → value
   private readonly tally = new Map<string, Map<NodeId, Value>>(); // slot|ballot → acceptor → value
   private readonly decided = new Map<Slot, Value>();
@@ -106,6 +107,12 @@ export class TraceMonitor {
           const k = `${m.to}|${bkey(m.ballot)}`;
           let got = this.promisesReceived.get(k);
           if (!got) this.promisesReceived.set(k, (got = new Map()));
+          if (!got.has(m.from)) got.set(m.from, m);
+        }
+        if (m.kind === 'accepted' && this.qf !== undefined && m.ballot.fast && this.acceptors.has(m.from)) {
+          const k = `${m.to}|${bkey(m.ballot)}`;
+          let got = this.votesReceived.get(k);
+          if (!got) this.votesReceived.set(k, (got = new Map()));
           if (!got.has(m.from)) got.set(m.from, m);
         }
         return null;
@@ -204,6 +211,10 @@ export class TraceMonitor {
         reports.push(entry ? { acceptor, ballot: entry.ballot, value: entry.value } : { acceptor });
       }
     }
+    // Fast Paxos coordinated recovery (Lamport §3.2): the phase-2b messages of fast round r−1 the coordinator
+    // received stand for round r's phase-1b replies, when it sent no prepare for r at all.
+    const previous = !got && !b.fast && this.qf !== undefined ? this.votesReceived.get(`${p}|${b.round - 1}.${p}`) : undefined;
+    if (previous) for (const [acceptor, vote] of previous) reports.push({ acceptor, ballot: vote.ballot, value: vote.value });
     if (reports.length < this.q1) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s); a ${this.q1 === this.qc ? 'classic' : 'phase-1'} quorum is ${this.q1}`);
     if (this.allowed(reports, m.value)) return null;
     const seen = reports.map((r) => (r.ballot ? `${r.acceptor}: ${formatBallot(r.ballot)}=${show(r.value as Value)}` : `${r.acceptor}: none`)).join(', ');

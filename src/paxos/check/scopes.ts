@@ -32,6 +32,8 @@ export interface ScopeOptions {
   readonly crashable?: readonly NodeId[] | 'all';
   /** Fast: the kind of every round after the opening (FastConfig.retries); absent means classic. */
   readonly retries?: 'classic' | 'fast';
+  /** Fast: how a collision is recovered from (FastConfig.recovery); absent means classic. */
+  readonly recovery?: 'classic' | 'coordinated' | 'uncoordinated';
   /** Basic: flexible quorum sizes (BasicConfig.phase1Quorum/phase2Quorum); absent means a majority. */
   readonly phase1Quorum?: number;
   readonly phase2Quorum?: number;
@@ -41,8 +43,9 @@ export interface ScopeOptions {
  * A scope with every field decided (`retries` only when a Fast scope runs fast retries, the quorum sizes
  * only when the scope set them or its mutant needs them).
  */
-export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | 'phase1Quorum' | 'phase2Quorum'>> & {
+export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | 'phase1Quorum' | 'phase2Quorum' | 'recovery'>> & {
   readonly mutant?: MutantName;
+  readonly recovery?: 'coordinated' | 'uncoordinated';
   readonly retries?: 'fast';
   readonly phase1Quorum?: number;
   readonly phase2Quorum?: number;
@@ -91,8 +94,14 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
         // fast round 0 chooses a value, fast round 1 carries it to one acceptor only, round 2 recovers.
         // Four timer firings, the coordinator's: a round timer and a retry timer per round it abandons.
         { acceptors: 4, proposers: 1, clients: 2, maxRound: 2, slots: 1, crashes: 0, duplicates: 0, timeouts: 4, timed: ['L1'], retries: 'fast' as const }
-      : { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
+      : mutant === 'uncoordinated-small-fast-quorum'
+        ? // Three acceptors, q_c = 3 and q_f = 2: legal for a classic recovery (3 + 2·2 > 6), not for an
+          // uncoordinated one (3·2 ≤ 6). No timer needs to fire: the acceptors recover by themselves.
+          { acceptors: 3, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 0, timed: ['L1'] }
+        : { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
   }[options.protocol];
+  if (options.recovery !== undefined && options.protocol !== 'fast') throw new ConfigError('recovery', `only Fast Paxos has collision recovery; ${options.protocol} does not`);
+  const recovery = options.recovery ?? (mutant === 'uncoordinated-small-fast-quorum' ? 'uncoordinated' : undefined);
   const retries = options.protocol !== 'fast' ? undefined : (options.retries ?? ('retries' in base ? base.retries : undefined));
   const acceptors = options.acceptors ?? base.acceptors;
   const proposers = options.proposers ?? base.proposers;
@@ -113,6 +122,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     crashable: options.crashable ?? defaultCrashable(options.protocol, proposers, acceptors),
     ...(mutant === undefined ? {} : { mutant }),
     ...(retries === 'fast' ? { retries } : {}),
+    ...(recovery === undefined || recovery === 'classic' ? {} : { recovery }),
     // The sizes the run uses, echoed: the variant's defaults (basicConfig's) when the scope named none.
     ...(mutant === 'non-intersecting-quorums' ? { ...brokenFlexibleQuorums(acceptors), ...flexible.sizes } : flexible.sizes),
   };
@@ -173,6 +183,7 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     ...(scope.phase1Quorum === undefined ? {} : { phase1Quorum: scope.phase1Quorum }),
     ...(scope.phase2Quorum === undefined ? {} : { phase2Quorum: scope.phase2Quorum }),
     ...(scope.retries === undefined ? {} : { retries: scope.retries }),
+    ...(scope.recovery === undefined ? {} : { recovery: scope.recovery }),
     ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
   });
   const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };

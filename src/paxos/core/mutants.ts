@@ -29,6 +29,7 @@ export const MUTANT_NAMES = [
   'reused-ballot',
   'small-fast-quorum',
   'fast-recovery-any-reported',
+  'uncoordinated-small-fast-quorum',
   'forget-promise-on-learn',
 ] as const;
 
@@ -45,6 +46,7 @@ export const MUTANTS: readonly MutantInfo[] = [
   { name: 'reused-ballot', protocol: 'basic', safety: 'broken', summary: '两个提议者可能用同一个编号（编号不含节点号，或重启后重用）', summaryEn: 'two proposers can use the same ballot' },
   { name: 'small-fast-quorum', protocol: 'fast', safety: 'broken', summary: 'Fast Paxos 的快速法定人数满足 q_c + 2·q_f ≤ 2n', summaryEn: 'Fast Paxos with q_c + 2·q_f ≤ 2n' },
   { name: 'fast-recovery-any-reported', protocol: 'fast', safety: 'broken', summary: '恢复时没有值达到门槛，协调者从所有报告的值里任选，而不只在最高轮 k 的值里选', summaryEn: 'recovery with no value at the threshold picks among every reported value, not only those of the highest round k' },
+  { name: 'uncoordinated-small-fast-quorum', protocol: 'fast', safety: 'broken', summary: '非协调恢复，但快速法定人数满足 3·q_f ≤ 2n（q_c + 2·q_f > 2n 仍成立）', summaryEn: 'uncoordinated recovery with 3·q_f ≤ 2n (q_c + 2·q_f > 2n still holds)' },
   { name: 'forget-promise-on-learn', protocol: 'multi', safety: 'broken', summary: '学到已选定值时，用较低的已接受编号覆盖存储的许诺，重启后读回（zpaxos 的疑问）', summaryEn: 'learning a chosen value overwrites the stored promise with the lower accepted ballot; a restart reads it back' },
 ];
 
