@@ -95,6 +95,9 @@ engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', 
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
 // The Fast standard scope completes (about 12 M states, a minute and a half): run to the end, never capped.
 engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false);
+// The chapter's collision recoveries in the standard Fast scope (tests use 3 acceptors).
+engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, false);
+engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, false);
 
 for (const info of MUTANTS) {
   // Scripted by default: their counterexamples lie beyond the search (forget-promise-on-learn, fast-recovery-any-reported).

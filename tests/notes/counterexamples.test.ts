@@ -70,6 +70,12 @@ test('non-intersecting-quorums (4 acceptors, q1 = q2 = 2): both proposers prepar
   assert.deepEqual(quorums(trace), ['v1@1.P1 by A3,A4', 'v2@1.P2 by A1,A2'], why);
 });
 
+test('uncoordinated-small-fast-quorum: v1 chosen by A1+A3 in round 0; A2 and A3 each recover from {A2: v2, A3: v1} and choose v2 in round 1', async () => {
+  const { trace, why } = await violation('uncoordinated-small-fast-quorum');
+  assert.deepEqual(trace.quorums, { classic: 3, fast: 2 }, why);
+  assert.deepEqual(quorums(trace), ['v1@0.L1 by A1,A3', 'v2@1.L1 by A2,A3'], why);
+});
+
 test('no-first-promise: A2 promises 1.P2, then answers prepare(1.P1); v1 chosen by A2+A3, v2 by A1+A2', async () => {
   const { trace, why } = await violation('no-first-promise');
   const sent = trace.events.flatMap((e) => (e.type === 'send' && e.msg.kind === 'promise' && e.msg.from === 'A2' ? [formatBallot(e.msg.ballot)] : []));
