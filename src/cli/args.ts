@@ -82,7 +82,8 @@ function convert(spec: FlagSpec, raw: string): FlagValue {
     }
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${flag}: must be a number, got "${raw}"`);
+      if (raw.trim() === '' || Number.isNaN(n)) throw new UsageError(`${flag}: must be a number, got "${raw}"`);
+      if (!Number.isFinite(n)) throw new UsageError(`${flag}: must be a finite number, got "${raw}"`);
       return bounds(n);
     }
     case 'enum':

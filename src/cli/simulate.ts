@@ -11,25 +11,27 @@ import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { Simulation } from '../paxos/sim/simulation.ts';
 import { PROTOCOL_NAMES } from '../paxos/registry.ts';
 import { MUTANT_NAMES } from '../paxos/core/mutants.ts';
+import { SCENARIO_LIMITS } from '../paxos/sim/limits.ts';
 import { parseArgs, usage, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
 
 export const SIMULATE_FLAGS: readonly FlagSpec[] = [
   { name: 'protocol', type: 'enum', values: PROTOCOL_NAMES, help: 'which protocol (default basic, or the scenario file\'s)' },
-  { name: 'acceptors', type: 'int', min: 1, help: 'number of acceptors (Multi-Paxos: servers)' },
-  { name: 'proposers', type: 'int', min: 1, help: 'number of proposers' },
-  { name: 'clients', type: 'int', min: 0, help: 'number of clients (Multi, Fast)' },
+  // Bounds from the engine's SCENARIO_LIMITS: the same as a scenario file, a fence or a share link.
+  { name: 'acceptors', type: 'int', min: 1, max: SCENARIO_LIMITS.acceptors, help: `number of acceptors (Multi-Paxos: servers), at most ${SCENARIO_LIMITS.acceptors}` },
+  { name: 'proposers', type: 'int', min: 1, max: SCENARIO_LIMITS.proposers, help: `number of proposers, at most ${SCENARIO_LIMITS.proposers}` },
+  { name: 'clients', type: 'int', min: 0, max: SCENARIO_LIMITS.clients, help: `number of clients (Multi, Fast), at most ${SCENARIO_LIMITS.clients}` },
   { name: 'seed', type: 'int', min: 0, help: 'first seed (default 1)' },
   { name: 'runs', type: 'int', min: 1, help: 'runs with seeds S … S+R−1 (default 1)' },
   { name: 'drop', type: 'number', min: 0, max: 1, arg: 'P', help: 'probability that a message is lost' },
   { name: 'duplicate', type: 'number', min: 0, max: 1, arg: 'P', help: 'probability that a message is delivered twice' },
-  { name: 'crashes', type: 'int', min: 0, arg: 'K', help: 'random node crashes (most recover later)' },
-  { name: 'partitions', type: 'int', min: 0, arg: 'K', help: 'random network partitions' },
+  { name: 'crashes', type: 'int', min: 0, max: SCENARIO_LIMITS.crashes, arg: 'K', help: 'random node crashes (most recover later)' },
+  { name: 'partitions', type: 'int', min: 0, max: SCENARIO_LIMITS.partitions, arg: 'K', help: 'random network partitions' },
   { name: 'nack', type: 'on-off', help: 'acceptors answer a refused prepare/accept with nack (default on)' },
   { name: 'recovery', type: 'enum', values: ['classic', 'coordinated', 'uncoordinated'], help: 'Fast: how a collision is recovered from (default classic)' },
   { name: 'q1', type: 'int', min: 1, help: 'Basic: phase-1 quorum (Flexible Paxos; default a majority)' },
   { name: 'q2', type: 'int', min: 1, help: 'Basic: phase-2 quorum (q1 + q2 > acceptors, unless mutant non-intersecting-quorums)' },
   { name: 'mutant', type: 'enum', values: MUTANT_NAMES, help: 'break one rule (see `paxos mutants`)' },
-  { name: 'max-time', type: 'number', min: 1, arg: 'T', help: 'simulated time limit (default 500)' },
+  { name: 'max-time', type: 'number', min: 1, max: SCENARIO_LIMITS.maxTime, arg: 'T', help: 'simulated time limit (default 500)' },
   { name: 'scenario', type: 'string', arg: 'file.json', help: 'start from this scenario (flags override its fields)' },
   { name: 'format', type: 'enum', values: ['json', 'mermaid', 'text'], help: 'json: one trace per line (default); mermaid; text' },
   { name: 'check', type: 'flag', help: 'check every trace against the safety properties; exit 1 on a violation' },
@@ -45,6 +47,8 @@ function loadScenario(file: string): Record<string, unknown> {
   } catch (e) {
     throw new UsageError(`--scenario ${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+  // An editor's byte-order mark is not part of the JSON.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -112,6 +116,13 @@ export async function run(argv: string[]): Promise<number> {
   const where = file ? `${file}: ` : '';
   const first = args.int('seed') ?? (typeof base['seed'] === 'number' ? base['seed'] : 1);
   const runs = args.int('runs') ?? 1;
+  // Every seed of the range must be valid before the first run prints anything.
+  // (Compared by subtraction: past 2^53 the sum itself rounds back into range.)
+  if (Number.isSafeInteger(first) && first > Number.MAX_SAFE_INTEGER - (runs - 1)) {
+    const from = args.has('seed') ? '--seed' : `${where}seed`;
+    process.stderr.write(`paxos simulate: --runs: ${runs} runs from seed ${first} pass the largest seed ${Number.MAX_SAFE_INTEGER}; lower ${from} or --runs\n`);
+    return 2;
+  }
   const format = args.string('format') ?? 'json';
   const check = args.bool('check') ?? false;
   const progress = runs >= 200;

@@ -15,18 +15,19 @@ interface TransformContext {
 }
 
 /** The Vite plugin: checks a scenario file's JSON text before Vite's own JSON plugin turns it into a module. */
-function scenarioFilesPlugin(root: string) {
+export function scenarioFilesPlugin(root: string) {
   const dir = join(root, SCENARIOS_DIR) + sep;
   return {
     name: 'paxos-notes:scenario-files',
     enforce: 'pre' as const,
-    transform(this: TransformContext, code: string, id: string): null {
+    transform(this: TransformContext, code: string, id: string): { code: string; map: null } | null {
       const file = id.split('?')[0]!;
       if (!file.startsWith(dir) || !file.endsWith('.json')) return null;
       // Vite hands over the file as read; read it again only if a plugin before us changed it.
       const text = code.trimStart().startsWith('{') || code.trimStart().startsWith('[') ? code : readFileSync(file, 'utf8');
       const problem = checkScenarioFile(relative(root, file), text);
-      if (!problem) return null;
+      // A byte-order mark is fine in a scenario file (editors on Windows add one); Vite's JSON plugin is not.
+      if (!problem) return code.charCodeAt(0) === 0xfeff ? { code: code.slice(1), map: null } : null;
       return this.error({
         message: problem.message,
         id: file,

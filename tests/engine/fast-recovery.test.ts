@@ -147,7 +147,7 @@ function faultyScenario(seed: number, recovery: 'coordinated' | 'uncoordinated')
     fastQuorum,
     clients: r.int(2, 3),
     nack: r.chance(0.5),
-    options: { recovery, retries: r.pick(['classic', 'fast']) },
+    options: { recovery },
     network: randomFaultyNetwork(r, 4, 2),
     faults: { crashes: r.int(0, 2) },
     proposals: r.int(1, 2),

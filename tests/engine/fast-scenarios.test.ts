@@ -130,6 +130,6 @@ test('a fast quorum that breaks the formula is rejected with a message naming th
   );
   assert.throws(
     () => simulate({ protocol: 'fast', acceptors: 4, options: { opening: 'sideways' } }),
-    (e: unknown) => e instanceof ScenarioError && e.path === 'opening',
+    (e: unknown) => e instanceof ScenarioError && e.path === 'options.opening',
   );
 });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { serveDist, type DistServer } from '../support/serve.ts';
+import { hydrated, openPage, type OpenOptions, type Opened } from './pages.ts';
 import { diagramOnlyPages, paxosSite, type PaxosSite } from './site.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-results', 'playground');
@@ -29,37 +30,7 @@ after(async () => {
   await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  scripts: string[];
-}
-
-async function open(path: string, opts: { width?: number; dark?: boolean } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: opts.width ?? 1200, height: 900 },
-    colorScheme: opts.dark ? 'dark' : 'light',
-    reducedMotion: 'reduce',
-  });
-  const page = await context.newPage();
-  const scripts: string[] = [];
-  page.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
-  page.on('console', (m) => {
-    // A failed request is reported above with its address; the console line repeats it without one.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`${path}: console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${path}: ${r.status()} for ${r.url()}`);
-  });
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(r.url());
-  });
-  await page.goto(server.url + path, { waitUntil: 'networkidle' });
-  return { page, scripts };
-}
-
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 15_000 });
-}
+const open = (path: string, opts: OpenOptions = {}): Promise<Opened> => openPage(browser, server.url, path, problems, opts);
 
 const position = (page: Page): Promise<string> => page.locator('.pg-seek-label').first().innerText();
 const rows = (page: Page, kind: string): Promise<number> => page.locator(`.pg-seq .pg-${kind}`).count();
@@ -104,7 +75,7 @@ test('keyboard only: Tab reaches the controls, Enter steps; reduced motion means
   await hydrated(page);
   const step = page.getByRole('button', { name: '下一步' });
   // Start inside the playground (tabbing through the header would open the site search, not ours to test).
-  await page.locator('.pg button').first().focus();
+  await page.locator('.pg button:not(:disabled)').first().focus();
   for (let i = 0; i < 60 && !(await step.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
   assert.ok(await step.evaluate((b) => b === document.activeElement), 'Tab reaches 下一步');
   await page.keyboard.press('Enter');

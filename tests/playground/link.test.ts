@@ -1,12 +1,13 @@
 // Share links: round trips, and every kind of bad link comes back as a message, never an exception.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeRunLink, encodeRunLink, LINK_LIMITS, MAX_LINK_CHARS, type Command } from '../../src/playground-link/index.ts';
+import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, type Command } from '../../src/playground-link/index.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { preempted, smooth } from '../../src/scenarios/basic.ts';
 import { collisionRecovery } from '../../src/scenarios/fast.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
+import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
 
 function fragmentOf(payload: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
@@ -117,7 +118,7 @@ test('hostile sizes: a huge fragment, a thousand acceptors, endless next presses
   assert.match(!huge.ok ? huge.message : '', /太长/);
   const big = decodeRunLink(fragmentOf({ s: { protocol: 'basic', acceptors: 1000 } }));
   assert.equal(big.ok, false);
-  assert.match(!big.ok ? big.message : '', new RegExp(`acceptors 最多为 ${LINK_LIMITS.acceptors}`));
+  assert.match(!big.ok ? big.message : '', new RegExp(`acceptors: at most ${SCENARIO_LIMITS.acceptors}`));
   const crashes = decodeRunLink(fragmentOf({ s: { protocol: 'basic', faults: { crashes: 1e9 } } }));
   assert.equal(crashes.ok, false);
   const presses = decodeRunLink(fragmentOf({ s: { protocol: 'basic' }, c: [1e9] }));

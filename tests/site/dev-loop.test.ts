@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runScenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
@@ -108,6 +108,14 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.notEqual(next, text, `the edit of ${file} changed nothing`);
     writeFileSync(file, next);
   };
+  /** What Astro's error overlay says on `path`, once it shows. */
+  const overlayText = async (page: Page, path: string): Promise<string> => {
+    await page.goto(`${dev.url}${path}`);
+    const text = await page.waitForFunction(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '', undefined, {
+      timeout: 20_000,
+    });
+    return String(await text.jsonValue());
+  };
   /** Breaks `file` for the length of `body`, and puts it back even when the body fails (later tests need it whole). */
   const whileBroken = async (file: string, from: string | RegExp, to: string, body: () => Promise<void>) => {
     const original = readFileSync(file, 'utf8');
@@ -192,13 +200,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       assert.equal((await get('notes/other/')).status, 200);
       assert.equal((await get('notes/components/')).status, 200);
       // Astro's overlay, where the author looks, says the same.
-      await page.goto(`${dev.url}notes/diagrams/`);
-      const overlay = await page.waitForFunction(
-        () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
-        undefined,
-        { timeout: 20_000 },
-      );
-      assert.match(String(await overlay.jsonValue()), /content\/notes\/diagrams\.md:18: Mermaid diagram/);
+      assert.match(await overlayText(page, 'notes/diagrams/'), /content\/notes\/diagrams\.md:18: Mermaid diagram/);
     });
     // The fix reaches the tab that showed the overlay.
     await page.waitForFunction(() => document.body.innerText.includes('开头'), undefined, { timeout: 20_000 });
@@ -216,13 +218,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       );
       assert.equal((await get('notes/other/')).status, 200);
       const page = await browser!.newPage();
-      await page.goto(`${dev.url}notes/components/`);
-      const overlay = await page.waitForFunction(
-        () => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '',
-        undefined,
-        { timeout: 20_000 },
-      );
-      assert.match(String(await overlay.jsonValue()), new RegExp(`preempted\\.json:${line}: steps\\[\\d+\\]\\.match\\.to: unknown node "P9"`));
+      assert.match(await overlayText(page, 'notes/components/'), new RegExp(`preempted\\.json:${line}: steps\\[\\d+\\]\\.match\\.to: unknown node "P9"`));
       await page.close();
     });
     await eventually('the page is back', async () => (await get('notes/components/')).status === 200);
@@ -294,6 +290,37 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal((await post({ name: '../../escape', scenario })).status, 400);
     assert.ok(!existsSync(join(site.root, 'escape.json')));
     assert.equal((await fetch(`${dev.url}__paxos/scenarios`)).status, 405);
+  });
+
+  it('the playground’s “保存为场景文件” form saves the run, asks before replacing, works from the keyboard', async () => {
+    writeFileSync(
+      note('play.mdx'),
+      "---\ntitle: 演练\ndate: 2024-03-01\n---\nimport { PaxosPlayground } from '@/components/paxos';\nimport { smooth } from '@/scenarios/basic';\n\n<PaxosPlayground client:load scenario={smooth} />\n",
+    );
+    const page = await browser!.newPage();
+    try {
+      await eventually('the note is served', async () => (await get('notes/play/')).status === 200);
+      await page.goto(`${dev.url}notes/play/`);
+      const form = page.locator('[data-action="save-scenario"]');
+      await form.locator('input').focus();
+      await page.keyboard.type('from-the-form');
+      await page.keyboard.press('Enter');
+      await form.locator('pre').waitFor({ timeout: 20_000 });
+      const file = join(site.root, 'content', 'scenarios', 'basic', 'from-the-form.json');
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
+      assert.equal(saved.protocol, 'basic');
+      assert.equal(checkTrace(runScenario(saved)), null);
+      // Saving again asks; the question takes the focus, and Enter answers it.
+      await form.locator('input').focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('覆盖它').waitFor({ timeout: 20_000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '覆盖它');
+      await page.keyboard.press('Enter');
+      await page.getByText(/已覆盖/).waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+      unlinkSync(note('play.mdx'));
+    }
   });
 
   it('stopping the server leaves no Chromium behind', async () => {

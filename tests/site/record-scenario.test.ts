@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { checkScenarioFile } from '../../src/scenarios/check-file.ts';
 import { exportLines, recordScenario } from '../../src/scenarios/record.ts';
+import { scenarioFilesPlugin } from '../../src/scenarios/integration.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'record-scenario-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -95,5 +96,29 @@ describe('checkScenarioFile', () => {
     const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
     assert.match(checkScenarioFile('d.json', deep)?.message ?? '', /^d\.json/);
     assert.match(checkScenarioFile('n.json', '{"protocol":"basic","seed":1e400}')?.message ?? '', /^n\.json/);
+  });
+});
+
+describe('the Vite plugin that checks scenario files', () => {
+  const plugin = scenarioFilesPlugin('/site');
+  const errors: { message: string; loc?: { line: number } }[] = [];
+  const context = {
+    error(e: { message: string; loc?: { file: string; line: number; column: number } }): never {
+      errors.push(e);
+      throw new Error(e.message);
+    },
+  };
+
+  it('leaves other files alone and strips a byte-order mark from a good scenario', () => {
+    assert.equal(plugin.transform.call(context, '{"protocol":"nope"}', '/site/src/data.json'), null);
+    assert.equal(plugin.transform.call(context, JSON.stringify(good), '/site/content/scenarios/basic/a.json'), null);
+    const out = plugin.transform.call(context, `\uFEFF${JSON.stringify(good)}`, '/site/content/scenarios/basic/a.json?import');
+    assert.deepEqual(out, { code: JSON.stringify(good), map: null });
+  });
+
+  it('fails the module with the file, the line and the field', () => {
+    const text = JSON.stringify({ protocol: 'basic', acceptors: 'three' }, null, 2);
+    assert.throws(() => plugin.transform.call(context, text, '/site/content/scenarios/basic/b.json'), /content\/scenarios\/basic\/b\.json:3: acceptors: /);
+    assert.equal(errors.at(-1)?.loc?.line, 3);
   });
 });

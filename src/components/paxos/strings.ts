@@ -220,6 +220,37 @@ export const ZH = {
     leaseUntil: ' 至 t=',
     fastBallot: '（快速）',
     violationIntro: '时序图里标红的就是它。',
+    /** The network picture: nodes where they sit, messages on their way. */
+    network: {
+      label: (nodes: number, flights: number): string => `网络图：${nodes} 个节点，${flights} 条在途消息；选中一条消息或一个节点可以对它动手`,
+      node: (id: string, roles: string, state: string): string => `${id}（${roles}）${state}`,
+      down: '已崩溃',
+      promised: (b: string): string => `许诺 ${b}`,
+      accepted: (what: string): string => `接受 ${what}`,
+      chosen: (what: string): string => `选定 ${what}`,
+      more: (n: number): string => `另有 ${n} 项`,
+      leader: '领导者',
+      flight: (label: string, from: string, to: string, id: number, copy: number): string => `${label}：${from} → ${to}，#${id}${copy > 0 ? `（副本 ${copy}）` : ''}`,
+      menuFor: (what: string): string => `对 ${what} 的操作`,
+      close: '关闭',
+      delivered: (label: string): string => `${label} 已送达`,
+      lost: (label: string): string => `${label} 丢失`,
+    },
+    timeline: '时间线',
+    timelineTick: (p: number, what: string): string => `第 ${p} 步：${what}`,
+    /** Narrated runs: captions on the scenario's steps, and 讲解模式 walking from one to the next. */
+    tour: {
+      heading: '讲解',
+      region: '讲解模式',
+      previous: '◀ 上一段',
+      next: '下一段 ▶▶',
+      play: '▶ 自动讲解',
+      pause: '⏸ 暂停讲解',
+      at: (i: number, n: number): string => `第 ${i} / ${n} 段`,
+      before: (n: number): string => `这个场景有 ${n} 段讲解：按“自动讲解”或“下一段”开始。`,
+      done: '讲解到此结束，可以继续自己动手。',
+      takenOver: '你接管了运行，讲解停在这里；按“上一段”或拖回位置条，可以回到讲解的路线上。',
+    },
   },
 };
 

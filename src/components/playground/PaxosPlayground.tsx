@@ -1,17 +1,24 @@
 // The playground island (`<PaxosPlayground client:visible scenario={…} />`): the engine running in the
-// reader's browser. The model lives in run.ts (a Simulation with a timeline of checkpoints), the drawing in
-// diagram.ts + SequenceSvg.tsx; this file is controls and tables. Everything a link or a scenario carries
-// is rendered as text by Preact (never as HTML).
+// reader's browser. One model (model.ts over run.ts: a Simulation with a timeline of checkpoints, and the
+// scenario's narration) and views that read it and call its actions: the network picture (NetworkView),
+// the sequence diagram (diagram.ts + SequenceSvg), the narrator (Narration), the timeline (Timeline), the
+// message list and the state table. This file puts them together and keeps what is the page's alone:
+// playing or not, the speed, the last notice, the share link. Everything a link or a scenario carries is
+// rendered as text by Preact (never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import { formatBallot } from '../../paxos/core/ballot.ts';
-import { formatValue, messageLabel } from '../../paxos/render/labels.ts';
-import { decodeRunLink, encodeRunLink, type RunLink } from '../../playground-link/codec.ts';
 import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
 import { strings } from '../paxos/strings.ts';
 import { layoutDiagram } from './diagram.ts';
-import { PlaygroundRun } from './run.ts';
+import { FlightList } from './FlightList.tsx';
+import { PlaygroundModel, type Outcome } from './model.ts';
+import { Narration } from './Narration.tsx';
+import { NetworkView } from './NetworkView.tsx';
+import { NodeTable } from './NodeTable.tsx';
+import { SaveScenario } from './SaveScenario.tsx';
 import { SequenceHead, SequenceSvg } from './SequenceSvg.tsx';
+import { Timeline } from './Timeline.tsx';
+import { stepText } from './words.ts';
 import './playground.css';
 
 export interface PaxosPlaygroundProps {
@@ -30,49 +37,12 @@ export interface PaxosPlaygroundProps {
   hideKinds?: string[];
 }
 
-const SPEEDS = [0.5, 1, 2, 4] as const;
-
 const T = strings();
 const P = T.playground;
-
-const timerName = (t: string): string => T.timer[t] ?? t;
-const roleNames = (roles: readonly string[]): string => roles.map((r) => T.role[r] ?? r).join('、');
-
-/** One `extra` entry of a node view, in words (keys and enumerated values translated, the rest as is). */
-function extraText(key: string, value: string): string {
-  const v = key === 'lease' ? value.replace(' until ', P.leaseUntil) : key === 'ballot' ? value.replace(' (fast)', P.fastBallot) : (T.extraValue[value] ?? value);
-  return `${T.extraKey[key] ?? key}=${v}`;
-}
 
 function playgroundUrl(fragment: string): string {
   const base = import.meta.env.BASE_URL ?? '/';
   return new URL(`${base.endsWith('/') ? base : `${base}/`}playground/#${fragment}`, location.href).href;
-}
-
-function stepText(s: Step | null): string {
-  const w = P.steps;
-  if (!s) return w.start;
-  switch (s.type) {
-    case 'propose':
-      return w.propose(s.node, formatValue(s.value));
-    case 'deliver':
-    case 'drop':
-    case 'duplicate': {
-      const verb = w[s.type];
-      const m = s.match;
-      return `${verb}${m.id !== undefined ? ` #${m.id}` : ''}${m.kind ? ` ${m.kind}` : ''}${m.from ? ` ${m.from}` : ''}${m.to ? `→${m.to}` : ''}`;
-    }
-    case 'crash':
-      return w.crash(s.node);
-    case 'recover':
-      return w.recover(s.node);
-    case 'timeout':
-      return w.timeout(s.node, s.timer ? timerName(s.timer) : undefined);
-    case 'tick':
-      return w.tick;
-    case 'run':
-      return s.until === 'quiet' ? w.runQuiet : w.runUntil(s.until);
-  }
 }
 
 function copyText(text: string): Promise<boolean> {
@@ -82,6 +52,21 @@ function copyText(text: string): Promise<boolean> {
     () => false,
   );
 }
+
+/** What the live line says after an action: a refusal, a fork, the script's complaint, or nothing. */
+function noticeOf(o: Outcome): string {
+  if (o.refused) return P.cannot(o.refused);
+  if (o.forked) return P.forked;
+  return o.scriptError;
+}
+
+/** The share-link codec loads when a link is read or written, not with the island: most readers never share. */
+const linkCodec = () => import('../../playground-link/codec.ts');
+
+/** How long autoplay rests on a caption at speed 1×: time to read it. */
+const readingMs = (text: string): number => 1600 + 110 * [...text].length;
+/** One step of the player at speed 1×. */
+const STEP_MS = 700;
 
 export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const level = props.headingLevel ?? 3;
@@ -96,9 +81,10 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
     if (!list.some(([, s]) => s === props.scenario)) list.unshift([props.scenario.title ?? P.thisScenario, props.scenario]);
     return list;
   }, [props.scenario, props.presets]);
-  const [run, setRun] = useState(() => new PlaygroundRun(props.scenario));
+  const [model] = useState(() => new PlaygroundModel(props.scenario));
   const [, setVersion] = useState(0);
-  const [playing, setPlaying] = useState(false);
+  /** The player: stepping at the chosen speed ('run'), walking from caption to caption ('tour'), or still. */
+  const [playing, setPlaying] = useState<'run' | 'tour' | null>(null);
   const [speed, setSpeed] = useState<number>(1);
   const [notice, setNotice] = useState('');
   const [linkError, setLinkError] = useState('');
@@ -107,74 +93,70 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const [proposer, setProposer] = useState('');
   const [value, setValue] = useState('');
   const diagramBox = useRef<HTMLDivElement>(null);
-  const refresh = (): void => setVersion((v) => v + 1);
+  const run = model.run;
 
-  const start = (scenario: Scenario): PlaygroundRun => {
-    const r = new PlaygroundRun(scenario);
-    setRun(r);
-    setPlaying(false);
-    setExported('');
-    setShared('');
-    setNotice('');
-    return r;
-  };
+  const fragment = (): Promise<string> => linkCodec().then(({ encodeRunLink }) => encodeRunLink({ scenario: model.run.scenario, commands: model.run.commands(), position: model.run.position }));
 
-  const restoreLink = (link: RunLink): void => {
-    const r = new PlaygroundRun(link.scenario);
-    for (const c of link.commands) r.replay(c);
-    r.seek(link.position);
-    setRun(r);
-  };
+  // Every action of the model redraws the views, says what happened, and keeps the page's link current.
+  useEffect(
+    () =>
+      model.subscribe((o) => {
+        setNotice(noticeOf(o));
+        setExported('');
+        setShared('');
+        if (props.link && o.moved) void fragment().then((f) => history.replaceState(null, '', `#${f}`));
+        setVersion((v) => v + 1);
+      }),
+    [],
+  );
 
   // The standalone page opens the run in its link; a broken link leaves the default scenario and says why.
   useEffect(() => {
-    if (!props.link) return;
-    const decoded = decodeRunLink(location.hash);
-    if (decoded.ok) {
-      try {
-        restoreLink(decoded.run);
-      } catch (err) {
-        setLinkError(P.linkReplayFailed((err as Error).message));
+    if (!props.link || location.hash.length <= 1) return;
+    void linkCodec().then(({ decodeRunLink }) => {
+      const decoded = decodeRunLink(location.hash);
+      if (decoded.ok) {
+        const o = model.openLink(decoded.run);
+        if (o.refused) setLinkError(P.linkReplayFailed(o.refused));
+      } else if (decoded.message) {
+        setLinkError(`${decoded.message}${P.linkDefault}`);
       }
-    } else if (decoded.message) {
-      setLinkError(`${decoded.message}${P.linkDefault}`);
-    }
+    });
   }, []);
 
-  const fragment = (): string => encodeRunLink({ scenario: run.scenario, commands: run.commands(), position: run.position });
-
-  const after = (): void => {
-    setExported('');
-    setShared('');
-    if (props.link) history.replaceState(null, '', `#${fragment()}`);
-    refresh();
+  const start = (scenario: Scenario): void => {
+    setPlaying(null);
+    model.start(scenario);
   };
-
-  const guard = (f: () => void): void => {
-    try {
-      run.scriptError = '';
-      f();
-      setNotice(run.forked ? P.forked : run.scriptError);
-    } catch (err) {
-      setNotice(P.cannot((err as Error).message));
-    }
-    after();
-  };
-
-  const next = (): boolean => {
-    let moved = false;
-    guard(() => {
-      moved = run.next();
-    });
-    return moved;
-  };
+  const act = (step: Step): Outcome => model.act(step);
 
   useEffect(() => {
-    if (!playing) return;
+    if (playing !== 'run') return;
     const timer = setInterval(() => {
-      if (!next()) setPlaying(false);
-    }, 700 / speed);
+      if (!model.step().moved) setPlaying(null);
+    }, STEP_MS / speed);
     return () => clearInterval(timer);
+  }, [playing, speed, run]);
+
+  // 讲解模式's autoplay: one command at a time toward the next caption, resting on each caption to read it.
+  useEffect(() => {
+    if (playing !== 'tour') return;
+    let timer = 0;
+    const walk = (): void => {
+      const o = model.stepTowardCaption();
+      if (!o.moved) {
+        setPlaying(null);
+        return;
+      }
+      const here = model.captionHere();
+      timer = window.setTimeout(walk, (o.reached && here ? readingMs(here.caption.text) : STEP_MS) / speed);
+      if (o.reached && !model.hasNextCaption()) {
+        window.clearTimeout(timer);
+        setPlaying(null);
+      }
+    };
+    timer = window.setTimeout(walk, STEP_MS / speed / 2);
+    return () => window.clearTimeout(timer);
   }, [playing, speed, run]);
 
   // Keep the newest rows in view.
@@ -191,16 +173,15 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const latest = events.length > 0 ? events[events.length - 1]!.seq : -1;
   const violation = run.violation();
   const violationText = violation ? presentViolation(violation, run.scenario.protocol === 'multi') : null;
-  const trace = run.trace();
-  const outcome = describeOutcome(trace);
-  const script = run.scriptIndex;
+  const outcome = describeOutcome(run.trace());
   const mutant = run.scenario.mutant;
-  const labelOpts = { slots, lang: 'zh' as const };
+  const captions = model.captions();
   // At the end of the timeline with nothing left to do: say why (quiet, or the rest lies past maxTime).
   const stopText = run.position === run.length && !run.canAdvance() ? (flights.length === 0 && run.sim.timers().length === 0 ? P.stop.quiet : P.stop['max-time'](run.sim.resolved.maxTime)) : '';
   // Who can be asked to propose: clients where the protocol has them, else proposers; only running ones.
   const clients = nodes.filter((n) => n.info.roles.includes('client'));
   const proposers = (clients.length > 0 ? clients : nodes.filter((n) => n.info.roles.includes('proposer'))).filter((n) => n.up).map((n) => n.info.id);
+  const nextValue = `v${events.filter((x) => x.type === 'propose').length + 1}`;
 
   return (
     <section class="pg" aria-label={props.caption ?? P.region}>
@@ -216,51 +197,72 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           {linkError}
         </p>
       )}
-      <div class="pg-toolbar" role="group" aria-label={P.controls}>
-        <button type="button" class="pg-primary" onClick={() => setPlaying(!playing)} aria-pressed={playing} disabled={!playing && !run.canAdvance()}>
-          {playing ? P.pause : P.play}
-        </button>
-        <button type="button" class="pg-step" onClick={() => next()} disabled={!run.canAdvance()}>
-          {P.step}
-        </button>
-        <label class="pg-speed">
-          {P.speed}
-          <select value={String(speed)} onChange={(e) => setSpeed(Number((e.target as HTMLSelectElement).value))}>
-            {SPEEDS.map((s) => (
-              <option value={String(s)}>{`${s}×`}</option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => guard(() => run.seek(run.position - 1))} disabled={run.position === 0} aria-label={P.backLabel}>
-          {P.back}
-        </button>
-        <button type="button" onClick={() => guard(() => run.seek(run.position + 1))} disabled={run.position >= run.length} aria-label={P.forwardLabel}>
-          {P.forward}
-        </button>
-        <button type="button" onClick={() => guard(() => run.runScript())} disabled={!run.scriptActive}>
-          {P.runScript}
-        </button>
-        <button type="button" onClick={() => start(run.scenario)}>
-          {P.restart}
-        </button>
+
+      <p class={`pg-safety ${violation ? 'pg-unsafe' : 'pg-safe'}`} role="status">
+        {violationText ? P.unsafeHeading(violationText.heading) : mutant ? P.safeMutant(mutant) : P.safe}
+      </p>
+      {violationText && (
+        <div class="pg-violation">
+          <p>{violationText.explain}</p>
+          <p>
+            <strong>{`${violationText.event}。`}</strong>
+            {P.violationIntro}
+          </p>
+          <details>
+            <summary>{T.checkerOriginal}</summary>
+            <p lang="en">{violationText.detail}</p>
+          </details>
+        </div>
+      )}
+      <p class="pg-outcome">{outcome.text}</p>
+      <p class="pg-live" aria-live="polite">
+        {notice || P.stepAt(run.position, stepText(run.lastApplied()))}
+        {stopText && <span class="pg-stop">{stopText}</span>}
+      </p>
+
+      <div class="pg-stage">
+        <div class="pg-stage-net">
+          <NetworkView run={run} speed={speed} act={act} proposers={proposers} nextValue={nextValue} hideKinds={props.hideKinds} />
+          {captions.length > 0 && (
+            <Narration
+              here={model.captionHere()}
+              total={captions.length}
+              touring={playing === 'tour'}
+              toggleTour={() => setPlaying(playing === 'tour' ? null : 'tour')}
+              previous={() => {
+                setPlaying(null);
+                model.previousCaption();
+              }}
+              next={() => {
+                setPlaying(null);
+                model.nextCaption();
+              }}
+              hasPrevious={model.hasPreviousCaption()}
+              hasNext={model.hasNextCaption()}
+              takenOver={run.scriptIndex === null}
+            />
+          )}
+        </div>
+        <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label={P.diagram}>
+          <div class="pg-seq-sticky">
+            <SequenceHead layout={layout} />
+          </div>
+          <SequenceSvg layout={layout} latest={latest} offending={violation ? { seq: violation.seq, msgId: 'msg' in violation.event ? violation.event.msg.id : undefined } : null} />
+        </div>
       </div>
-      <div class="pg-seek">
-        <label>
-          <span class="pg-seek-label">{P.position(run.position, run.length)}</span>
-          <input
-            type="range"
-            min={0}
-            max={run.length}
-            value={run.position}
-            aria-valuetext={P.positionText(run.position, run.length)}
-            onInput={(e) => guard(() => run.seek(Number((e.target as HTMLInputElement).value)))}
-          />
-        </label>
-        <span class="pg-clock">{`t = ${run.sim.time}`}</span>
-        <span class="pg-script">
-          {script === null ? P.scriptTaken : !run.scriptActive ? P.scriptDone : P.scriptAt(script + 1, run.scriptLength)}
-        </span>
-      </div>
+
+      <Timeline
+        run={run}
+        playing={playing === 'run'}
+        togglePlay={() => setPlaying(playing === 'run' ? null : 'run')}
+        speed={speed}
+        setSpeed={setSpeed}
+        step={() => model.step()}
+        seek={(p) => model.seek(p)}
+        runScript={() => model.runScript()}
+        restart={() => start(run.scenario)}
+        captions={captions.length > 0 ? model.captionPositions() : []}
+      />
       <div class="pg-settings">
         {presets.length > 1 && (
           <label>
@@ -288,119 +290,9 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         </label>
       </div>
 
-      <p class={`pg-safety ${violation ? 'pg-unsafe' : 'pg-safe'}`} role="status">
-        {violationText ? P.unsafeHeading(violationText.heading) : mutant ? P.safeMutant(mutant) : P.safe}
-      </p>
-      {violationText && (
-        <div class="pg-violation">
-          <p>{violationText.explain}</p>
-          <p>
-            <strong>{`${violationText.event}。`}</strong>
-            {P.violationIntro}
-          </p>
-          <details>
-            <summary>{T.checkerOriginal}</summary>
-            <p lang="en">{violationText.detail}</p>
-          </details>
-        </div>
-      )}
-      <p class="pg-outcome">{outcome.text}</p>
-      <p class="pg-live" aria-live="polite">
-        {notice || P.stepAt(run.position, stepText(run.lastApplied()))}
-        {stopText && <span class="pg-stop">{stopText}</span>}
-      </p>
-
-      <div class="pg-diagram" ref={diagramBox} tabIndex={0} aria-label={P.diagram}>
-        <div class="pg-seq-sticky">
-          <SequenceHead layout={layout} />
-        </div>
-        <SequenceSvg layout={layout} latest={latest} offending={violation ? { seq: violation.seq, msgId: 'msg' in violation.event ? violation.event.msg.id : undefined } : null} />
-      </div>
-
       <div class="pg-panels">
-        <div class="pg-panel">
-          <Panel>{P.inFlight(flights.length)}</Panel>
-          {flights.length === 0 ? (
-            <p class="pg-empty">{P.noFlights}</p>
-          ) : (
-            <ul class="pg-flights">
-              {flights.map((f) => {
-                const what = `${P.flight(f.msg.id, f.copy, f.msg.kind, f.msg.from, f.msg.to)}：${messageLabel(f.msg, labelOpts)}`;
-                const match = { id: f.msg.id, copy: f.copy };
-                return (
-                  <li key={`${f.msg.id}.${f.copy}`}>
-                    <span class="pg-flight-label">{`${f.msg.from}→${f.msg.to} ${messageLabel(f.msg, labelOpts)}${f.copy > 0 ? P.copy(f.copy) : ''}`}</span>
-                    <span class="pg-flight-actions">
-                      <button type="button" aria-label={`${P.deliver} ${what}`} onClick={() => guard(() => run.act({ type: 'deliver', match }))}>
-                        {P.deliver}
-                      </button>
-                      <button type="button" aria-label={`${P.drop} ${what}`} onClick={() => guard(() => run.act({ type: 'drop', match }))}>
-                        {P.drop}
-                      </button>
-                      <button type="button" aria-label={`${P.duplicate} ${what}`} onClick={() => guard(() => run.act({ type: 'duplicate', match }))}>
-                        {P.duplicate}
-                      </button>
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </div>
-        <div class="pg-panel pg-panel-wide">
-          <Panel>{P.nodes}</Panel>
-          <div class="pg-table-box">
-            <table class="pg-table">
-              <thead>
-                <tr>
-                  <th scope="col">{P.colNode}</th>
-                  <th scope="col">{P.colPromised}</th>
-                  <th scope="col">{P.colAccepted}</th>
-                  <th scope="col">{P.colChosen}</th>
-                  <th scope="col">{P.colExtra}</th>
-                  <th scope="col">{P.colActions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {nodes.map((n) => (
-                  <tr key={n.info.id} class={n.up ? '' : 'pg-down'} data-node={n.info.id}>
-                    <th scope="row">
-                      {n.info.id}
-                      <span class="pg-roles">{roleNames(n.info.roles)}</span>
-                      {!n.up && <span class="pg-badge">{P.crashed}</span>}
-                    </th>
-                    <td class="pg-promised" data-label={P.colPromised}>{n.view.promised ? formatBallot(n.view.promised) : '—'}</td>
-                    <td class="pg-accepted" data-label={P.colAccepted}>
-                      {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => <span class="pg-entry">{`${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`}</span>)}
-                    </td>
-                    <td class="pg-chosen" data-label={P.colChosen}>{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => <span class="pg-entry">{`${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`}</span>)}</td>
-                    <td class="pg-extra" data-label={P.colExtra}>
-                      {Object.entries(n.view.extra)
-                        .map(([k, v]) => extraText(k, v))
-                        .join(' · ') || '—'}
-                    </td>
-                    <td class="pg-node-actions" data-label={P.colActions}>
-                      {n.up ? (
-                        <button type="button" aria-label={P.crashLabel(n.info.id)} onClick={() => guard(() => run.act({ type: 'crash', node: n.info.id }))}>
-                          {P.crash}
-                        </button>
-                      ) : (
-                        <button type="button" aria-label={P.recoverLabel(n.info.id)} onClick={() => guard(() => run.act({ type: 'recover', node: n.info.id }))}>
-                          {P.recover}
-                        </button>
-                      )}
-                      {n.timers.map((t) => (
-                        <button key={t.timer} type="button" aria-label={P.fireLabel(n.info.id, timerName(t.timer))} onClick={() => guard(() => run.act({ type: 'timeout', node: n.info.id, timer: t.timer }))}>
-                          {P.fire(timerName(t.timer))}
-                        </button>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <FlightList flights={flights} slots={slots} act={act} Heading={Panel} />
+        <NodeTable nodes={nodes} slots={slots} act={act} Heading={Panel} />
       </div>
 
       {proposers.length > 0 && (
@@ -409,8 +301,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           onSubmit={(e) => {
             e.preventDefault();
             const node = proposers.includes(proposer) ? proposer : proposers[0]!;
-            const v = value.trim() || `v${events.filter((x) => x.type === 'propose').length + 1}`;
-            guard(() => run.act({ type: 'propose', node, value: v }));
+            act({ type: 'propose', node, value: value.trim() || nextValue });
             setValue('');
           }}
         >
@@ -424,7 +315,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           </label>
           <label>
             {P.proposeValue}
-            <input type="text" maxLength={40} value={value} placeholder={`v${events.filter((x) => x.type === 'propose').length + 1}`} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
+            <input type="text" maxLength={40} value={value} placeholder={nextValue} onInput={(e) => setValue((e.target as HTMLInputElement).value)} />
           </label>
           <button type="submit">{P.propose}</button>
         </form>
@@ -434,9 +325,11 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         <button
           type="button"
           onClick={() => {
-            const url = playgroundUrl(fragment());
-            setShared(url);
-            void copyText(url).then((ok) => setNotice(ok ? P.shareCopied : P.shareManual));
+            void fragment().then((f) => {
+              const url = playgroundUrl(f);
+              setShared(url);
+              return copyText(url).then((ok) => setNotice(ok ? P.shareCopied : P.shareManual));
+            });
           }}
         >
           {P.share}
@@ -464,6 +357,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           </label>
         )}
       </div>
+      <SaveScenario scenario={() => model.run.exportScenario()} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // writes it to content/scenarios/<protocol>/<name>.json (src/scenarios/record-endpoint.ts), then shows the
 // lines that make it importable. In a build `import.meta.env.DEV` is false, so this renders nothing and the
 // minifier drops the rest; the built site has no such endpoint either.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Scenario } from '../../paxos/sim/scenario.ts';
 
 interface Saved {
@@ -29,6 +29,11 @@ export function SaveScenario(props: Props) {
 function SaveScenarioForm({ scenario }: Props) {
   const [name, setName] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // When the file exists, the question is the next thing to answer: take the keyboard there.
+  const replace = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (status.kind === 'exists') replace.current?.focus();
+  }, [status.kind]);
 
   const save = async (overwrite: boolean): Promise<void> => {
     setStatus({ kind: 'saving' });
@@ -39,7 +44,7 @@ function SaveScenarioForm({ scenario }: Props) {
         body: JSON.stringify({ name: name.trim(), scenario: scenario(), overwrite }),
       });
       const body = (await res.json()) as { error?: string; path?: string; lines?: string[]; replaced?: boolean };
-      if (res.status === 409) setStatus({ kind: 'exists', message: body.error ?? '文件已存在' });
+      if (res.status === 409) setStatus({ kind: 'exists', message: `${body.path ?? '这个文件'} 已经存在：覆盖它，或者换一个名字。` });
       else if (!res.ok) setStatus({ kind: 'error', message: body.error ?? `HTTP ${res.status}` });
       else setStatus({ kind: 'saved', saved: { path: body.path ?? '', lines: body.lines ?? [] }, replaced: body.replaced === true });
     } catch (err) {
@@ -87,7 +92,7 @@ function SaveScenarioForm({ scenario }: Props) {
         {status.kind === 'exists' && (
           <p>
             {status.message}{' '}
-            <button type="button" onClick={() => void save(true)}>
+            <button type="button" ref={replace} onClick={() => void save(true)}>
               覆盖它
             </button>
           </p>

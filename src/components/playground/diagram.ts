@@ -37,7 +37,8 @@ export interface DiagramLayout {
   readonly down: readonly (readonly (readonly [number, number])[])[];
 }
 
-const REPLIES = new Set(['promise', 'accepted', 'nack', 'catchup-reply', 'client-reply']);
+/** Reply kinds: dashed in the diagrams, drawn in the reply colour in the network picture. */
+export const REPLIES = new Set(['promise', 'accepted', 'nack', 'catchup-reply', 'client-reply']);
 
 export interface LayoutOptions {
   readonly slots?: boolean;

@@ -24,6 +24,10 @@ interface Frame {
   readonly command: Command | null;
   /** The step actually applied (a script's `run` is applied one `tick` at a time). */
   readonly applied: Step | null;
+  /** Index of the script step this command carried out (a `run` step: each of its ticks), else null. */
+  readonly fromStep: number | null;
+  /** How many trace events the run holds here (the command's own events are those past the frame before). */
+  readonly events: number;
   violation?: Violation | null;
 }
 
@@ -41,13 +45,23 @@ export class PlaygroundRun {
   readonly sim: Simulation;
   private frames: Frame[];
   private cursor = 0;
-  /** Set when the last command forked the run (acted at an earlier position). */
-  forked = false;
+  private lastForked = false;
+  private lastScriptError = '';
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
     this.sim = new Simulation(scenario);
-    this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null }];
+    this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null, fromStep: null, events: 0 }];
+  }
+
+  /** True when the last command forked the run (acted at an earlier position). */
+  get forked(): boolean {
+    return this.lastForked;
+  }
+
+  /** Why the last command could not follow the script (see next()), or ''. */
+  get scriptError(): string {
+    return this.lastScriptError;
   }
 
   get position(): number {
@@ -85,10 +99,11 @@ export class PlaygroundRun {
 
   seek(position: number): void {
     const p = Math.max(0, Math.min(this.length, Math.trunc(position)));
+    this.lastForked = false;
+    this.lastScriptError = '';
     if (p === this.cursor) return;
     this.cursor = p;
     this.sim.restore(this.frames[p]!.checkpoint);
-    this.forked = false;
     this.monitor = null;
   }
 
@@ -103,32 +118,40 @@ export class PlaygroundRun {
    * press then takes the next scheduled event instead, and `scriptError` says why.
    */
   next(): boolean {
+    this.lastForked = false;
+    this.lastScriptError = '';
+    return this.advance();
+  }
+
+  /** next() without forgetting what the previous command said (runScript and runToEnd report the batch). */
+  private advance(): boolean {
     const plan = this.plan();
     if (!plan) return false;
     try {
-      this.commit({ type: 'next' }, plan.step, plan.script);
+      this.commit({ type: 'next' }, plan.step, plan.script, plan.index);
     } catch (err) {
       if (!(err instanceof ScenarioError) || plan.step === TICK) throw err;
-      this.scriptError = strings().playground.scriptStepFailed((this.scriptIndex ?? 0) + 1, err.message);
+      this.lastScriptError = strings().playground.scriptStepFailed((this.scriptIndex ?? 0) + 1, err.message);
       if (this.nextAt() === null) return false;
-      this.commit({ type: 'next' }, TICK, null);
+      this.commit({ type: 'next' }, TICK, null, null);
     }
     return true;
   }
 
-  /** Set when a script step could not be applied (see next()). */
-  scriptError = '';
-
   /** "Run the script": next until the script is done (the build-time figure's run), at most `limit` commands. */
   runScript(limit = 5_000): number {
     let n = 0;
-    while (n < limit && this.scriptActive && this.next()) n++;
+    this.lastForked = false;
+    this.lastScriptError = '';
+    while (n < limit && this.scriptActive && this.advance()) n++;
     return n;
   }
 
   /** An explicit action (deliver/drop/duplicate/crash/recover/timeout). Throws ScenarioError if impossible. */
   act(step: Step): void {
-    this.commit({ type: 'act', step }, step, null);
+    this.lastForked = false;
+    this.lastScriptError = '';
+    this.commit({ type: 'act', step }, step, null, null);
   }
 
   /** Replays a command (share links). */
@@ -143,41 +166,43 @@ export class PlaygroundRun {
   /** "Run to the end": next until nothing is left, at most `limit` commands. */
   runToEnd(limit = 5_000): number {
     let n = 0;
-    while (n < limit && this.next()) n++;
+    this.lastForked = false;
+    this.lastScriptError = '';
+    while (n < limit && this.advance()) n++;
     return n;
   }
 
-  private commit(command: Command, step: Step, script: number | null): void {
+  private commit(command: Command, step: Step, script: number | null, fromStep: number | null): void {
     const forking = this.cursor < this.length;
     this.sim.apply(step, command.type === 'next' ? 'script' : 'action');
     if (forking) {
       this.frames.length = this.cursor + 1;
       this.monitor = null;
     }
-    this.forked = forking;
-    this.frames.push({ checkpoint: this.sim.snapshot(), script, command, applied: step });
+    if (forking) this.lastForked = true;
+    this.frames.push({ checkpoint: this.sim.snapshot(), script, command, applied: step, fromStep, events: this.sim.events().length });
     this.cursor = this.frames.length - 1;
   }
 
   /** What "next" would apply: the script's next step (a `run` one tick at a time), else a tick. */
-  private plan(): { step: Step; script: number | null; fromScript: boolean } | null {
+  private plan(): { step: Step; script: number | null; fromScript: boolean; index: number | null } | null {
     const steps = this.sim.resolved.steps;
     let k = this.frames[this.cursor]!.script;
     while (k !== null && k < steps.length) {
       const s = steps[k]!;
-      if (s.type !== 'run') return { step: s, script: k + 1, fromScript: true };
+      if (s.type !== 'run') return { step: s, script: k + 1, fromScript: true, index: k };
       const at = this.nextAt();
       if (s.until === 'quiet') {
-        if (at !== null) return { step: TICK, script: k, fromScript: true };
+        if (at !== null) return { step: TICK, script: k, fromScript: true, index: k };
         k++;
         continue;
       }
-      if (at !== null && at <= s.until) return { step: TICK, script: k, fromScript: true };
+      if (at !== null && at <= s.until) return { step: TICK, script: k, fromScript: true, index: k };
       // Nothing more before `until`: the run step itself moves the clock there (as a script would).
-      if (this.sim.time < s.until) return { step: s, script: k + 1, fromScript: true };
+      if (this.sim.time < s.until) return { step: s, script: k + 1, fromScript: true, index: k };
       k++;
     }
-    return this.nextAt() === null ? null : { step: TICK, script: k, fromScript: false };
+    return this.nextAt() === null ? null : { step: TICK, script: k, fromScript: false, index: null };
   }
 
   /** When the next scheduled event happens, or null when nothing is scheduled before maxTime. */
@@ -193,6 +218,17 @@ export class PlaygroundRun {
   }
 
   // ---- reading the current position -------------------------------------------------------------------
+
+  /** The script step index that the command at `position` carried out, or null (a reader's action, a tick past the script). */
+  stepAt(position: number): number | null {
+    return this.frames[position]?.fromStep ?? null;
+  }
+
+  /** The trace events the command that led to the current position added (none at the start). */
+  latestEvents(): readonly TraceEvent[] {
+    if (this.cursor === 0) return [];
+    return this.sim.events().slice(this.frames[this.cursor - 1]!.events);
+  }
 
   events(): readonly TraceEvent[] {
     return this.sim.events();

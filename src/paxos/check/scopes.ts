@@ -62,7 +62,30 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | '
  * beyond the search). nack is off: a refusal only makes a proposer give up sooner, and safety never
  * rests on it.
  */
+/**
+ * Scope fields a protocol has no use for, with the value its scope echoes for them. A result echoes its
+ * scope as what it covered, so another value would be echoed without being covered: it is refused
+ * instead. Basic has no client nodes (its proposers take the proposals) and Basic and Fast decide one
+ * slot; Fast has one proposer, the coordinator, and every Multi server proposes. (The echoed value itself
+ * passes, so a resolved scope resolves again to itself.)
+ */
+const UNUSED: Record<ProtocolName, readonly { readonly field: 'clients' | 'slots' | 'proposers'; readonly echoed: number; readonly why: string }[]> = {
+  basic: [
+    { field: 'clients', echoed: 0, why: 'Basic Paxos has no client nodes: its proposers take the proposals (use --proposers)' },
+    { field: 'slots', echoed: 1, why: 'Basic Paxos decides one value, in slot 0' },
+  ],
+  fast: [
+    { field: 'proposers', echoed: 1, why: 'Fast Paxos has one proposer, the coordinator L1 (use --clients)' },
+    { field: 'slots', echoed: 1, why: 'Fast Paxos decides one value, in slot 0' },
+  ],
+  multi: [{ field: 'proposers', echoed: 0, why: 'every Multi-Paxos server proposes (use --acceptors for the servers)' }],
+};
+
 export function resolveScope(options: ScopeOptions): ResolvedScope {
+  for (const { field, echoed, why } of UNUSED[options.protocol] ?? []) {
+    const v = options[field];
+    if (v !== undefined && v !== echoed) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
+  }
   const flexible = flexibleSizes(options);
   // Sizes that break q1 + q2 > n are a question worth asking the checker, not a typo: they are the
   // non-intersecting-quorums variant, and the result's scope says so.

@@ -11,7 +11,8 @@
 //     sim.trace()                                     the run so far as paxos-trace/1
 //   copyAsScenario(scenario, sim.steps())            "copy as scenario": replays to the same trace
 // Scenario schema: scenario.ts.
-export { Simulation, matches, describeFlight, type Flight, type PendingTimer, type Checkpoint, type StopReason } from './simulation.ts';
+export { Simulation, ReplayBudgetError, matches, describeFlight, type Flight, type PendingTimer, type Checkpoint, type StopReason } from './simulation.ts';
 export { simulate, runScenario, copyAsScenario } from './run.ts';
 export { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
 export { ScenarioError, DEFAULTS, type Scenario, type Step, type Action, type Pattern, type NetworkSpec, type PartitionSpec, type CrashSpec } from './scenario.ts';
+export { SCENARIO_LIMITS, type LimitedField } from './limits.ts';

@@ -16,6 +16,20 @@ import { TRACE_FORMAT, type TraceDocument, type TraceEvent } from '../core/trace
 import type { AnyProtocol } from '../registry.ts';
 import { ScenarioError, type CrashSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
 import { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+
+/**
+ * The replay budget ran out (limits.ts): a step would record more than the run's maxEvents or put more than
+ * SCENARIO_LIMITS.inFlight messages on the network. The path names the step (`steps[3]`, or what the
+ * caller passed to apply, e.g. `action`) and the message says which step of the run it was. Like every
+ * failed step, it leaves the simulation as it was before the step.
+ */
+export class ReplayBudgetError extends ScenarioError {
+  constructor(path: string, message: string) {
+    super(path, message);
+    this.name = 'ReplayBudgetError';
+  }
+}
 
 /** One copy of a message on the network. A duplicated message has several copies (copy 0 is the original). */
 export interface Flight {
@@ -263,11 +277,14 @@ export class Simulation {
   apply(step: Step, path = 'step'): void {
     const checked = validateStep(path, step, this.ids);
     const before = this.snapshot();
+    this.acting = { path, step: checked };
     try {
       this.perform(checked, path);
     } catch (e) {
       this.restore(before);
       throw e;
+    } finally {
+      this.acting = null;
     }
     this.stepLog.push(checked);
     this.logCount = this.stepLog.length;
@@ -275,10 +292,41 @@ export class Simulation {
 
   /** Applies every step of the scenario (validated at construction) in order. */
   runSteps(): void {
-    this.resolved.steps.forEach((s, i) => this.apply(s, `steps[${i}]`));
+    // A scenario without steps runs `run until quiet`, a step it never wrote: its errors say `run`.
+    const scripted = this.resolved.scenario.steps !== undefined;
+    this.resolved.steps.forEach((s, i) => this.apply(s, scripted ? `steps[${i}]` : 'run'));
+  }
+
+  /** The step being applied, for the replay budget's message (null outside apply: tick/run called directly). */
+  private acting: { readonly path: string; readonly step: Step } | null = null;
+
+  private overBudget(what: string): never {
+    const path = this.acting?.path ?? 'run';
+    const which = this.acting ? ` at step ${this.logCount + 1} (${this.acting.step.type})` : '';
+    throw new ReplayBudgetError(path, `replay budget exceeded${which}: ${what}`);
+  }
+
+  /**
+   * Checked before each unit of work a step does by hand (each message of a deliver/drop/duplicate, each
+   * tick asked for): a step never records past the run's maxEvents. `run` stops at maxEvents by itself
+   * (stop reason "max-events") and never gets here.
+   */
+  private spend(): void {
+    if (this.eventCount >= this.resolved.maxEvents) {
+      this.overBudget(`the run has recorded ${this.eventCount} events, its limit (maxEvents ${this.resolved.maxEvents}); nothing more can happen in it`);
+    }
+  }
+
+  /** Checked before a copy of a message goes on the network. */
+  private makeRoom(): void {
+    if (this.flights.length >= SCENARIO_LIMITS.inFlight) {
+      const advice = this.acting?.step.type === 'duplicate' ? 'duplicate fewer copies, or deliver or drop some first' : 'deliver or drop some first, or lower network.duplicate';
+      this.overBudget(`more than ${SCENARIO_LIMITS.inFlight} messages would be in flight at once, the limit for every run; ${advice}`);
+    }
   }
 
   private perform(step: Step, path: string): void {
+    if (step.type !== 'run') this.spend();
     switch (step.type) {
       case 'propose': {
         const i = this.nodeIndex(step.node, `${path}.node`);
@@ -298,6 +346,7 @@ export class Simulation {
         }
         const n = count === 'all' ? chosen.length : count;
         for (let k = 0; k < n; k++) {
+          if (k > 0) this.spend();
           let f: Flight | undefined = count === 'all' ? chosen[k] : undefined;
           if (!f) {
             for (const g of this.flights) if (matches(g, step.match) && (!f || byDue(g, f) < 0)) f = g;
@@ -405,7 +454,11 @@ export class Simulation {
   }
 
   private noMatch(path: string, p: Pattern, done = 0): never {
-    const list = this.inFlight().map(describeFlight);
+    // The first few are enough to see what the pattern missed; a full list of thousands helps nobody.
+    const shown = 12;
+    const flights = this.inFlight();
+    const list = flights.slice(0, shown).map(describeFlight);
+    if (flights.length > shown) list.push(`… ${flights.length - shown} more`);
     const after = done > 0 ? ` after ${done} matched` : '';
     throw new ScenarioError(`${path}.match`, `no message in flight matches ${JSON.stringify(p)}${after}; in flight: ${list.length ? list.join(', ') : 'none'}`);
   }
@@ -480,13 +533,17 @@ export class Simulation {
     const msg = Object.assign({ id: this.nextId++, from, to: out.to }, out) as Message;
     this.emit({ seq: this.eventCount, time: this.now, type: 'send', msg });
     const r = this.resolved;
+    this.makeRoom();
     if (from === out.to) {
       // A node talking to itself (a leader that is also an acceptor) does not cross the network.
       this.flights.push({ msg, copy: 0, due: this.now + r.latency[0], lost: false, serial: this.serial++ });
       return;
     }
     this.flights.push(this.flight(msg, 0));
-    if (this.rng.chance(r.duplicate)) this.flights.push(this.flight(msg, 1));
+    if (this.rng.chance(r.duplicate)) {
+      this.makeRoom();
+      this.flights.push(this.flight(msg, 1));
+    }
   }
 
   private flight(msg: Message, copy: number): Flight {
@@ -497,6 +554,7 @@ export class Simulation {
   }
 
   private duplicate(f: Flight): void {
+    this.makeRoom();
     let copy = 0;
     for (const g of this.flights) if (g.msg.id === f.msg.id && g.copy > copy) copy = g.copy;
     this.flights.push(this.flight(f.msg, Math.max(copy, f.copy) + 1));

@@ -3,9 +3,10 @@
 import type { NodeId, NodeInfo } from '../core/ids.ts';
 import { ConfigError, type ProtocolConfig } from '../core/protocol.ts';
 import type { Quorums } from '../core/trace.ts';
+import { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
 import { MUTANTS, isMutantName } from '../core/mutants.ts';
 import { PROTOCOL_NAMES, getProtocol, protocolNames, type AnyProtocol } from '../registry.ts';
-import { DEFAULTS, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
+import { DEFAULTS, NARRATION_MAX, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
 
 /** A validated scenario with everything the simulator needs filled in. */
 export interface ResolvedScenario {
@@ -35,8 +36,25 @@ const TOP_FIELDS = [
 const NETWORK_FIELDS = ['latency', 'drop', 'duplicate', 'reorder', 'partitions'];
 const PATTERN_FIELDS = ['kind', 'from', 'to', 'id', 'copy', 'slot', 'value', 'ballot'];
 const STEP_TYPES = ['propose', 'deliver', 'drop', 'duplicate', 'crash', 'recover', 'timeout', 'tick', 'run'];
+const TIMING_FIELDS = ['proposerTimeout', 'backoff', 'heartbeat', 'electionTimeout'];
+/** Config fields a scenario may give at the top level or inside `options` (not both). */
+const SHARED_CONFIG_FIELDS = ['acceptors', 'proposers', 'clients', 'nack', 'mutant', 'classicQuorum', 'fastQuorum', 'timing'];
+/** Config fields only `options` carries, per protocol (the protocol's config reads them; see its config.ts). */
+const OPTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  basic: ['phase1Quorum', 'phase2Quorum'],
+  multi: ['lease'],
+  fast: ['learners', 'opening', 'recovery'],
+};
+/** Node counts, checked before the protocol builds anything from them. */
+const SIZE_FIELDS: readonly { readonly field: LimitedField; readonly min: number }[] = [
+  { field: 'acceptors', min: 1 },
+  { field: 'proposers', min: 1 },
+  { field: 'clients', min: 0 },
+  { field: 'learners', min: 0 },
+];
 
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+// JSON has no Infinity: 1e309 parses to Infinity and prints as null, so show it as what it is.
+const show = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'number' && !Number.isFinite(v) ? String(v) : JSON.stringify(v));
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,7 +77,19 @@ function int(path: string, v: unknown, min: number): number {
 }
 
 function num(path: string, v: unknown, min: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new ScenarioError(path, `must be a number ≥ ${min}, got ${show(v)}`);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ScenarioError(path, `must be a finite number ≥ ${min}, got ${show(v)}`);
+  if (typeof v !== 'number' || v < min) throw new ScenarioError(path, `must be a number ≥ ${min}, got ${show(v)}`);
+  return v;
+}
+
+function finite(path: string, v: unknown): void {
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ScenarioError(path, `must be a finite number, got ${show(v)}`);
+}
+
+/** At most the limit every scenario shares (limits.ts). */
+function atMost(path: string, v: number, field: LimitedField): number {
+  const max = SCENARIO_LIMITS[field];
+  if (v > max) throw new ScenarioError(path, `at most ${max} (the limit for every scenario and protocol), got ${v}`);
   return v;
 }
 
@@ -102,6 +132,12 @@ function pattern(path: string, v: unknown, ids: readonly NodeId[]): Pattern {
   return o as Pattern;
 }
 
+function narration(path: string, v: unknown): void {
+  if (typeof v !== 'string' || v.trim() === '') throw new ScenarioError(path, `must be a non-empty caption string, got ${show(v)}`);
+  const length = [...v].length;
+  if (length > NARRATION_MAX) throw new ScenarioError(path, `is ${length} characters; a caption holds at most ${NARRATION_MAX}: split it over two steps`);
+}
+
 /** Validates one step (or playground action); `path` names it in errors, e.g. `steps[3]`. */
 export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): Step {
   const o = object(path, v);
@@ -110,9 +146,10 @@ export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): 
   const at = (): void => {
     if (o['at'] !== undefined) num(`${path}.at`, o['at'], 0);
   };
+  if (o['narration'] !== undefined) narration(`${path}.narration`, o['narration']);
   switch (type) {
     case 'propose':
-      onlyFields(path, o, ['type', 'node', 'value', 'at']);
+      onlyFields(path, o, ['type', 'node', 'value', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       if (o['value'] !== null && typeof o['value'] !== 'string') throw new ScenarioError(`${path}.value`, `must be a string (or null for a no-op), got ${show(o['value'])}`);
       at();
@@ -120,28 +157,28 @@ export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): 
     case 'deliver':
     case 'drop':
     case 'duplicate':
-      onlyFields(path, o, ['type', 'match', 'count', 'at']);
+      onlyFields(path, o, ['type', 'match', 'count', 'at', 'narration']);
       pattern(`${path}.match`, o['match'] ?? {}, ids);
       if (o['count'] !== undefined && o['count'] !== 'all') int(`${path}.count`, o['count'], 1);
       at();
       return { ...o, match: o['match'] ?? {} } as Step;
     case 'crash':
     case 'recover':
-      onlyFields(path, o, ['type', 'node', 'at']);
+      onlyFields(path, o, ['type', 'node', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       at();
       break;
     case 'timeout':
-      onlyFields(path, o, ['type', 'node', 'timer', 'at']);
+      onlyFields(path, o, ['type', 'node', 'timer', 'at', 'narration']);
       nodeRef(`${path}.node`, o['node'], ids);
       if (o['timer'] !== undefined && typeof o['timer'] !== 'string') throw new ScenarioError(`${path}.timer`, `must be a timer name, got ${show(o['timer'])}`);
       at();
       break;
     case 'tick':
-      onlyFields(path, o, ['type']);
+      onlyFields(path, o, ['type', 'narration']);
       break;
     case 'run':
-      onlyFields(path, o, ['type', 'until']);
+      onlyFields(path, o, ['type', 'until', 'narration']);
       if (o['until'] !== 'quiet') num(`${path}.until`, o['until'], 0);
       break;
   }
@@ -174,11 +211,34 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
   }
   const protocol = getProtocol(name);
   if (!protocol) throw new ScenarioError('protocol', `"${name}" is not available in this build yet; available: ${protocolNames().join(', ')}`);
-  if (s['acceptors'] !== undefined && (s['acceptors'] === 0 || (typeof s['acceptors'] === 'number' && s['acceptors'] < 1))) {
-    throw new ScenarioError('acceptors', `must be at least 1 (nothing can be chosen without acceptors), got ${show(s['acceptors'])}`);
+  const options = s['options'] === undefined ? {} : object('options', s['options']);
+  onlyFields('options', options, [...SHARED_CONFIG_FIELDS, ...(OPTION_FIELDS[name] ?? [])]);
+  for (const f of Object.keys(options)) {
+    if (s[f] !== undefined) throw new ScenarioError(`options.${f}`, `also given as the top-level "${f}"; give it once`);
   }
-  for (const f of ['acceptors', 'proposers']) if (s[f] !== undefined) int(f, s[f], 1);
-  if (s['clients'] !== undefined) int('clients', s['clients'], 0);
+  // Sizes first: the protocol allocates a node per count, so a hostile count must not reach it.
+  for (const { field, min } of SIZE_FIELDS) {
+    const inOptions = options[field] !== undefined;
+    const v = inOptions ? options[field] : s[field];
+    if (v === undefined) continue;
+    const path = inOptions ? `options.${field}` : field;
+    if (field === 'acceptors' && typeof v === 'number' && v < 1) {
+      throw new ScenarioError(path, `must be at least 1 (nothing can be chosen without acceptors), got ${show(v)}`);
+    }
+    atMost(path, int(path, v, min), field);
+  }
+  for (const [path, t] of [['timing', s['timing']], ['options.timing', options['timing']]] as const) {
+    if (t === undefined) continue;
+    const timing = object(path, t);
+    onlyFields(path, timing, TIMING_FIELDS);
+    // Infinity is no setting, whether or not the protocol reads the field (Basic ignores heartbeat); the
+    // protocol checks the rest (a number > 0, a [min, max] range).
+    for (const f of TIMING_FIELDS) {
+      const v = timing[f];
+      if (Array.isArray(v)) v.forEach((x: unknown, i) => finite(`${path}.${f}[${i}]`, x));
+      else finite(`${path}.${f}`, v);
+    }
+  }
   if (s['nack'] !== undefined && typeof s['nack'] !== 'boolean') throw new ScenarioError('nack', `must be true or false, got ${show(s['nack'])}`);
   if (s['mutant'] !== undefined) {
     const m = s['mutant'];
@@ -189,22 +249,26 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     }
   }
   if (name === 'fast') {
-    checkFastQuorums(s, typeof s['acceptors'] === 'number' ? s['acceptors'] : 3);
+    const n = s['acceptors'] ?? options['acceptors'];
+    checkFastQuorums(s, typeof n === 'number' ? n : 3);
   } else {
     for (const f of ['classicQuorum', 'fastQuorum']) if (s[f] !== undefined) throw new ScenarioError(f, `only Fast Paxos takes quorum sizes; ${name} uses a majority`);
   }
-  if (s['timing'] !== undefined) object('timing', s['timing']);
-  if (s['options'] !== undefined) object('options', s['options']);
 
   let config: ProtocolConfig;
   try {
-    const partial: Record<string, unknown> = { ...(isObject(s['options']) ? s['options'] : {}), protocol: name };
-    for (const f of ['acceptors', 'proposers', 'clients', 'nack', 'mutant', 'classicQuorum', 'fastQuorum', 'timing']) {
+    const partial: Record<string, unknown> = { ...options, protocol: name };
+    for (const f of SHARED_CONFIG_FIELDS) {
       if (s[f] !== undefined) partial[f] = s[f];
     }
     config = protocol.config(partial as never);
   } catch (e) {
-    if (e instanceof ConfigError) throw new ScenarioError(e.field, e.message.slice(e.field.length + 2));
+    if (e instanceof ConfigError) {
+      // The protocol names its own field (`lease`, `timing.heartbeat`); say where the scenario gave it.
+      const root = e.field.split('.')[0]!;
+      const path = options[root] !== undefined ? `options.${e.field}` : e.field;
+      throw new ScenarioError(path, e.message.slice(e.field.length + 2));
+    }
     throw e;
   }
   const nodes = protocol.nodes(config);
@@ -219,6 +283,7 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
   const reorder = net['reorder'] === undefined ? 0 : probability('network.reorder', net['reorder']);
   let partitions: number | PartitionSpec[] = 0;
   if (Array.isArray(net['partitions'])) {
+    atMost('network.partitions', net['partitions'].length, 'partitions');
     partitions = net['partitions'].map((p: unknown, i) => {
       const path = `network.partitions[${i}]`;
       const o = object(path, p);
@@ -232,13 +297,14 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
       return { nodes: cut, from, to };
     });
   } else if (net['partitions'] !== undefined) {
-    partitions = int('network.partitions', net['partitions'], 0);
+    partitions = atMost('network.partitions', int('network.partitions', net['partitions'], 0), 'partitions');
   }
 
   const faults = s['faults'] === undefined ? {} : object('faults', s['faults']);
   onlyFields('faults', faults, ['crashes']);
   let crashes: number | CrashSpec[] = 0;
   if (Array.isArray(faults['crashes'])) {
+    atMost('faults.crashes', faults['crashes'].length, 'crashes');
     crashes = faults['crashes'].map((c: unknown, i) => {
       const path = `faults.crashes[${i}]`;
       const o = object(path, c);
@@ -251,16 +317,17 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
       return { node, at, recover };
     });
   } else if (faults['crashes'] !== undefined) {
-    crashes = int('faults.crashes', faults['crashes'], 0);
+    crashes = atMost('faults.crashes', int('faults.crashes', faults['crashes'], 0), 'crashes');
   }
 
-  const maxTime = s['maxTime'] === undefined ? DEFAULTS.maxTime : num('maxTime', s['maxTime'], 1);
-  const maxEvents = s['maxEvents'] === undefined ? DEFAULTS.maxEvents : int('maxEvents', s['maxEvents'], 1);
-  const proposals = s['proposals'] === undefined ? DEFAULTS.proposals : int('proposals', s['proposals'], 0);
+  const maxTime = s['maxTime'] === undefined ? DEFAULTS.maxTime : atMost('maxTime', num('maxTime', s['maxTime'], 1), 'maxTime');
+  const maxEvents = s['maxEvents'] === undefined ? DEFAULTS.maxEvents : atMost('maxEvents', int('maxEvents', s['maxEvents'], 1), 'maxEvents');
+  const proposals = s['proposals'] === undefined ? DEFAULTS.proposals : atMost('proposals', int('proposals', s['proposals'], 0), 'proposals');
   if (s['workload'] !== undefined && typeof s['workload'] !== 'boolean') throw new ScenarioError('workload', `must be true or false, got ${show(s['workload'])}`);
   let steps: Step[] | undefined;
   if (s['steps'] !== undefined) {
     if (!Array.isArray(s['steps'])) throw new ScenarioError('steps', `must be a list of steps, got ${show(s['steps'])}`);
+    atMost('steps', s['steps'].length, 'steps');
     steps = s['steps'].map((st: unknown, i) => validateStep(`steps[${i}]`, st, ids));
   }
   const workload = typeof s['workload'] === 'boolean' ? s['workload'] : steps === undefined;
