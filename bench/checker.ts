@@ -81,6 +81,9 @@ engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, f
 // still growing past 30 M states, so capped; the rate is the figure.
 engine('basic 3 acceptors, 2 proposers, round 2, P1 retries', { protocol: 'basic', maxRound: 2, timed: ['P1'] }, false);
 engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, true);
+// Flexible quorums (chapter 1): the sizes the chapter proves safe with 4 acceptors, and the other way round.
+engine('basic 4 acceptors, q1 3, q2 2 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 3, phase2Quorum: 2 }, false);
+engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 3 }, true);
 engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
 // A leader change on one slot with a crash (S1 and S2 may each start one election, any server may crash
 // once), two slots under one leader, and the standard scope: two slots and a leader change (about 19 M
@@ -92,6 +95,9 @@ engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', 
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
 // The Fast standard scope completes (about 12 M states, a minute and a half): run to the end, never capped.
 engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false);
+// The chapter's collision recoveries in the standard Fast scope (tests use 3 acceptors).
+engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, false);
+engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, false);
 
 for (const info of MUTANTS) {
   // Scripted by default: their counterexamples lie beyond the search (forget-promise-on-learn, fast-recovery-any-reported).

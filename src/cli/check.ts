@@ -21,6 +21,9 @@ const FLAGS: FlagSpec[] = [
   { name: 'clients', type: 'int', min: 0, max: 4, help: 'Fast: clients sending requests straight to the acceptors' },
   { name: 'max-round', type: 'int', min: 0, max: 9, help: 'engine mode: highest ballot round explored (bounds retries)' },
   { name: 'slots', type: 'int', min: 1, max: 4, help: 'Multi: log slots explored' },
+  { name: 'recovery', type: 'enum', values: ['classic', 'coordinated', 'uncoordinated'], help: 'Fast: how a collision is recovered from (default classic)' },
+  { name: 'q1', type: 'int', min: 1, max: 9, help: 'Basic: phase-1 quorum (Flexible Paxos; default a majority)' },
+  { name: 'q2', type: 'int', min: 1, max: 9, help: 'Basic: phase-2 quorum; q1 + q2 ≤ acceptors is checked as mutant non-intersecting-quorums' },
   { name: 'mutant', type: 'string', arg: 'NAME', help: 'break one rule (see `paxos mutants`)' },
   { name: 'nack', type: 'on-off', help: 'acceptors answer refusals with nack (default off)' },
   { name: 'drops', type: 'int', min: 0, max: 9, help: 'messages the network may lose in one run (default 0)' },
@@ -42,12 +45,13 @@ const FLAGS: FlagSpec[] = [
 
 const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flags]
   engine: check --protocol basic|multi|fast [--acceptors N --proposers M --clients K --max-round R --slots S] [--mutant NAME]
+          check --acceptors 4 --q1 3 --q2 2    (Basic with flexible quorums)
   spec:   check --model spec --acceptors N --values V --max-ballot B
   exit 0 safe, 1 violation, 2 bad flags, 3 incomplete (--max-states/--timeout hit)
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['witness', 'q1', 'q2', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 const SPEC_ONLY = ['values', 'max-ballot'];
 
 export async function run(argv: string[]): Promise<number> {
@@ -103,6 +107,9 @@ export async function run(argv: string[]): Promise<number> {
     ...pick(args.int('clients'), 'clients'),
     ...pick(args.int('max-round'), 'maxRound'),
     ...pick(args.int('slots'), 'slots'),
+    ...pick(args.string('recovery') as ScopeOptions['recovery'], 'recovery'),
+    ...pick(args.int('q1'), 'phase1Quorum'),
+    ...pick(args.int('q2'), 'phase2Quorum'),
     ...pick(args.bool('nack'), 'nack'),
     ...pick(args.int('drops'), 'drops'),
     ...pick(args.int('duplicates'), 'duplicates'),
@@ -145,7 +152,7 @@ function pick<K extends string, V>(value: V | undefined, key: K): { [P in K]?: V
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-const FIELD_FLAGS: Record<string, string> = { maxRound: 'max-round', maxBallot: 'max-ballot', classicQuorum: 'acceptors', fastQuorum: 'acceptors' };
+const FIELD_FLAGS: Record<string, string> = { maxRound: 'max-round', maxBallot: 'max-ballot', classicQuorum: 'acceptors', fastQuorum: 'acceptors', phase1Quorum: 'q1', phase2Quorum: 'q2' };
 const flagName = (field: string): string => FIELD_FLAGS[field] ?? field;
 /** "maxBallot: must be …" → "max-ballot: must be …" */
 const flagOf = (message: string): string => {
@@ -180,7 +187,9 @@ function specText(r: SpecResult, scope: { acceptors: number; values: number; max
 
 function engineText(r: CheckResult): string {
   const s = r.scope;
-  const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
+  const recovery = s.recovery === undefined ? '' : `, ${s.recovery} recovery`;
+  const sizes = s.phase1Quorum === undefined && s.phase2Quorum === undefined ? '' : ` (q1 ${s.phase1Quorum ?? 'majority'}, q2 ${s.phase2Quorum ?? 'majority'})`;
+  const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
   const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms`;
   if (r.result === 'violation') {
     return `${what}${r.scripted ? ' (scripted run)' : ''}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +

@@ -27,6 +27,9 @@ export const SIMULATE_FLAGS: readonly FlagSpec[] = [
   { name: 'crashes', type: 'int', min: 0, max: SCENARIO_LIMITS.crashes, arg: 'K', help: 'random node crashes (most recover later)' },
   { name: 'partitions', type: 'int', min: 0, max: SCENARIO_LIMITS.partitions, arg: 'K', help: 'random network partitions' },
   { name: 'nack', type: 'on-off', help: 'acceptors answer a refused prepare/accept with nack (default on)' },
+  { name: 'recovery', type: 'enum', values: ['classic', 'coordinated', 'uncoordinated'], help: 'Fast: how a collision is recovered from (default classic)' },
+  { name: 'q1', type: 'int', min: 1, help: 'Basic: phase-1 quorum (Flexible Paxos; default a majority)' },
+  { name: 'q2', type: 'int', min: 1, help: 'Basic: phase-2 quorum (q1 + q2 > acceptors, unless mutant non-intersecting-quorums)' },
   { name: 'mutant', type: 'enum', values: MUTANT_NAMES, help: 'break one rule (see `paxos mutants`)' },
   { name: 'max-time', type: 'number', min: 1, max: SCENARIO_LIMITS.maxTime, arg: 'T', help: 'simulated time limit (default 500)' },
   { name: 'scenario', type: 'string', arg: 'file.json', help: 'start from this scenario (flags override its fields)' },
@@ -70,6 +73,18 @@ export function scenarioFromFlags(args: ParsedArgs): Record<string, unknown> {
   set('nack', args.bool('nack'));
   set('mutant', args.string('mutant'));
   set('maxTime', args.number('max-time'));
+  if (args.has('recovery')) {
+    if (s['protocol'] !== 'fast') throw new UsageError(`--recovery: only Fast Paxos has collision recovery, not ${String(s['protocol'])}`);
+    s['options'] = { ...(typeof s['options'] === 'object' && s['options'] !== null ? (s['options'] as object) : {}), recovery: args.string('recovery') };
+  }
+  if (args.has('q1') || args.has('q2')) {
+    if (s['protocol'] !== 'basic') throw new UsageError(`--${args.has('q1') ? 'q1' : 'q2'}: only Basic Paxos takes phase-1 and phase-2 quorum sizes, not ${String(s['protocol'])}`);
+    // Basic's quorum sizes are protocol-specific config fields: they travel in the scenario's `options`.
+    const options = { ...(typeof s['options'] === 'object' && s['options'] !== null ? (s['options'] as object) : {}) } as Record<string, unknown>;
+    if (args.has('q1')) options['phase1Quorum'] = args.int('q1');
+    if (args.has('q2')) options['phase2Quorum'] = args.int('q2');
+    s['options'] = options;
+  }
   const network = { ...(typeof s['network'] === 'object' && s['network'] !== null ? (s['network'] as object) : {}) } as Record<string, unknown>;
   if (args.has('drop')) network['drop'] = args.number('drop');
   if (args.has('duplicate')) network['duplicate'] = args.number('duplicate');

@@ -3,6 +3,7 @@
 import { defineScenario } from './define.ts';
 import duellingJson from '../../content/scenarios/basic/duelling.json' with { type: 'json' };
 import duellingBackoffJson from '../../content/scenarios/basic/duelling-backoff.json' with { type: 'json' };
+import flexibleQuorumsJson from '../../content/scenarios/basic/flexible-quorums.json' with { type: 'json' };
 import lossRetryJson from '../../content/scenarios/basic/loss-retry.json' with { type: 'json' };
 import majorityCrashJson from '../../content/scenarios/basic/majority-crash.json' with { type: 'json' };
 import minorityCrashJson from '../../content/scenarios/basic/minority-crash.json' with { type: 'json' };
@@ -15,6 +16,7 @@ import valueAdoptionJson from '../../content/scenarios/basic/value-adoption.json
 
 export const duelling = defineScenario('basic/duelling', duellingJson);
 export const duellingBackoff = defineScenario('basic/duelling-backoff', duellingBackoffJson);
+export const flexibleQuorums = defineScenario('basic/flexible-quorums', flexibleQuorumsJson);
 export const lossRetry = defineScenario('basic/loss-retry', lossRetryJson);
 export const majorityCrash = defineScenario('basic/majority-crash', majorityCrashJson);
 export const minorityCrash = defineScenario('basic/minority-crash', minorityCrashJson);
@@ -29,6 +31,7 @@ export const valueAdoption = defineScenario('basic/value-adoption', valueAdoptio
 export const basicScenarios = {
   'basic/duelling': duelling,
   'basic/duelling-backoff': duellingBackoff,
+  'basic/flexible-quorums': flexibleQuorums,
   'basic/loss-retry': lossRetry,
   'basic/majority-crash': majorityCrash,
   'basic/minority-crash': minorityCrash,

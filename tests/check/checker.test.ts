@@ -66,7 +66,9 @@ const RULE: Record<MutantName, PropertyId> = {
   'no-reply': 'promise-reply',
   'ignore-reply': 'proposer-value',
   'minority-quorum': 'proposer-value',
+  'non-intersecting-quorums': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'reused-ballot': 'proposer-value', // one ballot, two values
+  'uncoordinated-small-fast-quorum': 'agreement', // the acceptors' recovery votes are not `accept`s: only agreement sees them
   'small-fast-quorum': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'forget-promise-on-learn': 'second-promise', // the restarted acceptor accepts below the promise it forgot
   'fast-recovery-any-reported': 'proposer-value', // scripted, like forget-promise-on-learn (tests/check/variants.test.ts)
@@ -80,10 +82,12 @@ const SCOPE: Partial<Record<MutantName, Partial<ScopeOptions>>> = {
   'no-reply': { acceptors: 2 },
   'ignore-reply': { acceptors: 2 },
   'minority-quorum': { acceptors: 2 },
+  'non-intersecting-quorums': { acceptors: 2 },
   // After its restart the proposer needs a quorum of promises for the ballot it reuses; with 2 acceptors
   // both must be stale copies, hence 2 duplications.
   'reused-ballot': { acceptors: 2, duplicates: 2 },
   'small-fast-quorum': {},
+  'uncoordinated-small-fast-quorum': {},
 };
 
 for (const info of MUTANTS) {

@@ -26,6 +26,9 @@ export interface DstSettings {
   readonly nack: boolean;
   readonly maxTime: number;
   readonly mutant?: MutantName;
+  /** Basic with flexible quorums (`--q1`, `--q2`); absent means a majority. */
+  readonly phase1Quorum?: number;
+  readonly phase2Quorum?: number;
 }
 
 /** Sizes and fault rates drawn from the seed (its own stream), so one number names the whole run. */
@@ -69,6 +72,9 @@ export function toScenario(s: DstSettings): Scenario {
     ...(s.clients !== undefined ? { clients: s.clients } : {}),
     nack: s.nack,
     ...(s.mutant ? { mutant: s.mutant } : {}),
+    ...(s.phase1Quorum !== undefined || s.phase2Quorum !== undefined
+      ? { options: { ...(s.phase1Quorum !== undefined ? { phase1Quorum: s.phase1Quorum } : {}), ...(s.phase2Quorum !== undefined ? { phase2Quorum: s.phase2Quorum } : {}) } }
+      : {}),
     seed: s.seed,
     network: { drop: s.drop, duplicate: s.duplicate, partitions: s.partitions },
     faults: { crashes: s.crashes },
@@ -91,6 +97,8 @@ export function replayCommand(s: DstSettings, format: 'json' | 'text' | 'mermaid
     `--nack ${s.nack ? 'on' : 'off'}`,
     `--max-time ${s.maxTime}`,
     ...(s.mutant ? [`--mutant ${s.mutant}`] : []),
+    ...(s.phase1Quorum !== undefined ? [`--q1 ${s.phase1Quorum}`] : []),
+    ...(s.phase2Quorum !== undefined ? [`--q2 ${s.phase2Quorum}`] : []),
     `--format ${format}`,
   ];
   return `npm run --silent paxos -- simulate ${flags.join(' ')}`;

@@ -35,6 +35,7 @@ function delivered(trace: TraceDocument, kind: Message['kind']): string[] {
 /** Where each mutant's counterexample is told; the message names the file to rewrite. */
 const NOTE: Record<MutantName, string> = {
   'minority-quorum': 'paxos-01-basic.mdx',
+  'non-intersecting-quorums': 'paxos-01-basic.mdx',
   'no-first-promise': 'paxos-01-basic.mdx',
   'no-second-promise': 'paxos-01-basic.mdx',
   'no-reply': 'paxos-01-basic.mdx',
@@ -42,6 +43,7 @@ const NOTE: Record<MutantName, string> = {
   'reused-ballot': 'paxos-02-open-questions.mdx',
   'small-fast-quorum': 'paxos-04-fast.mdx',
   'fast-recovery-any-reported': 'paxos-04-fast.mdx',
+  'uncoordinated-small-fast-quorum': 'paxos-04-fast.mdx',
   // Safe: no counterexample; its verdict is pinned in tests/notes/mutant-verdicts.test.ts.
   'answer-lower-prepare': 'paxos-01-basic.mdx',
   'forget-promise-on-learn': 'paxos-05-zpaxos.mdx',
@@ -59,6 +61,19 @@ test('minority-quorum: P1 and P2 each reach phase 2 on A1 alone; v1 chosen by A2
   const { trace, why } = await violation('minority-quorum');
   assert.deepEqual(delivered(trace, 'promise'), ['A1→P1 1.P1', 'A1→P2 1.P2'], why);
   assert.deepEqual(quorums(trace), ['v1@1.P1 by A2,A3', 'v2@1.P2 by A1,A2'], why);
+});
+
+test('non-intersecting-quorums (4 acceptors, q1 = q2 = 2): both proposers prepare on A1+A2; v1 chosen by A3+A4, v2 by A1+A2', async () => {
+  const { trace, why } = await violation('non-intersecting-quorums');
+  assert.deepEqual(trace.quorums, { classic: 2 }, why);
+  assert.deepEqual(delivered(trace, 'promise').sort(), ['A1→P1 1.P1', 'A1→P2 1.P2', 'A2→P1 1.P1', 'A2→P2 1.P2'], why);
+  assert.deepEqual(quorums(trace), ['v1@1.P1 by A3,A4', 'v2@1.P2 by A1,A2'], why);
+});
+
+test('uncoordinated-small-fast-quorum: v1 chosen by A1+A3 in round 0; A2 and A3 each recover from {A2: v2, A3: v1} and choose v2 in round 1', async () => {
+  const { trace, why } = await violation('uncoordinated-small-fast-quorum');
+  assert.deepEqual(trace.quorums, { classic: 3, fast: 2 }, why);
+  assert.deepEqual(quorums(trace), ['v1@0.L1 by A1,A3', 'v2@1.L1 by A2,A3'], why);
 });
 
 test('no-first-promise: A2 promises 1.P2, then answers prepare(1.P1); v1 chosen by A2+A3, v2 by A1+A2', async () => {

@@ -83,6 +83,7 @@ test('every verdict written in a table agrees with the variant list, and the app
 const SMALL: Partial<Record<string, Partial<ScopeOptions>>> = {
   'reused-ballot': { acceptors: 2, duplicates: 2 },
   'small-fast-quorum': {},
+  'uncoordinated-small-fast-quorum': {},
 };
 
 function verdictOf(info: MutantInfo): CheckResult {

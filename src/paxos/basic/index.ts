@@ -1,7 +1,7 @@
 // Basic Paxos as a Protocol (core/protocol.ts): proposers P1..Pm that are also learners, acceptors A1..An.
 // The rule-breaking mutants are checked where each rule lives: no-first-promise / no-second-promise /
-// no-reply in acceptor.ts, ignore-reply in proposer.ts (pickValue), minority-quorum in config.ts
-// (workingQuorum), reused-ballot in proposer.ts (crashProposer forgets the round counter).
+// no-reply in acceptor.ts, ignore-reply in proposer.ts (pickValue), minority-quorum and non-intersecting-quorums
+// in config.ts (workingQuorum, basicConfig's sizes), reused-ballot in proposer.ts (crashProposer forgets the round counter).
 import type { NodeInfo } from '../core/ids.ts';
 import { noEffects, type Input, type NodeView, type Protocol, type StepResult } from '../core/protocol.ts';
 import { initAcceptor, onAccept, onPrepare, type AcceptorState } from './acceptor.ts';

@@ -1,5 +1,5 @@
 // The Basic Paxos proposer (each proposer node is also a learner).
-// Phase 1: prepare(b) to every acceptor; a quorum of promises → adopt the value of the highest-ballot
+// Phase 1: prepare(b) to every acceptor; a phase-1 quorum (q1) of promises → adopt the value of the highest-ballot
 // accepted entry they report, else its own value. Phase 2: accept(b, value) to every acceptor.
 // Interrupted (a nack for b, or no quorum before the `phase` timer fires): wait a back-off drawn by the
 // driver from timing.backoff, then retry with a round above every round it has seen.
@@ -105,7 +105,7 @@ export function onPromise(state: ProposerState, from: NodeId, ballot: Ballot, ac
   const reported = accepted[0] ?? null;
   const promises = insertSorted(s.promises, { from, accepted: reported }, (a, b) => compareIds(a.from, b.from));
   const best = higher(s.best, reported);
-  if (promises.length < workingQuorum(config)) return result({ ...s, promises, best });
+  if (promises.length < workingQuorum(config, 1)) return result({ ...s, promises, best });
   const value = pickValue(best, s.own.value, config);
   const send: Outgoing[] = acceptorIds(config).map((to) => ({ kind: 'accept', to, ballot, slot: 0, value }));
   return result({ ...s, promises, best, phase: 'accepting' }, send, [{ op: 'set', timer: PHASE_TIMER, delay: config.timing.proposerTimeout }]);
@@ -120,7 +120,7 @@ export function onNack(state: ProposerState, ballot: Ballot, promised: Ballot, c
 
 export function onAcceptedMsg(state: ProposerState, from: NodeId, ballot: Ballot, value: Value, config: BasicConfig): StepResult<ProposerState> {
   const s = seen(state, ballot);
-  const [learner, learned] = onAccepted(s.learner, from, ballot, value, workingQuorum(config));
+  const [learner, learned] = onAccepted(s.learner, from, ballot, value, workingQuorum(config, 2));
   if (!learned) return result(learner === s.learner ? s : { ...s, learner });
   const done: ProposerState = { ...s, learner, phase: 'done', promises: [], best: null };
   return {

@@ -62,6 +62,8 @@ export class TraceMonitor {
   private readonly acceptors: ReadonlySet<NodeId>;
   private readonly n: number;
   private readonly qc: number;
+  /** Promises a proposer needs before phase 2: q1 of a flexible Basic trace, else the classic quorum. */
+  private readonly q1: number;
   private readonly qf: number | undefined;
   private readonly proposed = new Set<string>();
   private readonly promisedMax = new Map<NodeId, Ballot>();
@@ -70,6 +72,7 @@ export class TraceMonitor {
   private readonly acceptsReceived = new Set<string>();
   private readonly votes = new Map<string, Value>(); // acceptor|ballot|slot → value
   private readonly promisesReceived = new Map<string, Map<NodeId, PromiseMsg>>(); // proposer|ballot → acceptor → promise
+  private readonly votesReceived = new Map<string, Map<NodeId, BallotMsg>>(); // proposer|fast ballot → acceptor → accepted (Fast only)
   private readonly proposals = new Map<string, Value>(); // proposer|ballot|slot → value
   private readonly tally = new Map<string, Map<NodeId, Value>>(); // slot|ballot → acceptor → value
   private readonly decided = new Map<Slot, Value>();
@@ -78,6 +81,7 @@ export class TraceMonitor {
     this.acceptors = new Set(header.nodes.filter((x) => x.roles.includes('acceptor')).map((x) => x.id));
     this.n = this.acceptors.size;
     this.qc = header.quorums.classic;
+    this.q1 = header.quorums.phase1 ?? header.quorums.classic;
     this.qf = header.protocol === 'fast' ? header.quorums.fast : undefined;
   }
 
@@ -103,6 +107,12 @@ export class TraceMonitor {
           const k = `${m.to}|${bkey(m.ballot)}`;
           let got = this.promisesReceived.get(k);
           if (!got) this.promisesReceived.set(k, (got = new Map()));
+          if (!got.has(m.from)) got.set(m.from, m);
+        }
+        if (m.kind === 'accepted' && this.qf !== undefined && m.ballot.fast && this.acceptors.has(m.from)) {
+          const k = `${m.to}|${bkey(m.ballot)}`;
+          let got = this.votesReceived.get(k);
+          if (!got) this.votesReceived.set(k, (got = new Map()));
           if (!got.has(m.from)) got.set(m.from, m);
         }
         return null;
@@ -201,7 +211,11 @@ export class TraceMonitor {
         reports.push(entry ? { acceptor, ballot: entry.ballot, value: entry.value } : { acceptor });
       }
     }
-    if (reports.length < this.qc) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s); a classic quorum is ${this.qc}`);
+    // Fast Paxos coordinated recovery (Lamport §3.2): the phase-2b messages of fast round r−1 the coordinator
+    // received stand for round r's phase-1b replies, when it sent no prepare for r at all.
+    const previous = !got && !b.fast && this.qf !== undefined ? this.votesReceived.get(`${p}|${b.round - 1}.${p}`) : undefined;
+    if (previous) for (const [acceptor, vote] of previous) reports.push({ acceptor, ballot: vote.ballot, value: vote.value });
+    if (reports.length < this.q1) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s); a ${this.q1 === this.qc ? 'classic' : 'phase-1'} quorum is ${this.q1}`);
     if (this.allowed(reports, m.value)) return null;
     const seen = reports.map((r) => (r.ballot ? `${r.acceptor}: ${formatBallot(r.ballot)}=${show(r.value as Value)}` : `${r.acceptor}: none`)).join(', ');
     return v('proposer-value', `${what} does not carry the value its promises force (${seen})`);
@@ -226,15 +240,15 @@ export class TraceMonitor {
       }
       return false;
     }
-    // Classic: some quorum whose highest-ballot entry carries `value`, or that reported nothing.
+    // Classic: some phase-1 quorum whose highest-ballot entry carries `value`, or that reported nothing.
     let empty = 0;
     for (const r of reports) if (!r.ballot) empty++;
-    if (empty >= this.qc && this.freePick(value)) return true;
+    if (empty >= this.q1 && this.freePick(value)) return true;
     for (const r of reports) {
       if (!r.ballot || r.value !== value) continue;
       let size = 0;
       for (const o of reports) if (!o.ballot || compareBallots(o.ballot, r.ballot) <= 0) size++;
-      if (size >= this.qc) return true;
+      if (size >= this.q1) return true;
     }
     return false;
   }

@@ -6,6 +6,7 @@ import { MUTANTS, type MutantName } from '../core/mutants.ts';
 import type { ProtocolName } from '../core/trace.ts';
 import { ConfigError } from '../core/protocol.ts';
 import { getProtocol } from '../registry.ts';
+import { brokenFlexibleQuorums } from '../basic/config.ts';
 import type { EngineScope, Proposal } from './explore.ts';
 
 export interface ScopeOptions {
@@ -31,10 +32,24 @@ export interface ScopeOptions {
   readonly crashable?: readonly NodeId[] | 'all';
   /** Fast: the kind of every round after the opening (FastConfig.retries); absent means classic. */
   readonly retries?: 'classic' | 'fast';
+  /** Fast: how a collision is recovered from (FastConfig.recovery); absent means classic. */
+  readonly recovery?: 'classic' | 'coordinated' | 'uncoordinated';
+  /** Basic: flexible quorum sizes (BasicConfig.phase1Quorum/phase2Quorum); absent means a majority. */
+  readonly phase1Quorum?: number;
+  readonly phase2Quorum?: number;
 }
 
-/** A scope with every field decided (`retries` only when a Fast scope runs fast retries). */
-export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries'>> & { readonly mutant?: MutantName; readonly retries?: 'fast' };
+/**
+ * A scope with every field decided (`retries` only when a Fast scope runs fast retries, the quorum sizes
+ * only when the scope set them or its mutant needs them).
+ */
+export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | 'phase1Quorum' | 'phase2Quorum' | 'recovery'>> & {
+  readonly mutant?: MutantName;
+  readonly recovery?: 'coordinated' | 'uncoordinated';
+  readonly retries?: 'fast';
+  readonly phase1Quorum?: number;
+  readonly phase2Quorum?: number;
+};
 
 /**
  * The standard scopes. Basic: 3 acceptors, 2 proposers, one ballot each (round 1) — every Basic mutant
@@ -71,7 +86,10 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     const v = options[field];
     if (v !== undefined && v !== echoed) throw new ConfigError(field, `not part of a ${options.protocol} scope: ${why}`);
   }
-  const mutant = options.mutant;
+  const flexible = flexibleSizes(options);
+  // Sizes that break q1 + q2 > n are a question worth asking the checker, not a typo: they are the
+  // non-intersecting-quorums variant, and the result's scope says so.
+  const mutant = options.mutant ?? (flexible.breaks ? 'non-intersecting-quorums' : undefined);
   if (mutant !== undefined) {
     const info = MUTANTS.find((m) => m.name === mutant);
     if (info && info.protocol !== options.protocol) {
@@ -83,7 +101,10 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
       ? // The engine's reused-ballot reuses a ballot after a restart: one proposer, one crash, and one
         // duplicated promise (the only way a second incarnation gathers a quorum for the same ballot).
         { acceptors: 3, proposers: 1, clients: 0, maxRound: 1, slots: 1, crashes: 1, duplicates: 1, timeouts: Infinity, timed: 'all' as const }
-      : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const },
+      : mutant === 'non-intersecting-quorums'
+        ? // Four acceptors, so that the broken sizes are the even split q1 = q2 = 2 (with three they are 1 and 2).
+          { acceptors: 4, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const }
+        : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const },
     // S3's timers are left out to keep the scope at a few minutes; with them too (`--timed all`: any two
     // elections among the three servers) it is also safe, at 73 M states and a quarter of an hour.
     multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 1, slots: 2, crashes: 0, duplicates: 0, timeouts: 2, timed: ['S1', 'S2'] },
@@ -96,8 +117,14 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
         // fast round 0 chooses a value, fast round 1 carries it to one acceptor only, round 2 recovers.
         // Four timer firings, the coordinator's: a round timer and a retry timer per round it abandons.
         { acceptors: 4, proposers: 1, clients: 2, maxRound: 2, slots: 1, crashes: 0, duplicates: 0, timeouts: 4, timed: ['L1'], retries: 'fast' as const }
-      : { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
+      : mutant === 'uncoordinated-small-fast-quorum'
+        ? // Three acceptors, q_c = 3 and q_f = 2: legal for a classic recovery (3 + 2·2 > 6), not for an
+          // uncoordinated one (3·2 ≤ 6). No timer needs to fire: the acceptors recover by themselves.
+          { acceptors: 3, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 0, timed: ['L1'] }
+        : { acceptors: 4, proposers: 1, clients: 2, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: 2, timed: ['L1'] },
   }[options.protocol];
+  if (options.recovery !== undefined && options.protocol !== 'fast') throw new ConfigError('recovery', `only Fast Paxos has collision recovery; ${options.protocol} does not`);
+  const recovery = options.recovery ?? (mutant === 'uncoordinated-small-fast-quorum' ? 'uncoordinated' : undefined);
   const retries = options.protocol !== 'fast' ? undefined : (options.retries ?? ('retries' in base ? base.retries : undefined));
   const acceptors = options.acceptors ?? base.acceptors;
   const proposers = options.proposers ?? base.proposers;
@@ -118,7 +145,23 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     crashable: options.crashable ?? defaultCrashable(options.protocol, proposers, acceptors),
     ...(mutant === undefined ? {} : { mutant }),
     ...(retries === 'fast' ? { retries } : {}),
+    ...(recovery === undefined || recovery === 'classic' ? {} : { recovery }),
+    // The sizes the run uses, echoed: the variant's defaults (basicConfig's) when the scope named none.
+    ...(mutant === 'non-intersecting-quorums' ? { ...brokenFlexibleQuorums(acceptors), ...flexible.sizes } : flexible.sizes),
   };
+}
+
+/** The Basic quorum sizes a scope names, and whether they break q1 + q2 > n (sizes are checked by basicConfig). */
+function flexibleSizes(options: ScopeOptions): { sizes: { phase1Quorum?: number; phase2Quorum?: number }; breaks: boolean } {
+  const { phase1Quorum, phase2Quorum } = options;
+  if (phase1Quorum === undefined && phase2Quorum === undefined) return { sizes: {}, breaks: false };
+  if (options.protocol !== 'basic') {
+    throw new ConfigError(phase1Quorum === undefined ? 'phase2Quorum' : 'phase1Quorum', `only Basic Paxos takes phase-1 and phase-2 quorum sizes; ${options.protocol} does not`);
+  }
+  const n = options.acceptors ?? 3;
+  const majority = Math.floor(n / 2) + 1;
+  const sizes = { ...(phase1Quorum === undefined ? {} : { phase1Quorum }), ...(phase2Quorum === undefined ? {} : { phase2Quorum }) };
+  return { sizes, breaks: (phase1Quorum ?? majority) + (phase2Quorum ?? majority) <= n };
 }
 
 const value = (i: number): Value => `v${i}`;
@@ -160,7 +203,10 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     ...(scope.protocol === 'basic' ? { proposers: scope.proposers } : {}),
     clients: scope.clients,
     nack: scope.nack,
+    ...(scope.phase1Quorum === undefined ? {} : { phase1Quorum: scope.phase1Quorum }),
+    ...(scope.phase2Quorum === undefined ? {} : { phase2Quorum: scope.phase2Quorum }),
     ...(scope.retries === undefined ? {} : { retries: scope.retries }),
+    ...(scope.recovery === undefined ? {} : { recovery: scope.recovery }),
     ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
   });
   const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };

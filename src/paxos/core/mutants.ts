@@ -25,9 +25,11 @@ export const MUTANT_NAMES = [
   'no-reply',
   'ignore-reply',
   'minority-quorum',
+  'non-intersecting-quorums',
   'reused-ballot',
   'small-fast-quorum',
   'fast-recovery-any-reported',
+  'uncoordinated-small-fast-quorum',
   'forget-promise-on-learn',
 ] as const;
 
@@ -40,9 +42,11 @@ export const MUTANTS: readonly MutantInfo[] = [
   { name: 'no-reply', protocol: 'basic', safety: 'broken', summary: 'promise 不带上接受者已接受的值', summaryEn: 'promise leaves out what the acceptor accepted' },
   { name: 'ignore-reply', protocol: 'basic', safety: 'broken', summary: '提议者无视 promise 中的已接受值，坚持提自己的值', summaryEn: 'proposer proposes its own value regardless of the promises' },
   { name: 'minority-quorum', protocol: 'basic', safety: 'broken', summary: '提议者收到 ⌊n/2⌋ 个回应就继续', summaryEn: 'proposer proceeds with ⌊n/2⌋ replies' },
+  { name: 'non-intersecting-quorums', protocol: 'basic', safety: 'broken', summary: '灵活法定人数不满足 q1 + q2 > n：某个阶段一法定人数与某个阶段二法定人数可以不相交', summaryEn: 'flexible quorums with q1 + q2 ≤ n: a phase-1 quorum and a phase-2 quorum need not meet' },
   { name: 'reused-ballot', protocol: 'basic', safety: 'broken', summary: '两个提议者可能用同一个编号（编号不含节点号，或重启后重用）', summaryEn: 'two proposers can use the same ballot' },
   { name: 'small-fast-quorum', protocol: 'fast', safety: 'broken', summary: 'Fast Paxos 的快速法定人数满足 q_c + 2·q_f ≤ 2n', summaryEn: 'Fast Paxos with q_c + 2·q_f ≤ 2n' },
   { name: 'fast-recovery-any-reported', protocol: 'fast', safety: 'broken', summary: '恢复时没有值达到门槛，协调者从所有报告的值里任选，而不只在最高轮 k 的值里选', summaryEn: 'recovery with no value at the threshold picks among every reported value, not only those of the highest round k' },
+  { name: 'uncoordinated-small-fast-quorum', protocol: 'fast', safety: 'broken', summary: '非协调恢复，但快速法定人数满足 3·q_f ≤ 2n（q_c + 2·q_f > 2n 仍成立）', summaryEn: 'uncoordinated recovery with 3·q_f ≤ 2n (q_c + 2·q_f > 2n still holds)' },
   { name: 'forget-promise-on-learn', protocol: 'multi', safety: 'broken', summary: '学到已选定值时，用较低的已接受编号覆盖存储的许诺，重启后读回（zpaxos 的疑问）', summaryEn: 'learning a chosen value overwrites the stored promise with the lower accepted ballot; a restart reads it back' },
 ];
 

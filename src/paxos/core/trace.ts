@@ -26,9 +26,15 @@ export type TraceEvent = EventBase &
 export type TraceEventType = TraceEvent['type'];
 
 export interface Quorums {
+  /** A value accepted by this many acceptors in one classic ballot is chosen (phase 2's quorum). */
   readonly classic: number;
   /** Only for protocol `fast`. */
   readonly fast?: number;
+  /**
+   * Only for Basic with flexible quorums (Flexible Paxos), and only when it differs from `classic`: the
+   * promises phase 1 waits for. Absent, phase 1 waits for `classic`, as every trace written before it did.
+   */
+  readonly phase1?: number;
 }
 
 export interface TraceDocument {

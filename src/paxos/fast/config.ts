@@ -18,6 +18,19 @@ import { MUTANTS, isMutantName } from '../core/mutants.ts';
 export type FastOpening = 'fast-zero' | 'fast-prepare' | 'classic';
 export const FAST_OPENINGS: readonly FastOpening[] = ['fast-zero', 'fast-prepare', 'classic'];
 
+/**
+ * How a collision in fast round i is left behind (Lamport, "Fast Paxos", 2006, §3.2):
+ * - `classic` (the default): the coordinator starts classic round i+1 from phase 1.
+ * - `coordinated`: a setting of the coordinator. The `accepted` messages (2b) of round i it already holds
+ *   serve as round i+1's promises (1b): it sends round i+1's accept at once, one round trip saved.
+ * - `uncoordinated`: a setting of the acceptors. They send their round-i votes to each other too; one that
+ *   holds round-i votes from a fast quorum showing two values applies the coordinator's rule itself and
+ *   votes in fast round i+1, with no coordinator in between. Its quorum is a fast quorum (round i+1 is fast),
+ *   so the rule pins down one value only if any three fast quorums meet: 3·q_f > 2n.
+ */
+export type FastRecovery = 'classic' | 'coordinated' | 'uncoordinated';
+export const FAST_RECOVERIES: readonly FastRecovery[] = ['classic', 'coordinated', 'uncoordinated'];
+
 export interface FastConfig extends ProtocolConfig {
   readonly protocol: 'fast';
   /** q_c: phase 1 and classic-round phase 2 wait for this many acceptors. */
@@ -34,6 +47,8 @@ export interface FastConfig extends ProtocolConfig {
    * v is forced" exists for; the checker's scope for fast-recovery-any-reported uses it.
    */
   readonly retries?: 'classic' | 'fast';
+  /** How a collision is recovered from (FastRecovery); absent means classic. */
+  readonly recovery?: 'coordinated' | 'uncoordinated';
 }
 
 export const DEFAULT_FAST_TIMING: TimingConfig = {
@@ -125,7 +140,14 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
     mutant = name;
   }
 
-  const classic = integer('classicQuorum', partial.classicQuorum ?? smallestClassicQuorum(n), 1, n);
+  const recovery = partial.recovery ?? (mutant === 'uncoordinated-small-fast-quorum' ? 'uncoordinated' : 'classic');
+  if (!FAST_RECOVERIES.includes(recovery)) throw new ConfigError('recovery', `must be one of ${FAST_RECOVERIES.join(', ')}, got ${JSON.stringify(recovery)}`);
+  const smallUncoordinated = mutant === 'uncoordinated-small-fast-quorum';
+  if (smallUncoordinated && recovery !== 'uncoordinated') throw new ConfigError('recovery', `mutant "uncoordinated-small-fast-quorum" breaks uncoordinated recovery; recovery must be "uncoordinated", got ${JSON.stringify(recovery)}`);
+  // The variant's sizes: every acceptor in a classic quorum, then the smallest q_f that q_c + 2·q_f > 2n
+  // allows — legal for a classic or coordinated recovery, too small for an uncoordinated one when 3·q_f ≤ 2n.
+  const classicDefault = smallUncoordinated ? n : smallestClassicQuorum(n);
+  const classic = integer('classicQuorum', partial.classicQuorum ?? classicDefault, 1, n);
   if (2 * classic <= n) {
     throw new ConfigError('classicQuorum', `${classic} breaks q_c > n/2 with ${n} acceptors; use at least ${smallestClassicQuorum(n)}`);
   }
@@ -138,6 +160,17 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
       `${fast} breaks q_c + 2·q_f > 2n (${classic} + 2·${fast} ≤ ${2 * n}) with ${n} acceptors and classicQuorum ${classic}; ` +
         `use at least ${smallestFastQuorum(n, classic)} (or mutant "small-fast-quorum" to break it on purpose)`,
     );
+  }
+
+  if (recovery === 'uncoordinated' && !smallUncoordinated && 3 * fast <= 2 * n) {
+    throw new ConfigError(
+      'fastQuorum',
+      `${fast} breaks 3·q_f > 2n (3·${fast} ≤ ${2 * n}) with ${n} acceptors, which uncoordinated recovery needs; ` +
+        `use q_f ≥ ${Math.floor((2 * n) / 3) + 1} (or mutant "uncoordinated-small-fast-quorum" to break it on purpose)`,
+    );
+  }
+  if (smallUncoordinated && 3 * fast > 2 * n) {
+    throw new ConfigError('fastQuorum', `3·${fast} > ${2 * n}: mutant "uncoordinated-small-fast-quorum" needs sizes with 3·q_f ≤ 2n`);
   }
 
   const retries = partial.retries ?? 'classic';
@@ -154,6 +187,7 @@ export function fastConfig(partial: Partial<FastConfig> & { readonly protocol: s
     fastQuorum: fast,
     opening,
     ...(retries === 'fast' ? { retries } : {}),
+    ...(recovery === 'classic' ? {} : { recovery }),
     timing: timing(partial.timing),
   };
   return mutant === undefined ? config : { ...config, mutant };

@@ -38,12 +38,15 @@ export function initCoordinator(config: FastConfig): CoordinatorState {
   };
 }
 
-/** Only the highest round begun survives a restart: it keeps the next ballot above every earlier one. */
-export function crashCoordinator(s: CoordinatorState): CoordinatorState {
+/**
+ * Only the highest round begun survives a restart: it keeps the next ballot above every earlier one. With
+ * uncoordinated recovery the acceptors may have gone on to round + 1 by themselves: that round is theirs.
+ */
+export function crashCoordinator(s: CoordinatorState, config: FastConfig): CoordinatorState {
   return {
     role: 'coordinator',
     id: s.id,
-    round: s.round,
+    round: config.recovery === 'uncoordinated' ? s.round + 1 : s.round,
     ballot: null,
     phase: 'idle',
     promises: [],
@@ -104,9 +107,13 @@ function phaseTwo(s: CoordinatorState, ballot: Ballot, config: FastConfig): Resu
   return result({ ...s, phase: 'waiting-value', promises: [], armed: false }, [], [CANCEL_ROUND]);
 }
 
-/** Give up on the current ballot; the back-off timer starts the next (classic) round. */
+/**
+ * Give up on the current ballot; the back-off timer starts the next (classic) round. After a fast ballot it
+ * opened for "any", with uncoordinated recovery, round + 1 may already be the acceptors' recovery round: skip it.
+ */
 function retry(s: CoordinatorState, config: FastConfig, minRound = 0): Result {
-  const round = Math.max(s.round, minRound);
+  const reserved = config.recovery === 'uncoordinated' && s.ballot !== null && s.sent === 'any' ? s.ballot.round + 1 : 0;
+  const round = Math.max(s.round, minRound, reserved);
   return result({ ...s, round, phase: 'retrying', promises: [], sent: null, armed: false }, [], [CANCEL_ROUND, retryTimer(config)]);
 }
 
@@ -143,9 +150,34 @@ function onAccepted(s: CoordinatorState, msg: Message & { readonly kind: 'accept
   if (state.phase === 'waiting-value' && b !== null) return sendAccept(state, b, msg.value, config);
   if (state.phase === 'accepting' && b !== null && b.fast && ballotEquals(msg.ballot, b) && isCollision(state.tally, b, config)) {
     // Collision: no value can reach a fast quorum in b any more. Recover now rather than at the timeout.
-    return startRound(state, config.retries === 'fast', config);
+    return recover(state, b, config);
   }
   return arm(result(state), config);
+}
+
+/**
+ * The three ways out of a collision in fast ballot b (FastConfig.recovery, Lamport §3.2). Classic: phase 1
+ * of classic round b+1. Coordinated: the round-b votes it holds are round b+1's phase-1b replies; with a
+ * classic quorum of them it sends round b+1's accept at once (none of those acceptors can have voted above
+ * b: only this coordinator opens rounds, and it has opened none). Uncoordinated: the acceptors recover by
+ * themselves in fast round b+1 (only from a ballot the coordinator opened for "any"); the coordinator only
+ * learns, and times out if they do not finish.
+ */
+function recover(s: CoordinatorState, b: Ballot, config: FastConfig): Result {
+  if (config.recovery === 'uncoordinated' && s.sent === 'any') {
+    const next: CoordinatorState = { ...s, round: b.round + 1, ballot: { round: b.round + 1, node: s.id, fast: true }, phase: 'accepting', promises: [], sent: null, armed: true };
+    return result(next, [], [roundTimer(config)]);
+  }
+  if (config.recovery === 'coordinated') {
+    const reports: PhaseOneReport[] = s.tally.votes.filter((v) => ballotEquals(v.ballot, b)).map((v) => ({ acceptor: v.acceptor, ballot: v.ballot, value: v.value }));
+    if (reports.length >= config.classicQuorum) {
+      const pick = pickRecoveryValue(reports, config.acceptors, config.fastQuorum, config.mutant);
+      const value = pick.kind === 'forced' ? pick.value : pick.kind === 'any-of' ? (pick.values[0] as Value) : (s.candidates[0] as Value);
+      const ballot: Ballot = { round: b.round + 1, node: s.id };
+      return sendAccept({ ...s, round: ballot.round, ballot }, ballot, value, config);
+    }
+  }
+  return startRound(s, config.retries === 'fast', config);
 }
 
 function onRequest(s: CoordinatorState, value: Value, config: FastConfig, from: NodeId | null): Result {

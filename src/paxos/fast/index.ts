@@ -103,7 +103,7 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
       case 'acceptor':
         return crashAcceptor(state, config);
       case 'coordinator':
-        return crashCoordinator(state);
+        return crashCoordinator(state, config);
       case 'client':
         return { role: 'client', id: state.id, proposed: [], answer: null };
       case 'learner':

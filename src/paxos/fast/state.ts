@@ -33,6 +33,11 @@ export interface AcceptorState {
   readonly any: Ballot | null;
   /** Volatile: the first request it received before any fast ballot was open, voted for once one opens. */
   readonly pending: { readonly value: Value } | null;
+  /**
+   * Uncoordinated recovery only (absent otherwise): the other acceptors' votes in its `any` ballot, one per
+   * acceptor, sorted by acceptor — its stand-in for round i+1's phase-1b replies. Volatile.
+   */
+  readonly peers?: readonly PhaseOneReport[];
 }
 
 export type CoordinatorPhase =

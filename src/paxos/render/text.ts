@@ -17,7 +17,11 @@ export function traceToText(doc: TraceDocument, opts: TextOptions = {}): string 
   const w = words(lang);
   const width = Math.max(2, ...doc.nodes.map((n) => n.id.length));
   const timeWidth = String(doc.events.at(-1)?.time ?? 0).length;
-  const q = doc.quorums.fast === undefined ? `quorum ${doc.quorums.classic}` : `quorums classic ${doc.quorums.classic}, fast ${doc.quorums.fast}`;
+  const q = doc.quorums.fast !== undefined
+    ? `quorums classic ${doc.quorums.classic}, fast ${doc.quorums.fast}`
+    : doc.quorums.phase1 !== undefined
+      ? `quorums phase 1 ${doc.quorums.phase1}, phase 2 ${doc.quorums.classic}`
+      : `quorum ${doc.quorums.classic}`;
   const lines = [`${doc.protocol} paxos, seed ${doc.config.seed}, ${q}; nodes ${doc.nodes.map((n) => `${n.id} (${n.roles.join('+')})`).join(', ')}`];
   for (const e of doc.events) {
     const t = `t=${String(e.time).padStart(timeWidth)}`;

@@ -41,9 +41,9 @@ const TIMING_FIELDS = ['proposerTimeout', 'backoff', 'heartbeat', 'electionTimeo
 const SHARED_CONFIG_FIELDS = ['acceptors', 'proposers', 'clients', 'nack', 'mutant', 'classicQuorum', 'fastQuorum', 'timing'];
 /** Config fields only `options` carries, per protocol (the protocol's config reads them; see its config.ts). */
 const OPTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  basic: [],
+  basic: ['phase1Quorum', 'phase2Quorum'],
   multi: ['lease'],
-  fast: ['learners', 'opening'],
+  fast: ['learners', 'opening', 'recovery'],
 };
 /** Node counts, checked before the protocol builds anything from them. */
 const SIZE_FIELDS: readonly { readonly field: LimitedField; readonly min: number }[] = [
