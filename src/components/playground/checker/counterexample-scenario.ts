@@ -53,7 +53,7 @@ function baseScenario(trace: TraceDocument, title: string): Scenario {
     ...(fast ? { classicQuorum: trace.quorums.classic, ...(trace.quorums.fast === undefined ? {} : { fastQuorum: trace.quorums.fast }) } : {}),
     ...(fast && c['retries'] === 'fast' ? { options: { retries: 'fast' } } : {}),
     nack: c['nack'] === true,
-    ...(typeof c['mutant'] === 'string' ? { mutant: c['mutant'] as Scenario['mutant'] } : {}),
+    ...(typeof c['mutant'] === 'string' ? { mutant: c['mutant'] as NonNullable<Scenario['mutant']> } : {}),
     workload: false,
     title,
   };
