@@ -5,6 +5,7 @@
 // Every verdict comes with the `paxos check` command that gives the same answer in a terminal.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResult } from '../../../paxos/check/model-check.ts';
+import { TraceMonitor } from '../../../paxos/check/properties.ts';
 import type { SearchProgress } from '../../../paxos/check/limits.ts';
 import { resolveScope, type ResolvedScope } from '../../../paxos/check/scopes.ts';
 import { MUTANTS, type MutantName } from '../../../paxos/core/mutants.ts';
@@ -28,7 +29,7 @@ type Status =
   | { readonly kind: 'running'; readonly progress: SearchProgress | null }
   | { readonly kind: 'cancelled'; readonly progress: SearchProgress | null }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'done'; readonly result: CheckResult; readonly command: string; readonly breaksAt: number | null; readonly loadError: string };
+  | { readonly kind: 'done'; readonly result: CheckResult; readonly command: string; readonly turns: Milestones | null; readonly loadError: string };
 
 const n = (x: number): string => x.toLocaleString('zh-CN');
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} 秒`;
@@ -38,11 +39,28 @@ function scopeWords(protocol: ProtocolName, scope: ResolvedScope | CheckResult['
   return FIELDS[protocol].map((f) => `${f.label} ${String(scope[f.field])}`).join('，');
 }
 
-/** The first position of the loaded run at which the playground's safety monitor flags it, or null. */
-function firstUnsafe(scenario: Scenario): number | null {
+/**
+ * Where the loaded run turns: the first position at which the playground's banner turns red (its first
+ * broken property: a mutant usually breaks its own local rule a few steps before two values are chosen),
+ * and the position at which the trace checker sees agreement broken (null if it names another property).
+ */
+export interface Milestones {
+  readonly red: number | null;
+  readonly agreement: number | null;
+}
+
+function milestones(scenario: Scenario): Milestones {
   const run = new PlaygroundRun(scenario);
-  for (let i = 0; i < 500 && run.next(); i++) if (run.violation()) return run.position;
-  return null;
+  const monitor = new TraceMonitor({ protocol: run.sim.protocol.name, quorums: run.sim.resolved.quorums, nodes: run.sim.nodes });
+  let seen = 0;
+  let red: number | null = null;
+  // Bounded: a counterexample is a few dozen moves; its script cannot be longer than SCENARIO_LIMITS anyway.
+  for (let i = 0; i < 1000 && run.next(); i++) {
+    if (red === null && run.violation()) red = run.position;
+    const events = run.sim.events();
+    for (; seen < events.length; seen++) if (monitor.observe(events[seen]!)?.property === 'agreement') return { red, agreement: run.position };
+  }
+  return { red, agreement: null };
 }
 
 export function CheckerPanel(props: CheckerPanelProps) {
@@ -78,18 +96,18 @@ export function CheckerPanel(props: CheckerPanelProps) {
 
   const finish = (result: CheckResult, command: string): void => {
     stop();
-    let breaksAt: number | null = null;
+    let turns: Milestones | null = null;
     let loadError = '';
     if (result.result === 'violation') {
       try {
         const scenario = counterexampleScenario(result.trace, `模型检查器的反例：${mutant ?? '完整协议'}`);
-        breaksAt = firstUnsafe(scenario);
+        turns = milestones(scenario);
         props.load(scenario);
       } catch (err) {
         loadError = (err as Error).message;
       }
     }
-    setStatus({ kind: 'done', result, command, breaksAt, loadError });
+    setStatus({ kind: 'done', result, command, turns, loadError });
     findButton.current?.focus();
   };
 
@@ -200,6 +218,14 @@ export function CheckerPanel(props: CheckerPanelProps) {
   );
 }
 
+/** Where the loaded run turns, in words. */
+function turnsText(t: Milestones | null): string {
+  if (!t || t.red === null) return '';
+  if (t.agreement === t.red) return `，第 ${t.red} 步两个值都被法定人数接受：一致性被打破，安全横幅变红`;
+  const red = `，第 ${t.red} 步安全横幅变红（先违反的是被拆掉的那条规则守护的性质）`;
+  return t.agreement === null ? red : `${red}，第 ${t.agreement} 步两个值都被法定人数接受：一致性被打破`;
+}
+
 function Verdict({ protocol, status }: { protocol: ProtocolName; status: Status & { kind: 'done' } }) {
   const r = status.result;
   const stats = `搜索了 ${n(r.states)} 个状态，深度 ${r.depth}，用时 ${seconds(r.ms)}`;
@@ -214,8 +240,8 @@ function Verdict({ protocol, status }: { protocol: ProtocolName; status: Status 
           {status.loadError ? (
             <p class="pg-checker-error">反例没能载入演练场：{status.loadError}</p>
           ) : (
-            <p data-breaks-at={status.breaksAt ?? ''}>
-              已载入上面的演练场，从头开始：按“下一步”逐步走{status.breaksAt ? `，走到第 ${status.breaksAt} 步时安全横幅变红` : ''}。
+            <p class="pg-checker-loaded" data-red-at={status.turns?.red ?? ''} data-agreement-at={status.turns?.agreement ?? ''}>
+              已载入上面的演练场，从头开始：按“下一步”逐步走{turnsText(status.turns)}。
             </p>
           )}
         </>
