@@ -1,19 +1,17 @@
 // "拆掉一条规则": the reader switches off one of the protocol's rules (the checker's mutants), sets the
-// scope, and asks the model checker — in a Web Worker, so the page stays responsive — for the shortest run
-// that chooses two values. A counterexample is loaded into the playground as a script to step through; a
-// safe verdict names the states searched and the scope it covers; a scope beyond the page's bound says so.
-// Every verdict comes with the `paxos check` command that gives the same answer in a terminal.
+// scope, and asks the model checker for the shortest run that chooses two values. All of the checker runs
+// in a Web Worker (check.worker.ts), started when the panel opens: the page ships none of it before, and the
+// main thread only draws progress and verdicts. A counterexample is loaded into the playground as a script
+// to step through; a safe verdict names the states searched and the scope it covers; a scope beyond the
+// page's bound says so. Every verdict comes with the `paxos check` command that gives the same answer.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CheckResult } from '../../../paxos/check/model-check.ts';
-import { TraceMonitor } from '../../../paxos/check/properties.ts';
 import type { SearchProgress } from '../../../paxos/check/limits.ts';
-import { resolveScope, type ResolvedScope } from '../../../paxos/check/scopes.ts';
-import { MUTANTS, type MutantName } from '../../../paxos/core/mutants.ts';
+import type { ResolvedScope } from '../../../paxos/check/scopes.ts';
+import type { MutantName } from '../../../paxos/core/mutants.ts';
 import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
-import { PlaygroundRun } from '../run.ts';
-import { counterexampleScenario } from './counterexample-scenario.ts';
-import type { CheckReply, CheckRequest } from './check.worker.ts';
+import type { CheckReply, CheckRequest, Milestones, Rule } from './check.worker.ts';
 import { checkCommand, FIELDS, PAGE_MAX_STATES, RULES, scopeOptions, type ScopeField } from './rules.ts';
 import './checker.css';
 
@@ -33,59 +31,64 @@ type Status =
 
 const n = (x: number): string => x.toLocaleString('zh-CN');
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} 秒`;
+const startWorker = (): Worker => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
 
 /** The scope in words, from the checker's echo (what the verdict covers). */
-function scopeWords(protocol: ProtocolName, scope: ResolvedScope | CheckResult['scope']): string {
+function scopeWords(protocol: ProtocolName, scope: CheckResult['scope']): string {
   return FIELDS[protocol].map((f) => `${f.label} ${String(scope[f.field])}`).join('，');
-}
-
-/**
- * Where the loaded run turns: the first position at which the playground's banner turns red (its first
- * broken property: a mutant usually breaks its own local rule a few steps before two values are chosen),
- * and the position at which the trace checker sees agreement broken (null if it names another property).
- */
-export interface Milestones {
-  readonly red: number | null;
-  readonly agreement: number | null;
-}
-
-function milestones(scenario: Scenario): Milestones {
-  const run = new PlaygroundRun(scenario);
-  const monitor = new TraceMonitor({ protocol: run.sim.protocol.name, quorums: run.sim.resolved.quorums, nodes: run.sim.nodes });
-  let seen = 0;
-  let red: number | null = null;
-  // Bounded: a counterexample is a few dozen moves; its script cannot be longer than SCENARIO_LIMITS anyway.
-  for (let i = 0; i < 1000 && run.next(); i++) {
-    if (red === null && run.violation()) red = run.position;
-    const events = run.sim.events();
-    for (; seen < events.length; seen++) if (monitor.observe(events[seen]!)?.property === 'agreement') return { red, agreement: run.position };
-  }
-  return { red, agreement: null };
 }
 
 export function CheckerPanel(props: CheckerPanelProps) {
   const { protocol, Heading } = props;
-  const rules = MUTANTS.filter((m) => m.protocol === protocol);
   const [mutant, setMutant] = useState<MutantName | null>(null);
   const [changed, setChanged] = useState<Partial<Record<ScopeField, number>>>({});
+  const [rules, setRules] = useState<readonly Rule[]>([]);
+  const [scope, setScope] = useState<{ resolved: ResolvedScope | null; error: string } | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** Bumped to start a fresh worker (after a cancel or a finished search). */
+  const [generation, setGeneration] = useState(0);
   const worker = useRef<Worker | null>(null);
+  const command = useRef('');
   const findButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const { load } = props;
 
-  const stop = (): void => {
-    worker.current?.terminate();
-    worker.current = null;
-  };
-  useEffect(() => stop, []);
+  // One worker at a time; its replies are ignored once it is replaced.
+  useEffect(() => {
+    const w = startWorker();
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<CheckReply>) => {
+      if (worker.current !== w) return;
+      const reply = event.data;
+      if (reply.type === 'scope') {
+        setRules(reply.rules);
+        setScope({ resolved: reply.scope, error: reply.error });
+      } else if (reply.type === 'progress') {
+        setStatus({ kind: 'running', progress: reply.progress });
+      } else if (reply.type === 'result') {
+        if (reply.scenario) load(reply.scenario);
+        setStatus({ kind: 'done', result: reply.result, command: command.current, turns: reply.turns, loadError: reply.loadError });
+        findButton.current?.focus();
+      } else {
+        setStatus({ kind: 'error', message: reply.message });
+      }
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      if (worker.current === w) setStatus({ kind: 'error', message: event.message || '检查器的 worker 出错了' });
+    };
+    return () => {
+      w.terminate();
+      if (worker.current === w) worker.current = null;
+    };
+  }, [generation]);
 
-  let resolved: ResolvedScope | null = null;
-  let scopeError = '';
-  try {
-    resolved = resolveScope(scopeOptions(protocol, mutant, changed));
-  } catch (err) {
-    scopeError = (err as Error).message;
-  }
+  // The scope the checker would search, whenever the rule or a field changes (or a fresh worker starts).
+  useEffect(() => {
+    setScope(null);
+    const request: CheckRequest = { type: 'scope', protocol, options: scopeOptions(protocol, mutant, changed) };
+    worker.current?.postMessage(request);
+  }, [protocol, mutant, changed, generation]);
 
   const switchRule = (name: MutantName, on: boolean): void => {
     // One rule off at a time (the engine breaks one rule per run); a new rule's standard scope comes back.
@@ -94,53 +97,21 @@ export function CheckerPanel(props: CheckerPanelProps) {
     setStatus({ kind: 'idle' });
   };
 
-  const finish = (result: CheckResult, command: string): void => {
-    stop();
-    let turns: Milestones | null = null;
-    let loadError = '';
-    if (result.result === 'violation') {
-      try {
-        const scenario = counterexampleScenario(result.trace, `模型检查器的反例：${mutant ?? '完整协议'}`);
-        turns = milestones(scenario);
-        props.load(scenario);
-      } catch (err) {
-        loadError = (err as Error).message;
-      }
-    }
-    setStatus({ kind: 'done', result, command, turns, loadError });
-    findButton.current?.focus();
-  };
-
+  const running = status.kind === 'running';
   const find = (): void => {
-    if (status.kind === 'running' || !resolved) return;
-    stop();
-    const command = checkCommand(protocol, mutant, changed);
-    const w = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
-    worker.current = w;
-    w.onmessage = (event: MessageEvent<CheckReply>) => {
-      if (worker.current !== w) return;
-      const reply = event.data;
-      if (reply.type === 'progress') setStatus({ kind: 'running', progress: reply.progress });
-      else if (reply.type === 'result') finish(reply.result, command);
-      else {
-        stop();
-        setStatus({ kind: 'error', message: reply.message });
-      }
-    };
-    w.onerror = (event) => {
-      event.preventDefault();
-      stop();
-      setStatus({ kind: 'error', message: event.message || '检查器的 worker 出错了' });
-    };
-    const request: CheckRequest = { options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES };
-    w.postMessage(request);
+    if (running || !scope?.resolved || !worker.current) return;
+    command.current = checkCommand(protocol, mutant, changed);
+    const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: `模型检查器的反例：拆掉“${mutant ? RULES[mutant] : ''}”` };
+    worker.current.postMessage(request);
     setStatus({ kind: 'running', progress: null });
   };
 
   const cancel = (): void => {
-    if (status.kind !== 'running') return;
-    stop();
+    if (!running) return;
+    worker.current?.terminate();
+    worker.current = null;
     setStatus({ kind: 'cancelled', progress: status.progress });
+    setGeneration(generation + 1);
     findButton.current?.focus();
   };
 
@@ -148,13 +119,14 @@ export function CheckerPanel(props: CheckerPanelProps) {
     if (status.kind === 'running' && status.progress === null) cancelButton.current?.focus();
   }, [status]);
 
-  const running = status.kind === 'running';
+  const resolved = scope?.resolved ?? null;
   return (
     <section class="pg-checker-panel" aria-label="拆掉一条规则">
       <Heading class="pg-checker-title">拆掉一条规则</Heading>
       <p class="pg-checker-hint">每条规则都是 Paxos 安全的一部分吗？关掉一条，让模型检查器在下面的范围里穷举所有交错，找出选定两个值的最短运行。一次只能拆掉一条。</p>
-      <fieldset class="pg-checker-rules" disabled={running}>
+      <fieldset class="pg-checker-rules" disabled={running} aria-busy={rules.length === 0}>
         <legend>{protocol === 'basic' ? 'Basic Paxos' : protocol === 'fast' ? 'Fast Paxos' : 'Multi-Paxos'} 的规则</legend>
+        {rules.length === 0 && <p class="pg-checker-hint">正在载入模型检查器…</p>}
         {rules.map((m) => (
           <label class={`pg-rule${mutant === m.name ? ' pg-rule-off' : ''}`} data-mutant={m.name}>
             <input type="checkbox" role="switch" checked={mutant !== m.name} onChange={(e) => switchRule(m.name, (e.target as HTMLInputElement).checked)} />
@@ -177,9 +149,10 @@ export function CheckerPanel(props: CheckerPanelProps) {
               max={f.max}
               value={resolved ? String(resolved[f.field]) : String(changed[f.field] ?? '')}
               onChange={(e) => {
-                const v = Number((e.target as HTMLInputElement).value);
-                if (Number.isInteger(v) && v >= f.min && v <= f.max) setChanged({ ...changed, [f.field]: v });
-                else (e.target as HTMLInputElement).value = String(resolved?.[f.field] ?? '');
+                const input = e.target as HTMLInputElement;
+                const v = Number(input.value);
+                if (input.value !== '' && Number.isInteger(v) && v >= f.min && v <= f.max) setChanged({ ...changed, [f.field]: v });
+                else input.value = resolved ? String(resolved[f.field]) : '';
               }}
             />
           </label>
@@ -188,7 +161,11 @@ export function CheckerPanel(props: CheckerPanelProps) {
           标准范围
         </button>
       </fieldset>
-      {scopeError && <p class="pg-checker-error" role="alert">范围无效：{scopeError}</p>}
+      {scope?.error && (
+        <p class="pg-checker-error" role="alert">
+          范围无效：{scope.error}
+        </p>
+      )}
       <div class="pg-checker-actions">
         <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || !resolved} onClick={find}>
           找最短反例
@@ -258,7 +235,10 @@ function Verdict({ protocol, status }: { protocol: ProtocolName; status: Status 
           搜到 {n(r.states)} 个状态（本页的上限是 {n(PAGE_MAX_STATES)}）还没搜完，所以什么也没证明。请缩小范围，或在终端里运行下面的命令（没有上限）。
         </p>
       )}
-      <p class="pg-checker-scope-echo">范围：{scopeWords(protocol, r.scope)}{r.scope.mutant ? `；拆掉的规则：${r.scope.mutant}` : '；完整协议'}。</p>
+      <p class="pg-checker-scope-echo">
+        范围：{scopeWords(protocol, r.scope)}
+        {r.scope.mutant ? `；拆掉的规则：${r.scope.mutant}` : '；完整协议'}。
+      </p>
       <p class="pg-checker-command">
         同样的检查：<code>{status.command}</code>
       </p>
