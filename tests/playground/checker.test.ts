@@ -116,11 +116,10 @@ test('a switched-off rule: the shortest counterexample loads into the playground
   await page.context().close();
 });
 
-test('the correct protocol is proved safe with the CLI\'s state count, with progress on the way', async () => {
+test('the correct protocol is proved safe with the CLI\'s state count and the scope echoed', async () => {
   const { page } = await openPanel();
   assert.equal(await page.locator('.pg-rule input:not(:checked)').count(), 0, 'every rule on');
   await page.locator('[data-action="find-counterexample"]').click();
-  await page.waitForSelector('.pg-checker-progress[data-state="running"]');
   const box = await verdict(page, 120_000);
   assert.equal(await box.getAttribute('data-result'), 'safe');
   const expected = cli(['--protocol', 'basic']);
@@ -159,7 +158,13 @@ test('a scope beyond the page\'s bound says so, and the page stays responsive me
   await page.locator('.pg-checker-scope input[name="maxRound"]').fill('2');
   await page.locator('.pg-checker-scope input[name="maxRound"]').press('Tab');
   await page.locator('[data-action="find-counterexample"]').click();
-  await page.waitForSelector('.pg-checker-progress[data-state="running"]');
+  // Live progress from the worker: states, depth and states per second, growing between two reports.
+  const moreThan = (prev: number) =>
+    page.waitForFunction((p) => {
+      const m = /已搜 ([\d,]+) 个状态，深度 \d+，每秒 [\d,]+ 个/.exec(document.querySelector('.pg-checker-progress')?.textContent ?? '');
+      return m !== null && Number(m[1]!.replace(/,/g, '')) > p ? Number(m[1]!.replace(/,/g, '')) : false;
+    }, prev, { timeout: 60_000 }).then((h) => h.jsonValue() as Promise<number>);
+  await moreThan(await moreThan(0));
   // The main thread answers while the worker searches: the playground still steps.
   const before = await page.locator('.pg-seek-label').first().innerText();
   await page.getByRole('button', { name: '下一步' }).click();

@@ -43,7 +43,8 @@ export function CheckerPanel(props: CheckerPanelProps) {
   const [mutant, setMutant] = useState<MutantName | null>(null);
   const [changed, setChanged] = useState<Partial<Record<ScopeField, number>>>({});
   const [rules, setRules] = useState<readonly Rule[]>([]);
-  const [scope, setScope] = useState<{ resolved: ResolvedScope | null; error: string } | null>(null);
+  /** The checker's last answer about the scope, with the options it answered for. */
+  const [scope, setScope] = useState<{ key: string; resolved: ResolvedScope | null; error: string } | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** Bumped to start a fresh worker (after a cancel or a finished search). */
   const [generation, setGeneration] = useState(0);
@@ -62,7 +63,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
       const reply = event.data;
       if (reply.type === 'scope') {
         setRules(reply.rules);
-        setScope({ resolved: reply.scope, error: reply.error });
+        setScope({ key: reply.key, resolved: reply.scope, error: reply.error });
       } else if (reply.type === 'progress') {
         setStatus({ kind: 'running', progress: reply.progress });
       } else if (reply.type === 'result') {
@@ -84,11 +85,12 @@ export function CheckerPanel(props: CheckerPanelProps) {
   }, [generation]);
 
   // The scope the checker would search, whenever the rule or a field changes (or a fresh worker starts).
+  const options = scopeOptions(protocol, mutant, changed);
+  const key = JSON.stringify(options);
   useEffect(() => {
-    setScope(null);
-    const request: CheckRequest = { type: 'scope', protocol, options: scopeOptions(protocol, mutant, changed) };
+    const request: CheckRequest = { type: 'scope', protocol, options, key };
     worker.current?.postMessage(request);
-  }, [protocol, mutant, changed, generation]);
+  }, [key, generation]);
 
   const switchRule = (name: MutantName, on: boolean): void => {
     // One rule off at a time (the engine breaks one rule per run); a new rule's standard scope comes back.
@@ -99,7 +101,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
 
   const running = status.kind === 'running';
   const find = (): void => {
-    if (running || !scope?.resolved || !worker.current) return;
+    if (running || !current || !worker.current) return;
     command.current = checkCommand(protocol, mutant, changed);
     const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: `模型检查器的反例：拆掉“${mutant ? RULES[mutant] : ''}”` };
     worker.current.postMessage(request);
@@ -120,6 +122,8 @@ export function CheckerPanel(props: CheckerPanelProps) {
   }, [status]);
 
   const resolved = scope?.resolved ?? null;
+  /** The resolved scope is the one a search would run only once the checker has answered for these options. */
+  const current = scope?.key === key ? resolved : null;
   return (
     <section class="pg-checker-panel" aria-label="拆掉一条规则">
       <Heading class="pg-checker-title">拆掉一条规则</Heading>
@@ -147,12 +151,16 @@ export function CheckerPanel(props: CheckerPanelProps) {
               name={f.field}
               min={f.min}
               max={f.max}
-              value={resolved ? String(resolved[f.field]) : String(changed[f.field] ?? '')}
-              onChange={(e) => {
-                const input = e.target as HTMLInputElement;
-                const v = Number(input.value);
-                if (input.value !== '' && Number.isInteger(v) && v >= f.min && v <= f.max) setChanged({ ...changed, [f.field]: v });
-                else input.value = resolved ? String(resolved[f.field]) : '';
+              value={String(changed[f.field] ?? resolved?.[f.field] ?? '')}
+              onInput={(e) => {
+                // Every keystroke or arrow step that makes a number in range counts; anything else waits.
+                const v = Number((e.target as HTMLInputElement).value);
+                const raw = (e.target as HTMLInputElement).value;
+                if (raw !== '' && Number.isInteger(v) && v >= f.min && v <= f.max) setChanged((c) => ({ ...c, [f.field]: v }));
+              }}
+              onBlur={(e) => {
+                // Leaving the field with something out of range puts back the value the search would use.
+                (e.target as HTMLInputElement).value = String(changed[f.field] ?? resolved?.[f.field] ?? '');
               }}
             />
           </label>
@@ -161,13 +169,13 @@ export function CheckerPanel(props: CheckerPanelProps) {
           标准范围
         </button>
       </fieldset>
-      {scope?.error && (
+      {scope?.key === key && scope.error && (
         <p class="pg-checker-error" role="alert">
           范围无效：{scope.error}
         </p>
       )}
       <div class="pg-checker-actions">
-        <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || !resolved} onClick={find}>
+        <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || !current} onClick={find}>
           找最短反例
         </button>
         {running && (

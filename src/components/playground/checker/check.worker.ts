@@ -16,7 +16,7 @@ import { PlaygroundRun } from '../run.ts';
 import { counterexampleScenario } from './counterexample-scenario.ts';
 
 export type CheckRequest =
-  | { readonly type: 'scope'; readonly protocol: ProtocolName; readonly options: ScopeOptions }
+  | { readonly type: 'scope'; readonly protocol: ProtocolName; readonly options: ScopeOptions; readonly key: string }
   | { readonly type: 'check'; readonly options: ScopeOptions; readonly maxStates: number; readonly title: string };
 
 export interface Rule {
@@ -35,7 +35,7 @@ export interface Milestones {
 }
 
 export type CheckReply =
-  | { readonly type: 'scope'; readonly rules: readonly Rule[]; readonly scope: ResolvedScope | null; readonly error: string }
+  | { readonly type: 'scope'; readonly key: string; readonly rules: readonly Rule[]; readonly scope: ResolvedScope | null; readonly error: string }
   | { readonly type: 'progress'; readonly progress: SearchProgress }
   | { readonly type: 'result'; readonly result: CheckResult; readonly scenario: Scenario | null; readonly turns: Milestones | null; readonly loadError: string }
   | { readonly type: 'error'; readonly message: string };
@@ -73,9 +73,9 @@ self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
     if (request.type === 'check') return check(request.options, request.maxStates, request.title);
     const rules = MUTANTS.filter((m) => m.protocol === request.protocol).map((m) => ({ name: m.name, summary: m.summary }));
     try {
-      post({ type: 'scope', rules, scope: resolveScope(request.options), error: '' });
+      post({ type: 'scope', key: request.key, rules, scope: resolveScope(request.options), error: '' });
     } catch (err) {
-      post({ type: 'scope', rules, scope: null, error: (err as Error).message });
+      post({ type: 'scope', key: request.key, rules, scope: null, error: (err as Error).message });
     }
   } catch (err) {
     post({ type: 'error', message: (err as Error).message ?? String(err) });
