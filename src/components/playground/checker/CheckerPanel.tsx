@@ -135,7 +135,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
           <label class={`pg-rule${mutant === m.name ? ' pg-rule-off' : ''}`} data-mutant={m.name}>
             <input type="checkbox" role="switch" checked={mutant !== m.name} onChange={(e) => switchRule(m.name, (e.target as HTMLInputElement).checked)} />
             <span>
-              {RULES[m.name]}
+              <span class="pg-rule-text">{RULES[m.name]}</span>
               {mutant === m.name && <span class="pg-rule-instead">已拆掉：{m.summary}</span>}
             </span>
           </label>
