@@ -18,6 +18,7 @@ import { NodeTable } from './NodeTable.tsx';
 import { SaveScenario } from './SaveScenario.tsx';
 import { SequenceHead, SequenceSvg } from './SequenceSvg.tsx';
 import { Timeline } from './Timeline.tsx';
+import { CheckerOpener } from './checker/CheckerOpener.tsx';
 import { stepText } from './words.ts';
 import './playground.css';
 
@@ -358,6 +359,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
         )}
       </div>
       <SaveScenario scenario={() => model.run.exportScenario()} />
+      <CheckerOpener protocol={run.scenario.protocol} load={start} Heading={Panel} />
     </section>
   );
 }
