@@ -20,9 +20,11 @@ export const RULES: Record<MutantName, string> = {
   'no-reply': 'promise 带上接受者已接受的编号和值',
   'ignore-reply': '提议者采用 promise 里编号最高的已接受值',
   'minority-quorum': '提议者要等到多数派（过半）的回应',
+  'non-intersecting-quorums': '任一阶段一法定人数与任一阶段二法定人数相交（q1 + q2 > n）',
   'reused-ballot': '每个编号只属于一个提议者，重启后也不重用',
   'small-fast-quorum': '快速法定人数满足 q_c + 2·q_f > 2n',
   'fast-recovery-any-reported': '恢复时只在最高轮 k 报告的值里选',
+  'uncoordinated-small-fast-quorum': '非协调恢复要求 3·q_f > 2n',
   'forget-promise-on-learn': '学到选定值时不降低已存储的许诺',
 };
 
