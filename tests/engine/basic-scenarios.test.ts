@@ -13,7 +13,7 @@ const dir = new URL('../../content/scenarios/basic/', import.meta.url);
 const load = (name: string) => JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8')) as Scenario & { expect: Record<string, unknown> };
 const sent = (doc: TraceDocument, pred: (m: Message) => boolean): Message[] => doc.events.flatMap((e: TraceEvent) => (e.type === 'send' && pred(e.msg) ? [e.msg] : []));
 
-const NAMES = ['smooth', 'preempted', 'value-adoption', 'duelling', 'duelling-backoff', 'minority-crash', 'majority-crash', 'reused-ballot', 'loss-retry', 'nack-preempted', 'timeout-preempted'];
+const NAMES = ['smooth', 'preempted', 'value-adoption', 'duelling', 'duelling-backoff', 'minority-crash', 'majority-crash', 'reused-ballot', 'loss-retry', 'nack-preempted', 'timeout-preempted', 'flexible-quorums'];
 
 test('every scenario file is listed here and meets its "expect"', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
