@@ -46,6 +46,8 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const errors: string[] = [];
 page.on('pageerror', (e) => errors.push(e.message));
+page.on('crash', () => errors.push('the page crashed'));
+page.on('close', () => console.error('checker-panel: the page closed'));
 await page.goto(`${server.url}playground/`, { waitUntil: 'networkidle' });
 await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 15_000 });
 await page.locator('[data-action="open-checker"]').click();

@@ -70,6 +70,8 @@ export function CheckerPanel(props: CheckerPanelProps) {
         if (reply.scenario) load(reply.scenario);
         setStatus({ kind: 'done', result: reply.result, command: command.current, turns: reply.turns, loadError: reply.loadError });
         findButton.current?.focus();
+        // A fresh worker for the next search: the finished one's heap (millions of states) goes with it.
+        setGeneration((g) => g + 1);
       } else {
         setStatus({ kind: 'error', message: reply.message });
       }
@@ -113,7 +115,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
     worker.current?.terminate();
     worker.current = null;
     setStatus({ kind: 'cancelled', progress: status.progress });
-    setGeneration(generation + 1);
+    setGeneration((g) => g + 1);
     findButton.current?.focus();
   };
 
