@@ -11,9 +11,10 @@ import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } fro
 import { diagramSettings } from '../diagrams/settings.ts';
 import { encodeRunLink, playgroundHref } from './playground-link/index.ts';
 import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
-import { strings } from './strings.ts';
+import { figureStrings } from './figure-strings.ts';
 import { PlaygroundRun } from '../components/playground/run.ts';
 import { formatValue } from '../paxos/render/labels.ts';
+import { getProtocol } from '../paxos/registry.ts';
 
 /** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
 export interface DiagramOptions {
@@ -89,10 +90,10 @@ function mermaidOptions(opts: DiagramOptions): MermaidOptions {
 /** The outcome line, the violation callout for mutants, and the playground link, as HTML. */
 export function figureFooter(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions): string {
   const outcome = opts.outcome ?? describeOutcome(trace).text;
-  let html = `<p class="paxos-outcome"><strong>${strings().result}</strong>${escapeHtml(outcome)}</p>`;
+  let html = `<p class="paxos-outcome"><strong>${figureStrings().result}</strong>${escapeHtml(outcome)}</p>`;
   const bad = checkTrace(trace);
   if (bad) {
-    const t = strings();
+    const t = figureStrings();
     const conflicts = conflictingChoices(trace)
       .map((c) => t.slotChoseBoth(c.slot, c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(t.and)))
       .join('；');
@@ -107,10 +108,10 @@ export function figureFooter(trace: TraceDocument, scenario: Scenario | null, op
   }
   if (scenario && opts.playground !== false) {
     // The link opens the playground at the end of the script, i.e. on this very run; the reader can seek back.
-    const run = new PlaygroundRun(scenario);
+    const run = new PlaygroundRun(scenario, getProtocol);
     run.runScript();
     const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: run.commands(), position: run.position }));
-    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${strings().openInPlayground}</a></p>`;
+    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${figureStrings().openInPlayground}</a></p>`;
   }
   return html;
 }

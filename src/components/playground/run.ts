@@ -10,7 +10,8 @@ import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
 import type { NodeView } from '../../paxos/core/protocol.ts';
 import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
 import { TraceMonitor, type Violation } from '../../paxos/check/properties.ts';
-import { copyAsScenario } from '../../paxos/sim/run.ts';
+import type { ProtocolLookup } from '../../paxos/registry.ts';
+import { copyAsScenario } from '../../paxos/sim/copy-as-scenario.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
 import type { Command } from '../../playground-link/codec.ts';
@@ -29,6 +30,7 @@ interface Frame {
   /** How many trace events the run holds here (the command's own events are those past the frame before). */
   readonly events: number;
   violation?: Violation | null;
+  agreement?: Violation | null;
 }
 
 export interface NodeRow {
@@ -48,9 +50,10 @@ export class PlaygroundRun {
   private lastForked = false;
   private lastScriptError = '';
 
-  constructor(scenario: Scenario) {
+  /** `protocols` must find the scenario's protocol (a page's ProtocolShelf lookup; registry getProtocol in Node). */
+  constructor(scenario: Scenario, protocols: ProtocolLookup) {
     this.scenario = scenario;
-    this.sim = new Simulation(scenario);
+    this.sim = new Simulation(scenario, protocols);
     this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null, fromStep: null, events: 0 }];
   }
 
@@ -261,21 +264,41 @@ export class PlaygroundRun {
   private monitor: TraceMonitor | null = null;
   private observed = 0;
   private firstBad: Violation | null = null;
+  private agreementBad: Violation | null = null;
 
   /** The first safety violation up to the current position (remembered per frame). */
   violation(): Violation | null {
+    return this.watch().violation ?? null;
+  }
+
+  /**
+   * The first break of agreement itself up to the current position. A switched-off rule breaks its own
+   * property first (an accept below the promise, say) and agreement only some events later; the view names
+   * both, so the monitor keeps watching past the first violation.
+   */
+  agreementViolation(): Violation | null {
+    return this.watch().agreement ?? null;
+  }
+
+  private watch(): Frame {
     const f = this.frames[this.cursor]!;
-    if (f.violation !== undefined) return f.violation;
+    if (f.violation !== undefined) return f;
     const events = this.sim.events();
     if (!this.monitor || events.length < this.observed) {
       this.monitor = new TraceMonitor({ protocol: this.sim.protocol.name, quorums: this.sim.resolved.quorums, nodes: this.sim.nodes });
       this.observed = 0;
       this.firstBad = null;
+      this.agreementBad = null;
     }
-    for (let i = this.observed; i < events.length && !this.firstBad; i++) this.firstBad = this.monitor.observe(events[i]!);
+    for (let i = this.observed; i < events.length && !this.agreementBad; i++) {
+      const bad = this.monitor.observe(events[i]!);
+      if (bad && !this.firstBad) this.firstBad = bad;
+      if (bad?.property === 'agreement') this.agreementBad = bad;
+    }
     this.observed = events.length;
     f.violation = this.firstBad;
-    return f.violation;
+    f.agreement = this.agreementBad;
+    return f;
   }
 
   /** "Copy as scenario": a scripted scenario that `paxos simulate --scenario` replays to this position's trace. */

@@ -12,6 +12,8 @@ import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { ScenarioError } from '../../paxos/sim/scenario.ts';
 import { resolveScenario, validateStep } from '../../paxos/sim/validate.ts';
 import { SCENARIO_LIMITS } from '../../paxos/sim/limits.ts';
+import type { ProtocolLookup } from '../../paxos/registry.ts';
+import { PROTOCOL_NAMES, type ProtocolName } from '../../paxos/core/trace.ts';
 
 export const LINK_VERSION = '1';
 /** Longest fragment we read. Browsers take far longer URLs; this keeps a hostile link from costing much. */
@@ -31,7 +33,11 @@ export interface RunLink {
   readonly position: number;
 }
 
-export type DecodeResult = { readonly ok: true; readonly run: RunLink } | { readonly ok: false; readonly message: string };
+export type DecodeResult =
+  | { readonly ok: true; readonly run: RunLink }
+  | { readonly ok: false; readonly message: string }
+  /** The link is fine so far but runs a protocol `protocols` does not have yet: load it and decode again. */
+  | { readonly ok: false; readonly message: ''; readonly missing: ProtocolName };
 
 /** Fields of a scenario that only the notes read; left out of links to keep them short. */
 const NOTE_ONLY = ['description', 'expect'] as const;
@@ -90,9 +96,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Reads a location hash (`#run=…`, with or without the `#`). Returns `{ ok: false }` for an empty hash too
- * (message ''), so callers can tell "no link" from "broken link" by the message.
+ * (message ''), so callers can tell "no link" from "broken link" by the message. `protocols` finds the
+ * link's protocol (registry getProtocol in Node; a page's ProtocolShelf, which answers `missing` until loaded).
  */
-export function decodeRunLink(hash: string): DecodeResult {
+export function decodeRunLink(hash: string, protocols: ProtocolLookup): DecodeResult {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '') return fail('');
   if (raw.length > MAX_LINK_CHARS) return fail(`这个链接太长（${raw.length} 个字符，上限 ${MAX_LINK_CHARS}），没有打开。`);
@@ -114,9 +121,13 @@ export function decodeRunLink(hash: string): DecodeResult {
   }
   if (!isObject(payload) || !isObject(payload['s'])) return fail(GARBLED);
   const s = payload['s'];
+  const name = s['protocol'];
+  if (typeof name === 'string' && (PROTOCOL_NAMES as readonly string[]).includes(name) && !protocols(name as ProtocolName)) {
+    return { ok: false, message: '', missing: name as ProtocolName };
+  }
   let ids: readonly string[];
   try {
-    ids = resolveScenario(s as unknown as Scenario).nodes.map((n) => n.id);
+    ids = resolveScenario(s as unknown as Scenario, protocols).nodes.map((n) => n.id);
   } catch (err) {
     const what = err instanceof ScenarioError ? err.message : String((err as Error).message ?? err);
     return fail(`链接里的场景无效：${what}。`);
