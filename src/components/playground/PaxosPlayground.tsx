@@ -6,6 +6,8 @@
 // playing or not, the speed, the last notice, the share link. Everything a link or a scenario carries is
 // rendered as text by Preact (never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { siteBase } from '../../base-path.ts';
+import { playgroundHref } from '../../figures/playground-link/href.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
 import { strings } from '../paxos/strings.ts';
@@ -42,8 +44,7 @@ const T = strings();
 const P = T.playground;
 
 function playgroundUrl(fragment: string): string {
-  const base = import.meta.env.BASE_URL ?? '/';
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}playground/#${fragment}`, location.href).href;
+  return new URL(playgroundHref(siteBase(), fragment), location.href).href;
 }
 
 function copyText(text: string): Promise<boolean> {
