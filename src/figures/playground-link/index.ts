@@ -2,3 +2,4 @@
 export { encodeRunLink, decodeRunLink, linkScenario, MAX_COMMANDS, MAX_LINK_CHARS, LINK_VERSION } from './codec.ts';
 export type { Command, RunLink, DecodeResult } from './codec.ts';
 export { playgroundHref } from './href.ts';
+export { scriptRunLink } from './script-link.ts';
