@@ -18,7 +18,7 @@ import { escapeMermaid } from '../paxos/render/mermaid.ts';
 import { formatValue } from '../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
-import { strings } from './strings.ts';
+import { strings } from '../i18n/figures.ts';
 
 /** What the checker hands back for a mutant that breaks agreement (`paxos check --mutant … --format json`). */
 export interface CounterexampleLike {

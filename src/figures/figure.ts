@@ -11,7 +11,7 @@ import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } fro
 import { diagramSettings } from '../diagrams/settings.ts';
 import { encodeRunLink, playgroundHref, scriptRunLink } from './playground-link/index.ts';
 import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
-import { strings } from './strings.ts';
+import { strings } from '../i18n/figures.ts';
 import { formatValue } from '../paxos/render/labels.ts';
 
 /** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
@@ -94,7 +94,7 @@ export function figureFooter(trace: TraceDocument, scenario: Scenario | null, op
     const t = strings();
     const conflicts = conflictingChoices(trace)
       .map((c) => t.slotChoseBoth(c.slot, c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(t.and)))
-      .join('；');
+      .join(t.clauseBreak);
     const mutant = scenario?.mutant ?? (typeof trace.config['mutant'] === 'string' ? trace.config['mutant'] : undefined);
     const v = presentViolation(bad, trace.protocol === 'multi');
     html +=

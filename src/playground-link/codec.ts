@@ -1,3 +1,3 @@
-// Moved to src/figures/playground-link/ (issue #15). The playground island, being rewritten on its own
-// branch, still imports this path; this re-export goes once that branch imports the new one.
+// Moved to src/figures/playground-link/codec.ts. Only PaxosPlayground.tsx still loads this path (its
+// imports are being changed on another branch); delete this file when it loads the new one.
 export * from '../figures/playground-link/codec.ts';

@@ -1,3 +1,3 @@
-// Moved to src/figures/outcome.ts (issue #15). The playground island, being rewritten on its own branch,
-// still imports this path; this re-export goes once that branch imports the new one.
+// Moved to src/figures/outcome.ts. Only PaxosPlayground.tsx still imports this path (its imports are being
+// changed on another branch); delete this file when it imports '../../figures/outcome.ts'.
 export * from '../../figures/outcome.ts';

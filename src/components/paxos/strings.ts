@@ -1,3 +1,3 @@
-// Moved to src/figures/strings.ts (issue #15). The playground island, being rewritten on its own branch,
-// still imports this path; this re-export goes once that branch imports the new one.
-export * from '../../figures/strings.ts';
+// Moved to src/i18n/figures.ts. Only PaxosPlayground.tsx still imports this path (its imports are being
+// changed on another branch); delete this file when it imports '../../i18n/figures.ts'.
+export * from '../../i18n/figures.ts';

@@ -6,7 +6,7 @@
 // the first command that carries that step out until the next narrated one; "讲解模式" moves from caption to
 // caption (nextCaption / previousCaption, or one command at a time with stepTowardCaption for autoplay).
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import type { RunLink } from '../../playground-link/codec.ts';
+import type { RunLink } from '../../figures/playground-link/codec.ts';
 import { PlaygroundRun } from './run.ts';
 
 export interface Outcome {

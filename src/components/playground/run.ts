@@ -15,7 +15,7 @@ import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenari
 import { nextEventAt, nextPress, TICK, type Press } from '../../paxos/sim/presses.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
 import type { Command } from '../../figures/playground-link/codec.ts';
-import { strings } from '../../figures/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 
 interface Frame {
   readonly checkpoint: Checkpoint;

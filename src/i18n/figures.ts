@@ -1,7 +1,9 @@
-// Every word a reader sees in the engine's figures and the playground island, in one place, keyed by locale.
-// The engine (src/paxos) speaks English for developers (CLI, build errors, checker messages); the notes are
-// zh-CN first, so the components translate what the engine says from its stable ids (property ids, event
-// types, stall reasons) and keep the engine's English only as a secondary detail. An English locale is a
+// Every word a reader sees in the build-time figures and the playground island, keyed by locale; the site's
+// own words (chrome, pages) are in ui.ts beside this file. The engine (src/paxos) speaks English for
+// developers (CLI, build errors, checker messages); the notes are zh-CN first, so these words translate what
+// the engine says from its stable ids (property ids, event types, stall reasons) and keep the engine's
+// English only as a secondary detail. The engine's own diagram labels (render/labels.ts: 已接受, 提议 …) stay
+// in the engine, which draws the Mermaid text and may import nothing from the site. An English locale is a
 // second object of the same shape (`satisfies Strings`) and a lookup by the page's language.
 import type { PropertyId } from '../paxos/check/properties.ts';
 import type { TraceEvent } from '../paxos/core/trace.ts';
@@ -87,6 +89,10 @@ export const ZH = {
   result: '结果：',
   openInPlayground: '在演练场中打开这次运行 →',
   conflict: (slotPrefix: string, values: string): string => `${slotPrefix}先后选定了 ${values}：不同的节点学到了不同的值`,
+  /** Names the slot before conflict(), for Multi-Paxos: "槽 2 ". */
+  slotPrefix: (slot: number): string => `槽 ${slot} `,
+  /** Between clauses of one sentence (two conflicting slots). */
+  clauseBreak: '；',
   chosenSlots: (n: number, list: string): string => `选定 ${n} 个槽位：${list}`,
   chosenSlot: (slot: number, value: string): string => `槽 ${slot} = ${value}`,
   chosenOne: (value: string, time: number, learners: string): string => `选定 ${value}（t=${time}，${learners} 得知）`,
@@ -127,6 +133,17 @@ export const ZH = {
     searched: (states: number, depth: number | undefined): string => `检查器搜索了 ${states} 个状态${depth !== undefined ? `，反例深度 ${depth}` : ''}。`,
     scripted: (steps: number): string =>
       `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
+  },
+  /** A share link that cannot be opened: the page shows this as text next to the default scenario. */
+  link: {
+    garbled: '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。',
+    tooLong: (chars: number, max: number): string => `这个链接太长（${chars} 个字符，上限 ${max}），没有打开。`,
+    noRun: '链接里没有 run= 参数。',
+    version: (v: string): string => `这个链接的格式版本（${v}）本页不认识。`,
+    badScenario: (what: string): string => `链接里的场景无效：${what}。`,
+    badCount: (item: number): string => `链接里的操作太多或无效（第 ${item} 项）。`,
+    badCommand: (item: number, why: string): string => `链接里的第 ${item} 项操作无效：${why}。`,
+    tooMany: '链接里的操作太多。',
   },
   playground: {
     region: 'Paxos 演练场',
