@@ -1,6 +1,7 @@
-// The site's words come from src/i18n/: ui.ts for the chrome and the pages, figures.ts for the figures and
-// the playground island. A page, layout or view that writes Chinese itself would escape translation, so
-// this reads their source and finds none outside comments.
+// The site's words come from src/i18n/: ui.ts for the chrome, the pages and the diagrams, figures.ts for
+// the figures and the playground island. A page, layout, view, figure or diagram that writes Chinese itself
+// would escape translation, so this reads their source and finds none outside comments. (The playground
+// island's views, its checker panel, the nack chart and the dev-only save form still write their own.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,8 +25,8 @@ function codeLines(text: string): string[] {
   return blanked.split('\n').map((line) => line.replace(/(^|[^:'"`])\/\/.*$/, '$1'));
 }
 
-test('pages, layouts and the reader and figure views take their words from src/i18n/', () => {
-  const dirs = ['src/pages', 'src/layouts', 'src/components/reader', 'src/components/paxos'];
+test('pages, layouts, the reader and figure views, figures and diagrams take their words from src/i18n/', () => {
+  const dirs = ['src/pages', 'src/layouts', 'src/components/reader', 'src/components/paxos', 'src/figures', 'src/diagrams'];
   const found: string[] = [];
   for (const dir of dirs) {
     for (const file of files(join(root, dir))) {
