@@ -14,7 +14,7 @@
 // Scenario schema: scenario.ts.
 export { Simulation, ReplayBudgetError, matches, describeFlight, type Flight, type PendingTimer, type Checkpoint, type StopReason } from './simulation.ts';
 export { simulate, runScenario, copyAsScenario } from './run.ts';
-export { nextPress, nextEventAt, TICK, type Press } from './presses.ts';
 export { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
 export { ScenarioError, DEFAULTS, type Scenario, type Step, type Action, type Pattern, type NetworkSpec, type PartitionSpec, type CrashSpec } from './scenario.ts';
 export { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
+export { nextPress, nextEventAt, TICK, type Press } from './presses.ts';
