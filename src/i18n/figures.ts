@@ -134,17 +134,6 @@ export const ZH = {
     scripted: (steps: number): string =>
       `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
   },
-  /** A share link that cannot be opened: the page shows this as text next to the default scenario. */
-  link: {
-    garbled: '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。',
-    tooLong: (chars: number, max: number): string => `这个链接太长（${chars} 个字符，上限 ${max}），没有打开。`,
-    noRun: '链接里没有 run= 参数。',
-    version: (v: string): string => `这个链接的格式版本（${v}）本页不认识。`,
-    badScenario: (what: string): string => `链接里的场景无效：${what}。`,
-    badCount: (item: number): string => `链接里的操作太多或无效（第 ${item} 项）。`,
-    badCommand: (item: number, why: string): string => `链接里的第 ${item} 项操作无效：${why}。`,
-    tooMany: '链接里的操作太多。',
-  },
   playground: {
     region: 'Paxos 演练场',
     about: (title: string): string => `场景说明：${title}`,
@@ -268,6 +257,17 @@ export const ZH = {
       done: '讲解到此结束，可以继续自己动手。',
       takenOver: '你接管了运行，讲解停在这里；按“上一段”或拖回位置条，可以回到讲解的路线上。',
     },
+  },
+  /** A share link that cannot be opened: the page shows this as text next to the default scenario. */
+  link: {
+    garbled: '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。',
+    tooLong: (chars: number, max: number): string => `这个链接太长（${chars} 个字符，上限 ${max}），没有打开。`,
+    noRun: '链接里没有 run= 参数。',
+    version: (v: string): string => `这个链接的格式版本（${v}）本页不认识。`,
+    badScenario: (what: string): string => `链接里的场景无效：${what}。`,
+    badCount: (item: number): string => `链接里的操作太多或无效（第 ${item} 项）。`,
+    badCommand: (item: number, why: string): string => `链接里的第 ${item} 项操作无效：${why}。`,
+    tooMany: '链接里的操作太多。',
   },
 };
 

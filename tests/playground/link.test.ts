@@ -1,6 +1,8 @@
 // Share links: round trips, and every kind of bad link comes back as a message, never an exception.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { runScenario } from '../../src/paxos/sim/run.ts';
+import { scenarioCatalog } from '../../src/scenarios/index.ts';
 import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, scriptRunLink, type Command } from '../../src/figures/playground-link/index.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
@@ -8,8 +10,6 @@ import { preempted, smooth } from '../../src/scenarios/basic.ts';
 import { collisionRecovery } from '../../src/scenarios/fast.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
 import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
-import { runScenario } from '../../src/paxos/sim/run.ts';
-import { scenarioCatalog } from '../../src/scenarios/index.ts';
 
 function fragmentOf(payload: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));

@@ -9,11 +9,11 @@
 // wrong shapes or types, too big, a scenario the engine rejects) comes back as a friendly message (its words
 // in src/i18n/figures.ts) that the page shows as text next to the default scenario. Nothing from a link is
 // ever put into HTML.
+import { strings } from '../../i18n/figures.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { ScenarioError } from '../../paxos/sim/scenario.ts';
 import { resolveScenario, validateStep } from '../../paxos/sim/validate.ts';
 import { SCENARIO_LIMITS } from '../../paxos/sim/limits.ts';
-import { strings } from '../../i18n/figures.ts';
 
 export const LINK_VERSION = '1';
 /** Longest fragment we read. Browsers take far longer URLs; this keeps a hostile link from costing much. */
