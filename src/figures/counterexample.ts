@@ -1,7 +1,7 @@
 // <PaxosCounterexample mutant="no-reply" />: the model checker's shortest counterexample for a mutant,
-// drawn like every other engine figure, with the values chosen twice called out. The checker (src/paxos/check,
-// cached by src/counterexamples: no search when nothing changed) owns finding and caching; this file only
-// draws what it returns.
+// drawn like every other engine figure, with the values chosen twice called out. The checker (src/paxos/check)
+// finds it and counterexample-cache.ts beside this file caches it (no search when nothing changed); this file
+// only draws what it returns.
 //
 // A shortest counterexample stops the moment the second value reaches a quorum of acceptances, so its
 // `accepted` replies are still on the network and no learner has announced anything: the diagram (which draws
@@ -19,7 +19,7 @@ import { escapeMermaid } from '../paxos/render/mermaid.ts';
 import { formatValue } from '../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
-import { figureStrings } from './figure-strings.ts';
+import { figureStrings } from '../i18n/figure-strings.ts';
 
 /** What the checker hands back for a mutant that breaks agreement (`paxos check --mutant … --format json`). */
 export interface CounterexampleLike {

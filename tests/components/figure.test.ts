@@ -18,7 +18,7 @@ import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
 import { checkWitness } from '../../src/paxos/check/model-check.ts';
 import { escapeHtml } from '../../src/diagrams/figure.ts';
 import { describeOutcome, presentViolation } from '../../src/figures/outcome.ts';
-import { ZH } from '../../src/figures/strings.ts';
+import { ZH } from '../../src/i18n/figures.ts';
 import { counterexampleLogLine } from '../../src/figures/counterexample.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';

@@ -1,7 +1,9 @@
 // Share links: round trips, and every kind of bad link comes back as a message, never an exception.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, type Command } from '../../src/figures/playground-link/index.ts';
+import { runScenario } from '../../src/paxos/sim/run.ts';
+import { scenarioCatalog } from '../../src/scenarios/index.ts';
+import { decodeRunLink, encodeRunLink, MAX_LINK_CHARS, scriptRunLink, type Command } from '../../src/figures/playground-link/index.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { preempted, smooth } from '../../src/scenarios/basic.ts';
@@ -154,4 +156,36 @@ test('a link to a protocol the page has not loaded says which one; after loading
   // An unknown protocol is no "missing" one: the link is broken, and says so.
   const bad = decodeRunLink(fragmentOf({ s: { protocol: 'raft' }, c: [] }), shelf.lookup);
   assert.ok(!bad.ok && !('missing' in bad) && /protocol/.test(bad.message));
+});
+
+test("a figure's link counts the playground's own presses: for every scenario, the script played to its end", () => {
+  const names = Object.keys(scenarioCatalog);
+  assert.ok(names.length > 10, `${names.length} scenarios`);
+  for (const name of names) {
+    const scenario = scenarioCatalog[name]!;
+    const link = scriptRunLink(scenario);
+    const run = new PlaygroundRun(scenario, getProtocol);
+    run.runScript();
+    assert.deepEqual(link.commands, run.commands(), name);
+    assert.equal(link.position, run.position, name);
+    assert.equal(encodeRunLink(link), encodeRunLink({ scenario, commands: run.commands(), position: run.position }), name);
+    // Opened, the link shows the very run the figure draws, judged by the safety properties.
+    const decoded = decodeRunLink(encodeRunLink(link), getProtocol);
+    assert.ok(decoded.ok, name);
+    const trace = replayed(decoded.run.scenario, decoded.run.commands, decoded.run.position).trace();
+    assert.deepEqual(trace, runScenario(scenario), name);
+    const bad = checkTrace(trace);
+    assert.ok(scenario.mutant ? true : bad === null, `${name}: ${bad ? bad.property : ''}`);
+  }
+});
+
+test("a script step that no longer fits ends the figure's link as it ends the playground's script", () => {
+  const scenario: Scenario = { ...preempted, steps: [...(preempted.steps ?? []).slice(0, 2), { type: 'deliver', match: { kind: 'nack', from: 'A3', to: 'P1' } }, { type: 'crash', node: 'A1' }] };
+  const link = scriptRunLink(scenario);
+  const run = new PlaygroundRun(scenario, getProtocol);
+  run.runScript();
+  assert.ok(run.scriptError, 'the playground reports the step that does not fit');
+  assert.deepEqual(link.commands, run.commands());
+  assert.equal(link.position, run.position);
+  assert.equal(checkTrace(run.trace()), null);
 });

@@ -6,9 +6,11 @@
 // playing or not, the speed, the last notice, the share link. Everything a link or a scenario carries is
 // rendered as text by Preact (never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { siteBase } from '../../base-path.ts';
+import { playgroundHref } from '../../figures/playground-link/href.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
-import { strings } from '../paxos/strings.ts';
+import { describeOutcome, presentViolation } from '../../figures/outcome.ts';
+import { strings } from '../../i18n/figures.ts';
 import { layoutDiagram } from './diagram.ts';
 import { FlightList } from './FlightList.tsx';
 import { PlaygroundModel, type Outcome } from './model.ts';
@@ -43,8 +45,7 @@ const T = strings();
 const P = T.playground;
 
 function playgroundUrl(fragment: string): string {
-  const base = import.meta.env.BASE_URL ?? '/';
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}playground/#${fragment}`, location.href).href;
+  return new URL(playgroundHref(siteBase(), fragment), location.href).href;
 }
 
 function copyText(text: string): Promise<boolean> {
@@ -63,7 +64,7 @@ function noticeOf(o: Outcome): string {
 }
 
 /** The share-link codec loads when a link is read or written, not with the island: most readers never share. */
-const linkCodec = () => import('../../playground-link/codec.ts');
+const linkCodec = () => import('../../figures/playground-link/codec.ts');
 
 /** How long autoplay rests on a caption at speed 1×: time to read it. */
 const readingMs = (text: string): number => 1600 + 110 * [...text].length;

@@ -7,7 +7,7 @@
 // caption (nextCaption / previousCaption, or one command at a time with stepTowardCaption for autoplay).
 import type { ProtocolLookup } from '../../paxos/registry.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import type { RunLink } from '../../playground-link/codec.ts';
+import type { RunLink } from '../../figures/playground-link/codec.ts';
 import { PlaygroundRun } from './run.ts';
 
 export interface Outcome {

@@ -2,20 +2,21 @@
 // Simulation plus a timeline of checkpoints, one per command. Seeking moves along the timeline; acting at an
 // earlier position cuts the later frames off and forks a new future from there.
 //
-// Commands are what a share link records (src/playground-link): "next" (the step button: the next bit of
+// Commands are what a share link records (src/figures/playground-link): "next" (the step button: the next bit of
 // the scenario's script, or the next scheduled event once the script is done) and explicit actions (a
 // scenario Step: deliver/drop/duplicate one message, crash, recover, fire a timer). An explicit action
 // leaves the script: from then on "next" is the network's own next event.
-import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
+import type { NodeInfo } from '../../paxos/core/ids.ts';
 import type { NodeView } from '../../paxos/core/protocol.ts';
 import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
 import { TraceMonitor, type Violation } from '../../paxos/check/properties.ts';
 import type { ProtocolLookup } from '../../paxos/registry.ts';
 import { copyAsScenario } from '../../paxos/sim/copy-as-scenario.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
+import { nextEventAt, nextPress, TICK, type Press } from '../../paxos/sim/presses.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
-import type { Command } from '../../playground-link/codec.ts';
-import { strings } from '../paxos/strings.ts';
+import type { Command } from '../../figures/playground-link/codec.ts';
+import { strings } from '../../i18n/figures.ts';
 
 interface Frame {
   readonly checkpoint: Checkpoint;
@@ -39,8 +40,6 @@ export interface NodeRow {
   readonly view: NodeView;
   readonly timers: readonly PendingTimer[];
 }
-
-const TICK: Step = { type: 'tick' };
 
 export class PlaygroundRun {
   readonly scenario: Scenario;
@@ -187,37 +186,14 @@ export class PlaygroundRun {
     this.cursor = this.frames.length - 1;
   }
 
-  /** What "next" would apply: the script's next step (a `run` one tick at a time), else a tick. */
-  private plan(): { step: Step; script: number | null; fromScript: boolean; index: number | null } | null {
-    const steps = this.sim.resolved.steps;
-    let k = this.frames[this.cursor]!.script;
-    while (k !== null && k < steps.length) {
-      const s = steps[k]!;
-      if (s.type !== 'run') return { step: s, script: k + 1, fromScript: true, index: k };
-      const at = this.nextAt();
-      if (s.until === 'quiet') {
-        if (at !== null) return { step: TICK, script: k, fromScript: true, index: k };
-        k++;
-        continue;
-      }
-      if (at !== null && at <= s.until) return { step: TICK, script: k, fromScript: true, index: k };
-      // Nothing more before `until`: the run step itself moves the clock there (as a script would).
-      if (this.sim.time < s.until) return { step: s, script: k + 1, fromScript: true, index: k };
-      k++;
-    }
-    return this.nextAt() === null ? null : { step: TICK, script: k, fromScript: false, index: null };
+  /** What "next" would apply (src/paxos/sim/presses.ts): the script's next step, a `run` one tick at a time, else a tick. */
+  private plan(): Press | null {
+    return nextPress(this.sim, this.frames[this.cursor]!.script);
   }
 
   /** When the next scheduled event happens, or null when nothing is scheduled before maxTime. */
   nextAt(): number | null {
-    const peek = this.sim.peek();
-    if (!peek) return null;
-    const now = this.sim.time;
-    if ('at' in peek && typeof peek.at === 'number') return Math.max(now, peek.at);
-    let due = Infinity;
-    for (const f of this.sim.inFlight()) due = Math.min(due, f.due);
-    for (const t of this.sim.timers()) due = Math.min(due, t.due);
-    return due === Infinity ? now : Math.max(now, due);
+    return nextEventAt(this.sim);
   }
 
   // ---- reading the current position -------------------------------------------------------------------
@@ -249,10 +225,6 @@ export class PlaygroundRun {
       view: this.sim.view(info.id),
       timers: timers.filter((t) => t.node === info.id),
     }));
-  }
-
-  isUp(node: NodeId): boolean {
-    return this.sim.isUp(node);
   }
 
   trace(): TraceDocument {

@@ -10,6 +10,7 @@
 //     const cp = sim.snapshot(); sim.restore(cp)     cheap checkpoints: seek back, then fork with other steps
 //     sim.trace()                                     the run so far as paxos-trace/1
 //   copyAsScenario(scenario, sim.steps())            "copy as scenario": replays to the same trace
+//   nextPress(sim, scriptIndex)                      the step button: the script's next step, a `run` tick by tick
 // Scenario schema: scenario.ts.
 export { Simulation, ReplayBudgetError, matches, describeFlight, type Flight, type PendingTimer, type Checkpoint, type StopReason } from './simulation.ts';
 export { simulate, runScenario } from './run.ts';
@@ -17,3 +18,4 @@ export { copyAsScenario } from './copy-as-scenario.ts';
 export { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
 export { ScenarioError, DEFAULTS, type Scenario, type Step, type Action, type Pattern, type NetworkSpec, type PartitionSpec, type CrashSpec } from './scenario.ts';
 export { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
+export { nextPress, nextEventAt, TICK, type Press } from './presses.ts';

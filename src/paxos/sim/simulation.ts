@@ -199,7 +199,7 @@ export class Simulation {
     return this.eventList.length === this.eventCount ? this.eventList : this.eventList.slice(0, this.eventCount);
   }
 
-  /** The steps applied so far, as given (see toScenario in copy.ts). */
+  /** The steps applied so far, as given (copyAsScenario in run.ts turns them into a scenario). */
   steps(): readonly Step[] {
     return this.stepLog;
   }

@@ -1,8 +1,10 @@
-// Every word a reader sees in the playground island and the figures, keyed by locale. This table ships to the
-// reader's browser with the island; words only the build's figures use are in figure-strings.ts.
-// The engine (src/paxos) speaks English for developers (CLI, build errors, checker messages); the notes are
-// zh-CN first, so the components translate what the engine says from its stable ids (property ids, event
-// types, stall reasons) and keep the engine's English only as a secondary detail. An English locale is a
+// Every word a reader sees in the playground island and the figures, keyed by locale. It ships to the
+// reader's browser with the island, so words only the build's figures use are in figure-strings.ts, and
+// the site's own words (chrome, pages) in ui.ts, beside this file. The engine (src/paxos) speaks English for
+// developers (CLI, build errors, checker messages); the notes are zh-CN first, so these words translate what
+// the engine says from its stable ids (property ids, event types, stall reasons) and keep the engine's
+// English only as a secondary detail. The engine's own diagram labels (render/labels.ts: 已接受, 提议 …) stay
+// in the engine, which draws the Mermaid text and may import nothing from the site. An English locale is a
 // second object of the same shape (`satisfies Strings`) and a lookup by the page's language.
 import type { PropertyId } from '../paxos/check/properties.ts';
 import type { TraceEvent } from '../paxos/core/trace.ts';
@@ -83,6 +85,10 @@ export const ZH = {
   event: eventZh,
   and: ' 和 ',
   conflict: (slotPrefix: string, values: string): string => `${slotPrefix}先后选定了 ${values}：不同的节点学到了不同的值`,
+  /** Names the slot before conflict(), for Multi-Paxos: "槽 2 ". */
+  slotPrefix: (slot: number): string => `槽 ${slot} `,
+  /** Between clauses of one sentence (two conflicting slots). */
+  clauseBreak: '；',
   chosenSlots: (n: number, list: string): string => `选定 ${n} 个槽位：${list}`,
   chosenSlot: (slot: number, value: string): string => `槽 ${slot} = ${value}`,
   chosenOne: (value: string, time: number, learners: string): string => `选定 ${value}（t=${time}，${learners} 得知）`,
@@ -236,6 +242,17 @@ export const ZH = {
       done: '讲解到此结束，可以继续自己动手。',
       takenOver: '你接管了运行，讲解停在这里；按“上一段”或拖回位置条，可以回到讲解的路线上。',
     },
+  },
+  /** A share link that cannot be opened: the page shows this as text next to the default scenario. */
+  link: {
+    garbled: '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。',
+    tooLong: (chars: number, max: number): string => `这个链接太长（${chars} 个字符，上限 ${max}），没有打开。`,
+    noRun: '链接里没有 run= 参数。',
+    version: (v: string): string => `这个链接的格式版本（${v}）本页不认识。`,
+    badScenario: (what: string): string => `链接里的场景无效：${what}。`,
+    badCount: (item: number): string => `链接里的操作太多或无效（第 ${item} 项）。`,
+    badCommand: (item: number, why: string): string => `链接里的第 ${item} 项操作无效：${why}。`,
+    tooMany: '链接里的操作太多。',
   },
 };
 

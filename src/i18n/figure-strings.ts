@@ -1,6 +1,6 @@
 // Words only the build-time figures use (a diagram's result line, the counterexample's caption and notes), kept
-// out of strings.ts because that table ships to the reader's browser with the playground island.
-import { strings } from './strings.ts';
+// out of figures.ts because that table ships to the reader's browser with the playground island.
+import { strings } from './figures.ts';
 
 const FIGURE_ZH = {
   safetyBroken: '安全性被破坏',
