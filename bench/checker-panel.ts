@@ -94,6 +94,13 @@ async function measure(mutant: MutantName | null): Promise<Measured> {
           }, 200);
         });
         watch.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+        // Bounded: a verdict that never comes is reported as such, not waited for forever.
+        setTimeout(() => {
+          watch.disconnect();
+          observer.disconnect();
+          const said = panel.querySelector('.pg-checker-progress')?.textContent ?? panel.textContent?.slice(0, 200) ?? '';
+          resolve({ ms: performance.now() - t0, result: `no verdict after 120 s (the panel says: ${said.trim()})`, states: 0, depth: 0, progress, tasks: [] });
+        }, 120_000);
         (panel.querySelector('[data-action="find-counterexample"]') as HTMLButtonElement).click();
       }),
   );

@@ -139,6 +139,21 @@ test('the correct protocol is proved safe with the CLI\'s state count and the sc
   await page.context().close();
 });
 
+test('a click on 找最短反例 right after switching a rule is not lost, search after search', async () => {
+  const { page } = await openPanel();
+  // The panel asks the worker for the new rule's scope on every switch; a click before that answer arrives
+  // must still start the search (the bench once waited forever here, on the third search of a page).
+  for (const mutant of ['minority-quorum', 'no-reply', 'ignore-reply'] as const) {
+    for (const box of await page.locator('.pg-rule input').all()) if (!(await box.isChecked())) await box.check();
+    await page.locator(`.pg-rule[data-mutant="${mutant}"] input`).uncheck();
+    await page.locator('[data-action="find-counterexample"]').click();
+    const box = await verdict(page, 60_000);
+    assert.equal(await box.getAttribute('data-result'), 'violation', mutant);
+    assert.equal(Number(await box.getAttribute('data-depth')), cli(['--protocol', 'basic', '--mutant', mutant]).depth, mutant);
+  }
+  await page.context().close();
+});
+
 test('a search can be cancelled and started again', async () => {
   const { page } = await openPanel();
   await page.locator('[data-action="find-counterexample"]').click();

@@ -103,7 +103,9 @@ export function CheckerPanel(props: CheckerPanelProps) {
 
   const running = status.kind === 'running';
   const find = (): void => {
-    if (running || !current || !worker.current) return;
+    // A click while the scope's answer is on its way still counts: the worker reads its messages in order,
+    // so the search starts right after it has answered for the scope (a refused scope cannot be searched).
+    if (running || refused || !worker.current) return;
     command.current = checkCommand(protocol, mutant, changed);
     const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: `模型检查器的反例：拆掉“${mutant ? RULES[mutant] : ''}”` };
     worker.current.postMessage(request);
@@ -124,8 +126,8 @@ export function CheckerPanel(props: CheckerPanelProps) {
   }, [status]);
 
   const resolved = scope?.resolved ?? null;
-  /** The resolved scope is the one a search would run only once the checker has answered for these options. */
-  const current = scope?.key === key ? resolved : null;
+  /** The checker has answered for these options and said they are no scope it can search. */
+  const refused = scope?.key === key && resolved === null;
   return (
     <section class="pg-checker-panel" aria-label="拆掉一条规则">
       <Heading class="pg-checker-title">拆掉一条规则</Heading>
@@ -177,7 +179,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
         </p>
       )}
       <div class="pg-checker-actions">
-        <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || !current} onClick={find}>
+        <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || refused} onClick={find}>
           找最短反例
         </button>
         {running && (
