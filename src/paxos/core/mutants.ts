@@ -31,6 +31,7 @@ export const MUTANT_NAMES = [
   'fast-recovery-any-reported',
   'uncoordinated-small-fast-quorum',
   'forget-promise-on-learn',
+  'reconfigure-immediately',
 ] as const;
 
 export type MutantName = (typeof MUTANT_NAMES)[number];
@@ -48,6 +49,7 @@ export const MUTANTS: readonly MutantInfo[] = [
   { name: 'fast-recovery-any-reported', protocol: 'fast', safety: 'broken', summary: '恢复时没有值达到门槛，协调者从所有报告的值里任选，而不只在最高轮 k 的值里选', summaryEn: 'recovery with no value at the threshold picks among every reported value, not only those of the highest round k' },
   { name: 'uncoordinated-small-fast-quorum', protocol: 'fast', safety: 'broken', summary: '非协调恢复，但快速法定人数满足 3·q_f ≤ 2n（q_c + 2·q_f > 2n 仍成立）', summaryEn: 'uncoordinated recovery with 3·q_f ≤ 2n (q_c + 2·q_f > 2n still holds)' },
   { name: 'forget-promise-on-learn', protocol: 'multi', safety: 'broken', summary: '学到已选定值时，用较低的已接受编号覆盖存储的许诺，重启后读回（zpaxos 的疑问）', summaryEn: 'learning a chosen value overwrites the stored promise with the lower accepted ballot; a restart reads it back' },
+  { name: 'reconfigure-immediately', protocol: 'multi', safety: 'broken', summary: '成员变更立即生效：领导者一提出变更命令，就从下一个槽起使用新成员，不等它被选定，也没有 α 窗口', summaryEn: 'a configuration change takes effect at once: from the next slot as soon as the leader proposes it, not α slots after it is chosen' },
 ];
 
 export function isMutantName(name: string): name is MutantName {
