@@ -9,11 +9,9 @@
 // it in, whether or not it is chosen, and with no window. Two leaders can then use different acceptors for
 // one slot, and a quorum of one membership need not meet a quorum of the other.
 import type { NodeId, Slot, Value } from '../core/ids.ts';
-import { compareIds } from '../core/sorted.ts';
+import { majority, parseConfigCommand } from '../core/reconfig.ts';
 import type { MultiConfig, ServerState } from './types.ts';
 import { serverIds } from './config.ts';
-
-const CONFIG_PREFIX = 'config ';
 
 /** Is reconfiguration on (MultiConfig.alpha set)? Off, every server is an acceptor of every slot. */
 export const reconfigures = (config: MultiConfig): boolean => config.alpha !== undefined;
@@ -24,21 +22,7 @@ export function initialMembers(config: MultiConfig): readonly NodeId[] {
   return config.members === undefined ? all : all.slice(0, config.members);
 }
 
-/**
- * The new membership a command names, or null when it is not a configuration change. `config S1 S2 S4`:
- * the word `config`, then distinct server ids separated by spaces. A malformed change (an unknown id, a
- * repeated one, none at all) changes nothing, on every replica alike: it is chosen like any opaque value.
- */
-export function parseConfigCommand(value: Value, config: MultiConfig): readonly NodeId[] | null {
-  if (value === null || !value.startsWith(CONFIG_PREFIX)) return null;
-  const ids = value.slice(CONFIG_PREFIX.length).split(' ').filter((x) => x !== '');
-  const servers = serverIds(config);
-  if (ids.length === 0 || ids.some((id) => !servers.includes(id)) || new Set(ids).size !== ids.length) return null;
-  return ids.sort(compareIds);
-}
-
-/** The command that makes `members` the acceptors (the inverse of parseConfigCommand). */
-export const configCommand = (members: readonly NodeId[]): string => `${CONFIG_PREFIX}${[...members].sort(compareIds).join(' ')}`;
+const change = (value: Value, config: MultiConfig): readonly NodeId[] | null => parseConfigCommand(value, serverIds(config));
 
 /**
  * The acceptors of `slot` as this server can know them: the membership after the commands of slots
@@ -50,7 +34,7 @@ export function membersOf(s: ServerState, slot: Slot, config: MultiConfig): read
   if (config.mutant === 'reconfigure-immediately') {
     for (let i = 0; i < slot; i++) {
       const value = s.learned[i]?.value ?? s.proposals[i]?.value;
-      const next = value === undefined ? null : parseConfigCommand(value, config);
+      const next = value === undefined ? null : change(value, config);
       if (next) members = next;
     }
     return members;
@@ -59,7 +43,7 @@ export function membersOf(s: ServerState, slot: Slot, config: MultiConfig): read
   for (let i = 0; i <= slot - alpha; i++) {
     const e = s.learned[i] ?? null;
     if (e === null) return null;
-    const next = parseConfigCommand(e.value, config);
+    const next = change(e.value, config);
     if (next) members = next;
   }
   return members;
@@ -71,8 +55,7 @@ export function inWindow(s: ServerState, slot: Slot, config: MultiConfig): boole
   return slot < s.firstUnchosen + (config.alpha ?? 1);
 }
 
-/** A majority of `members`: any two of them share a server. */
-export const majority = (members: readonly NodeId[]): number => Math.floor(members.length / 2) + 1;
+export { majority };
 
 /** How many of `ids` are in `members`. */
 export function countIn(ids: readonly NodeId[], members: readonly NodeId[]): number {

@@ -15,7 +15,8 @@ export function staleForServer(s: MultiState, msg: Message, config: MultiConfig,
   switch (msg.kind) {
     case 'prepare':
       // At or below the promise: ignored (with nack off), and the promise only rises.
-      return !config.nack && ballot !== undefined && compareBallots(ballot, s.promised) <= 0;
+      // (With reconfiguration a prepare equal to the promise is answered again: only lower ones are stale.)
+      return !config.nack && ballot !== undefined && compareBallots(ballot, s.promised) < (config.alpha === undefined ? 1 : 0);
     case 'accept':
       return !config.nack && ballot !== undefined && ballotLess(ballot, s.promised);
     case 'heartbeat':
