@@ -116,10 +116,22 @@ export function onAccepted(s: ServerState, from: NodeId, m: AcceptedBody, config
   if (!reachesQuorum(next, m.slot, acks, config) || (next.learned[m.slot] ?? null) !== null) return next;
   // Chosen: learn it (apply and answer the client), then tell the other servers.
   const learned = learn(next, m.slot, m.ballot, m.value, config, fx);
-  for (const to of serverIds(config)) {
+  for (const to of audience(learned, m.slot, config)) {
     if (to !== s.id) fx.send.push({ kind: 'commit', to, slot: m.slot, ballot: m.ballot, value: m.value });
   }
   return learned;
+}
+
+/**
+ * Who hears the leader's heartbeats and commits: every server without reconfiguration; with it, the
+ * acceptors of the slots in its window (a server that left stops hearing from it; a spare starts once it
+ * is an acceptor there, and catches up from the heartbeat) and, for a commit, the slot's own acceptors.
+ */
+function audience(s: ServerState, slot: number | null, config: MultiConfig): readonly NodeId[] {
+  if (!reconfigures(config)) return serverIds(config);
+  const out = new Set<NodeId>(slot === null ? [] : (membersOf(s, slot, config) ?? []));
+  for (let k = s.firstUnchosen; k < s.firstUnchosen + (config.alpha ?? 1); k++) for (const id of membersOf(s, k, config) ?? []) out.add(id);
+  return serverIds(config).filter((id) => out.has(id));
 }
 
 /** Do these acks make a quorum of the slot's acceptors? (A majority of all servers without reconfiguration.) */
@@ -197,7 +209,7 @@ export function onNack(s: ServerState, m: NackBody, config: MultiConfig, fx: Eff
  */
 export function heartbeat(s: ServerState, config: MultiConfig, now: number, fx: Effects): ServerState {
   if (s.role !== 'leader') return s;
-  for (const to of serverIds(config)) {
+  for (const to of audience(s, null, config)) {
     if (to !== s.id) fx.send.push({ kind: 'heartbeat', to, ballot: s.lastBallot, chosenUpTo: s.firstUnchosen });
   }
   let proposals: (Proposal | null)[] | null = null;

@@ -5,7 +5,7 @@ import type { CatchupFields, CatchupReplyFields, ClientReplyFields, ClientReques
 import { ELECTION, HEARTBEAT, newEffects, result, type Effects } from './effects.ts';
 import { onAccept, onPrepare } from './acceptor.ts';
 import { fillWindow, heartbeat, onAccepted, onNack, onPromise, propose, startElection } from './leader.ts';
-import { reconfigures } from './membership.ts';
+import { membersOf, reconfigures } from './membership.ts';
 import { onCatchup, onCatchupReply, onCommit } from './learner.ts';
 import { armElection, handOn, heardFromLeader, onPendingReply } from './follower.ts';
 import { ballotLess } from '../core/ballot.ts';
@@ -65,7 +65,10 @@ function route(s: ServerState, input: Input, config: MultiConfig, now: number, f
           // answers once applied; anyone else answers "not the leader" with its best guess of who is.
           const value = (m as unknown as ClientRequestFields).value;
           if (s.role === 'leader') return propose(s, value, m.from, config, now, fx);
-          fx.send.push({ kind: 'client-reply', to: m.from, value, ok: false, ...(s.leader === null ? {} : { leader: s.leader }) });
+          // A server outside the current membership no longer hears the leader: its guess may be stale, and
+          // a client following it could circle between two such servers. It gives none.
+          const hint = s.leader !== null && (!reconfigures(config) || (membersOf(s, s.firstUnchosen, config) ?? []).includes(s.id)) ? s.leader : null;
+          fx.send.push({ kind: 'client-reply', to: m.from, value, ok: false, ...(hint === null ? {} : { leader: hint }) });
           return s;
         }
         case 'client-reply':
