@@ -34,7 +34,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
-  { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn)' },
+  { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec mode: ballots 0..N' },
   { name: 'max-states', type: 'int', min: 1, help: 'stop (incomplete, exit 3) beyond this many distinct states' },
