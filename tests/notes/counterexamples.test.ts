@@ -47,6 +47,7 @@ const NOTE: Record<MutantName, string> = {
   // Safe: no counterexample; its verdict is pinned in tests/notes/mutant-verdicts.test.ts.
   'answer-lower-prepare': 'paxos-01-basic.mdx',
   'forget-promise-on-learn': 'paxos-05-zpaxos.mdx',
+  'reconfigure-immediately': 'paxos-03-multi.mdx',
 };
 
 async function violation(mutant: MutantName): Promise<{ trace: TraceDocument; values: readonly (string | null)[]; scripted: boolean; why: string }> {
