@@ -19,6 +19,7 @@ import { serveDist } from '../tests/support/serve.ts';
 import { paxosSite } from '../tests/playground/site.ts';
 import { encodeRunLink } from '../src/figures/playground-link/codec.ts';
 import type { Scenario } from '../src/paxos/sim/scenario.ts';
+import { READY_PLAYGROUND } from '../tests/playground/pages.ts';
 
 const CLICKS = 7;
 const TARGET_KB = 40;
@@ -71,7 +72,7 @@ async function load(browser: Browser, base: string, dist: string, path: string):
   if ((await page.locator('astro-island').count()) > 0) {
     const started = performance.now();
     await page.locator('astro-island').first().scrollIntoViewIfNeeded();
-    await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 20_000 });
+    await page.waitForSelector(READY_PLAYGROUND, { timeout: 20_000 });
     hydrateMs = performance.now() - started;
     await page.waitForLoadState('networkidle');
   }
@@ -167,7 +168,7 @@ try {
     const hash = encodeRunLink({ scenario: CROWD, commands: CROWD.steps!.map(() => ({ type: 'next' as const })), position: CROWD.steps!.length });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'no-preference' });
     await page.goto(`${server.url}playground/#${hash}`, { waitUntil: 'networkidle' });
-    await page.waitForSelector('astro-island:not([ssr]) .pg');
+    await page.waitForSelector(READY_PLAYGROUND);
     await page.waitForFunction(() => document.querySelectorAll('[data-view="network"] [data-flight]').length >= 30, null, { timeout: 20_000 });
     await page.locator('[data-view="network"]').scrollIntoViewIfNeeded();
     const inFlight = await page.locator('[data-view="network"] [data-flight]').count();

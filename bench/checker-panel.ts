@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from '../tests/support/project.ts';
 import { serveDist } from '../tests/support/serve.ts';
 import { paxosSite } from '../tests/playground/site.ts';
 import { MUTANTS, type MutantName } from '../src/paxos/core/mutants.ts';
+import { READY_PLAYGROUND } from '../tests/playground/pages.ts';
 
 const COUNTEREXAMPLE_MS = 2_000;
 const SAFE_MS = 15_000;
@@ -49,7 +50,7 @@ page.on('pageerror', (e) => errors.push(e.message));
 page.on('crash', () => errors.push('the page crashed'));
 page.on('close', () => console.error('checker-panel: the page closed'));
 await page.goto(`${server.url}playground/`, { waitUntil: 'networkidle' });
-await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 15_000 });
+await page.waitForSelector(READY_PLAYGROUND, { timeout: 15_000 });
 await page.locator('[data-action="open-checker"]').click();
 await page.waitForSelector('[data-action="find-counterexample"]');
 

@@ -9,6 +9,7 @@ import { decodeRunLink, encodeRunLink, type DecodeResult } from '../../src/figur
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import type { FuzzClass } from './class.ts';
 import { hostileScenario, judgeRun } from './scenario.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 export interface HostileLink {
   readonly fragment: string;
@@ -91,9 +92,9 @@ export type LinkOutcome = { readonly decoded: DecodeResult; readonly replayError
 
 /** Decodes and replays as the standalone playground page does. Throws only on a crash. */
 export function openLink(fragment: string): LinkOutcome {
-  const decoded = decodeRunLink(fragment);
+  const decoded = decodeRunLink(fragment, getProtocol);
   if (!decoded.ok) return { decoded };
-  const run = new PlaygroundRun(decoded.run.scenario);
+  const run = new PlaygroundRun(decoded.run.scenario, getProtocol);
   try {
     for (const c of decoded.run.commands) run.replay(c);
     run.seek(decoded.run.position);

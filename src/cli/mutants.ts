@@ -1,6 +1,7 @@
 // `paxos mutants`: the rule variants, one per line (name, protocol, meaning), or JSON (with `safety`: whether
 // the checker finds a counterexample, "broken", or proves the variant safe in its scope, "kept").
 import { MUTANTS } from '../paxos/core/mutants.ts';
+import { MUTANT_SUMMARIES } from '../paxos/core/mutant-summaries.ts';
 import { parseArgs, usage, UsageError, type FlagSpec } from './args.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -31,6 +32,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const en = args.string('lang') === 'en';
   const width = Math.max(...MUTANTS.map((m) => m.name.length));
-  for (const m of MUTANTS) process.stdout.write(`${m.name.padEnd(width)}  ${m.protocol.padEnd(5)}  ${en ? m.summaryEn : m.summary}\n`);
+  for (const m of MUTANTS) process.stdout.write(`${m.name.padEnd(width)}  ${m.protocol.padEnd(5)}  ${MUTANT_SUMMARIES[m.name][en ? 'en' : 'zh']}\n`);
   return 0;
 }

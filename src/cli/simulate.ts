@@ -9,10 +9,11 @@ import { traceToText } from '../paxos/render/text.ts';
 import { resolveScenario } from '../paxos/sim/validate.ts';
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { Simulation } from '../paxos/sim/simulation.ts';
-import { PROTOCOL_NAMES } from '../paxos/registry.ts';
+import { PROTOCOL_NAMES } from '../paxos/core/trace.ts';
 import { MUTANT_NAMES } from '../paxos/core/mutants.ts';
 import { SCENARIO_LIMITS } from '../paxos/sim/limits.ts';
 import { parseArgs, usage, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { getProtocol } from '../paxos/registry.ts';
 
 export const SIMULATE_FLAGS: readonly FlagSpec[] = [
   { name: 'protocol', type: 'enum', values: PROTOCOL_NAMES, help: 'which protocol (default basic, or the scenario file\'s)' },
@@ -132,7 +133,7 @@ export async function run(argv: string[]): Promise<number> {
     const seed = first + k;
     let sim: Simulation;
     try {
-      const resolved = resolveScenario({ ...base, seed } as unknown as Scenario);
+      const resolved = resolveScenario({ ...base, seed } as unknown as Scenario, getProtocol);
       sim = new Simulation(resolved);
       sim.runSteps();
     } catch (e) {

@@ -2,22 +2,26 @@
 // reader hears "时序图：P、A" and then the messages in order instead of a bag of SVG text nodes.
 // The author's own `accTitle:` / `accDescr:` lines win. Meant to be called where diagram figures
 // are emitted (figure.ts beside this file): each SVG box gets role=img, aria-label and aria-describedby.
+// Its words are the site's (src/i18n/ui.ts, a leaf that imports nothing).
+import { useTranslations, type UiKey } from '../i18n/ui.ts';
 
 export interface DiagramDescription {
   label: string;
   description: string;
 }
 
-const KINDS: Array<[RegExp, string]> = [
-  [/^sequenceDiagram\b/, '时序图'],
-  [/^(flowchart|graph)\b/, '流程图'],
-  [/^stateDiagram(-v2)?\b/, '状态图'],
-  [/^classDiagram\b/, '类图'],
-  [/^erDiagram\b/, '实体关系图'],
-  [/^gantt\b/, '甘特图'],
-  [/^timeline\b/, '时间线'],
-  [/^pie\b/, '饼图'],
+const KINDS: Array<[RegExp, UiKey]> = [
+  [/^sequenceDiagram\b/, 'diagram.kind.sequence'],
+  [/^(flowchart|graph)\b/, 'diagram.kind.flowchart'],
+  [/^stateDiagram(-v2)?\b/, 'diagram.kind.state'],
+  [/^classDiagram\b/, 'diagram.kind.class'],
+  [/^erDiagram\b/, 'diagram.kind.er'],
+  [/^gantt\b/, 'diagram.kind.gantt'],
+  [/^timeline\b/, 'diagram.kind.timeline'],
+  [/^pie\b/, 'diagram.kind.pie'],
 ];
+
+const t = useTranslations();
 
 const MESSAGE = /^([^\s:;>-][^:;>]*?)\s*(-->>|->>|-->|->|--x|-x|--\)|-\))\s*[+-]?\s*([^:]+?)\s*:\s*(.*)$/;
 
@@ -27,7 +31,8 @@ export function describeMermaid(source: string): DiagramDescription {
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('%%'));
   const header = lines[0] ?? '';
-  const kind = KINDS.find(([re]) => re.test(header))?.[1] ?? '图表';
+  const kindKey = KINDS.find(([re]) => re.test(header))?.[1] ?? 'diagram.kind.other';
+  const kind = t(kindKey);
   const accTitle = lines.find((l) => l.startsWith('accTitle:'))?.slice('accTitle:'.length).trim();
   const accDescr = lines.find((l) => l.startsWith('accDescr:'))?.slice('accDescr:'.length).trim();
 
@@ -39,7 +44,7 @@ export function describeMermaid(source: string): DiagramDescription {
     if (n && !participants.includes(n)) participants.push(n);
   };
   const messages: string[] = [];
-  if (kind === '时序图') {
+  if (kindKey === 'diagram.kind.sequence') {
     for (const line of lines.slice(1)) {
       const decl = /^(participant|actor)\s+(\S+)(?:\s+as\s+(.+))?$/.exec(line);
       if (decl) {
@@ -51,13 +56,13 @@ export function describeMermaid(source: string): DiagramDescription {
       if (m) {
         add(m[1] ?? '');
         add(m[3] ?? '');
-        const lost = m[2]?.includes('x') ? '（丢失）' : '';
-        messages.push(`${shown(m[1] ?? '')} → ${shown(m[3] ?? '')}：${m[4]}${lost}`);
+        const lost = m[2]?.includes('x') ?? false;
+        messages.push(t(lost ? 'diagram.messageLost' : 'diagram.message', { from: shown(m[1] ?? ''), to: shown(m[3] ?? ''), text: m[4] ?? '' }));
       }
     }
   }
-  const label = accTitle ?? (participants.length ? `${kind}：${participants.join('、')}` : kind);
+  const label = accTitle ?? (participants.length ? t('diagram.label', { kind, participants: participants.join(t('list.sep')) }) : kind);
   const description =
-    accDescr ?? (messages.length ? `共 ${messages.length} 条消息：${messages.join('；')}。` : '图的源码在下方“源码”中。');
+    accDescr ?? (messages.length ? t('diagram.messages', { count: messages.length, messages: messages.join(t('list.clauseSep')) }) : t('diagram.noMessages'));
   return { label, description };
 }

@@ -5,6 +5,7 @@
 // Mermaid text to show (e.g. the engine's trace diagrams).
 import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { useTranslations } from '../i18n/ui.ts';
 import { INSTALL_HINT } from './browser.ts';
 import { sha256 } from './cache.ts';
 import { describeMermaid } from './describe.ts';
@@ -97,13 +98,14 @@ function text(value: string): ElementContent {
 }
 
 // The copy button is an inline handler: no script file for pages without a playground.
-const COPY_HANDLER =
-  "navigator.clipboard.writeText(this.nextElementSibling.textContent).then(()=>{this.textContent='已复制';setTimeout(()=>{this.textContent='复制'},1500)})";
+const t = useTranslations();
+const jsText = (s: string): string => `'${s.replace(/['\\]/g, '\\$&')}'`;
+const COPY_HANDLER = `navigator.clipboard.writeText(this.nextElementSibling.textContent).then(()=>{this.textContent=${jsText(t('code.copied'))};setTimeout(()=>{this.textContent=${jsText(t('code.copy'))}},1500)})`;
 
 function sourceDetails(source: string): Element {
   return el('details', { className: ['diagram-source'] }, [
-    el('summary', {}, [text('源码')]),
-    el('button', { type: 'button', className: ['diagram-copy'], onClick: COPY_HANDLER }, [text('复制')]),
+    el('summary', {}, [text(t('diagram.source'))]),
+    el('button', { type: 'button', className: ['diagram-copy'], onClick: COPY_HANDLER }, [text(t('code.copy'))]),
     el('pre', {}, [el('code', { className: ['language-mermaid'] }, [text(source)])]),
   ]);
 }
@@ -239,7 +241,7 @@ export async function renderMermaidFigure(source: string, options: FigureOptions
       if (onError === 'throw') throw new DiagramError(message);
       return done(
         el('figure', { className: ['diagram', 'diagram-error'], dataDiagram: kind, role: 'alert' }, [
-          el('p', {}, [el('strong', {}, [text('Mermaid 图表有误')])]),
+          el('p', {}, [el('strong', {}, [text(t('diagram.invalid'))])]),
           el('pre', {}, [text(message)]),
           sourceDetails(source),
         ]),

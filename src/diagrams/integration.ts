@@ -4,7 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { joinBase } from '../reader/url.ts';
+import { normalBase } from '../base-path.ts';
 import { mermaidBundlePath } from './mermaid-assets.ts';
 import { browserRenderCount, browserTimings, closeBrowser } from './session.ts';
 import { dropRepeatedSheetsIn } from './svg-sheet.ts';
@@ -23,7 +23,7 @@ export function diagramsIntegration(): AstroIntegration {
         const root = fileURLToPath(config.root);
         configureDiagrams({
           mode: command === 'dev' ? 'dev' : 'build',
-          base: joinBase(config.base, ''),
+          base: normalBase(config.base),
           root,
           cacheDir: join(root, 'node_modules', '.cache', 'paxos-diagrams'),
         });

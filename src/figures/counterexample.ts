@@ -1,7 +1,7 @@
 // <PaxosCounterexample mutant="no-reply" />: the model checker's shortest counterexample for a mutant,
-// drawn like every other engine figure, with the values chosen twice called out. The checker (src/paxos/check,
-// cached by src/counterexamples: no search when nothing changed) owns finding and caching; this file only
-// draws what it returns.
+// drawn like every other engine figure, with the values chosen twice called out. The checker (src/paxos/check)
+// finds it and counterexample-cache.ts beside this file caches it (no search when nothing changed); this file
+// only draws what it returns.
 //
 // A shortest counterexample stops the moment the second value reaches a quorum of acceptances, so its
 // `accepted` replies are still on the network and no learner has announced anything: the diagram (which draws
@@ -11,6 +11,7 @@ import type { Ballot } from '../paxos/core/ballot.ts';
 import { formatBallot } from '../paxos/core/ballot.ts';
 import type { NodeId, Slot, Value } from '../paxos/core/ids.ts';
 import type { TraceDocument } from '../paxos/core/trace.ts';
+import { MUTANT_SUMMARIES } from '../paxos/core/mutant-summaries.ts';
 import { isMutantName, MUTANTS } from '../paxos/core/mutants.ts';
 import { PROPERTIES } from '../paxos/check/properties.ts';
 import { escapeHtml } from '../diagrams/figure.ts';
@@ -18,7 +19,7 @@ import { escapeMermaid } from '../paxos/render/mermaid.ts';
 import { formatValue } from '../paxos/render/labels.ts';
 import { renderTraceFigure, type DiagramOptions } from './figure.ts';
 import { conflictingChoices } from './outcome.ts';
-import { strings } from './strings.ts';
+import { figureStrings } from '../i18n/figure-strings.ts';
 
 /** What the checker hands back for a mutant that breaks agreement (`paxos check --mutant … --format json`). */
 export interface CounterexampleLike {
@@ -43,7 +44,7 @@ export interface CounterexampleOptions extends DiagramOptions {
 /** Checks the mutant name and says what the rule change is (zh), for the caption and errors. */
 export function mutantSummary(mutant: string): string {
   if (!isMutantName(mutant)) throw new Error(`PaxosCounterexample: unknown mutant ${JSON.stringify(mutant)}; mutants are ${MUTANTS.map((m) => m.name).join(', ')}`);
-  return MUTANTS.find((m) => m.name === mutant)!.summary;
+  return MUTANT_SUMMARIES[mutant].zh;
 }
 
 export interface QuorumChoice {
@@ -81,7 +82,7 @@ export function counterexampleTail(trace: TraceDocument): string[] {
   if (acceptors.length === 0) return [];
   const span = acceptors.length > 1 ? `${acceptors[0]},${acceptors[acceptors.length - 1]}` : acceptors[0]!;
   return quorumChoices(trace).map(
-    (q) => `  Note over ${span}: ${escapeMermaid(strings().counterexample.quorumNote(q.acceptors.join(strings().listSep), formatBallot(q.ballot), formatValue(q.value)))}`,
+    (q) => `  Note over ${span}: ${escapeMermaid(figureStrings().counterexample.quorumNote(q.acceptors.join(figureStrings().listSep), formatBallot(q.ballot), formatValue(q.value)))}`,
   );
 }
 
@@ -102,7 +103,7 @@ function conflict(found: CounterexampleLike): { slot: Slot; values: readonly Val
 
 /** How the run was obtained: a scripted run of N steps, or a search of N states with the counterexample's depth. */
 export function runStats(found: CounterexampleLike): string {
-  const t = strings().counterexample;
+  const t = figureStrings().counterexample;
   if (found.scripted) return t.scripted(found.steps ?? new Set(found.trace.events.map((e) => e.time)).size);
   return found.states !== undefined ? t.searched(found.states, found.depth) : '';
 }
@@ -119,20 +120,20 @@ export async function renderCounterexampleFigure(mutant: string, found: Countere
   const summary = mutantSummary(mutant);
   const c = conflict(found);
   if (!c) throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
-  const t = strings().counterexample;
+  const t = figureStrings().counterexample;
   const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : t.searchedCaption(mutant, summary));
   const quorums = quorumChoices(found.trace);
   const outcome = quorums.length > 0
-    ? t.quorumOutcome(quorums.map((q) => t.quorumItem(formatValue(q.value), formatBallot(q.ballot), q.acceptors.join(strings().listSep))).join(strings().listSep))
+    ? t.quorumOutcome(quorums.map((q) => t.quorumItem(formatValue(q.value), formatBallot(q.ballot), q.acceptors.join(figureStrings().listSep))).join(figureStrings().listSep))
     : undefined;
   const figure = await renderTraceFigure(found.trace, null, { ...opts, caption, playground: false, appendMermaid: counterexampleTail(found.trace), outcome });
   const stats = runStats(found);
   const broken = found.broken && found.broken.length > 0
-    ? t.broken(found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); const title = strings().property[p?.id ?? 'agreement'].title; return p ? t.brokenItem(p.number, title) : id; }).join(strings().listSep))
+    ? t.broken(found.broken.map((id) => { const p = PROPERTIES.find((x) => x.id === id); const title = figureStrings().property[p?.id ?? 'agreement'].title; return p ? t.brokenItem(p.number, title) : id; }).join(figureStrings().listSep))
     : '';
   const callout =
     `<p class="paxos-counterexample-values"><strong>${t.twoValues(found.trace.protocol === 'multi', c.slot)}` +
-    c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(strings().and) +
+    c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(figureStrings().and) +
     `。</strong>${escapeHtml(stats + broken)}</p>`;
   return figure.replace('<div class="paxos-footer">', `<div class="paxos-footer">${callout}`);
 }

@@ -1,6 +1,6 @@
 // The build-time figure for one engine run, shared by <PaxosDiagram>, the ```paxos fence and
 // <PaxosCounterexample>: run the scenario, judge the trace with the seven safety properties, turn it into
-// Mermaid text, render that to light + dark inline SVG through the site's renderer, and add the outcome and
+// Mermaid text, render that to one inline SVG themed by CSS through the site's renderer, and add the outcome and
 // a link that opens the same run in the playground. No client JavaScript.
 import type { TraceDocument } from '../paxos/core/trace.ts';
 import { checkTrace } from '../paxos/check/properties.ts';
@@ -9,10 +9,9 @@ import { runScenario } from '../paxos/sim/run.ts';
 import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../diagrams/figure.ts';
 import { diagramSettings } from '../diagrams/settings.ts';
-import { encodeRunLink, playgroundHref } from './playground-link/index.ts';
+import { encodeRunLink, playgroundHref, scriptRunLink } from './playground-link/index.ts';
 import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
-import { strings } from './strings.ts';
-import { PlaygroundRun } from '../components/playground/run.ts';
+import { figureStrings } from '../i18n/figure-strings.ts';
 import { formatValue } from '../paxos/render/labels.ts';
 
 /** Diagram settings an author may pass (the engine's MermaidOptions; `diagramEvents` is its maxEvents). */
@@ -89,13 +88,13 @@ function mermaidOptions(opts: DiagramOptions): MermaidOptions {
 /** The outcome line, the violation callout for mutants, and the playground link, as HTML. */
 export function figureFooter(trace: TraceDocument, scenario: Scenario | null, opts: PaxosFigureOptions): string {
   const outcome = opts.outcome ?? describeOutcome(trace).text;
-  let html = `<p class="paxos-outcome"><strong>${strings().result}</strong>${escapeHtml(outcome)}</p>`;
+  let html = `<p class="paxos-outcome"><strong>${figureStrings().result}</strong>${escapeHtml(outcome)}</p>`;
   const bad = checkTrace(trace);
   if (bad) {
-    const t = strings();
+    const t = figureStrings();
     const conflicts = conflictingChoices(trace)
       .map((c) => t.slotChoseBoth(c.slot, c.values.map((v) => `<mark>${escapeHtml(formatValue(v))}</mark>`).join(t.and)))
-      .join('；');
+      .join(t.clauseBreak);
     const mutant = scenario?.mutant ?? (typeof trace.config['mutant'] === 'string' ? trace.config['mutant'] : undefined);
     const v = presentViolation(bad, trace.protocol === 'multi');
     html +=
@@ -107,10 +106,8 @@ export function figureFooter(trace: TraceDocument, scenario: Scenario | null, op
   }
   if (scenario && opts.playground !== false) {
     // The link opens the playground at the end of the script, i.e. on this very run; the reader can seek back.
-    const run = new PlaygroundRun(scenario);
-    run.runScript();
-    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink({ scenario, commands: run.commands(), position: run.position }));
-    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${strings().openInPlayground}</a></p>`;
+    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink(scriptRunLink(scenario)));
+    html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${figureStrings().openInPlayground}</a></p>`;
   }
   return html;
 }

@@ -5,7 +5,7 @@ import type { Violation } from '../paxos/check/properties.ts';
 import { PROPERTIES } from '../paxos/check/properties.ts';
 import { summarizeOutcome, type Outcome } from '../paxos/render/outcome.ts';
 import { formatValue } from '../paxos/render/labels.ts';
-import { strings } from './strings.ts';
+import { strings } from '../i18n/figures.ts';
 
 export interface OutcomeText {
   /** One line for people, e.g. "选定 value2（t=6，P1、P2 得知）". */
@@ -29,7 +29,7 @@ export function describeOutcome(doc: TraceDocument): OutcomeText {
   if (o.chosen.length === 0) return { text: STALL[o.stall ?? 'unfinished'](o, doc), chosen: o.chosen, stall: o.stall };
   const conflicts = conflictingChoices(doc);
   if (conflicts.length > 0) {
-    const text = conflicts.map((c) => T.conflict(doc.protocol === 'multi' ? `槽 ${c.slot} ` : '', c.values.map(formatValue).join(T.and))).join('；');
+    const text = conflicts.map((c) => T.conflict(doc.protocol === 'multi' ? T.slotPrefix(c.slot) : '', c.values.map(formatValue).join(T.and))).join(T.clauseBreak);
     return { text, chosen: o.chosen, stall: o.stall };
   }
   const slots = doc.protocol === 'multi' || o.chosen.some((c) => c.slot !== 0);

@@ -1,6 +1,8 @@
-// UI strings of the site chrome. zh-CN is the default and complete locale; every other locale must
-// define the same keys (the type below makes a missing key a compile error), so adding `en` is a
-// matter of filling the table, not of touching components.
+// The site's words: its chrome and its pages' own text, per locale. zh-CN is the default and complete
+// locale; every other locale must define the same keys (the type below makes a missing key a compile
+// error), so adding `en` is a matter of filling the table, not of touching components. The words of the
+// figures and of the playground island are in figures.ts beside this file, a module of their own because
+// they ship to the reader's browser with the island and these need not.
 
 export const defaultLocale = 'zh-CN';
 export const locales = ['zh-CN', 'en'] as const;
@@ -42,6 +44,24 @@ const zhCN = {
   'code.copy': '复制',
   'code.copied': '已复制',
   'code.copyLabel': '复制代码',
+  'diagram.source': '源码',
+  'diagram.invalid': 'Mermaid 图表有误',
+  'diagram.kind.sequence': '时序图',
+  'diagram.kind.flowchart': '流程图',
+  'diagram.kind.state': '状态图',
+  'diagram.kind.class': '类图',
+  'diagram.kind.er': '实体关系图',
+  'diagram.kind.gantt': '甘特图',
+  'diagram.kind.timeline': '时间线',
+  'diagram.kind.pie': '饼图',
+  'diagram.kind.other': '图表',
+  'diagram.label': '{kind}：{participants}',
+  'diagram.message': '{from} → {to}：{text}',
+  'diagram.messageLost': '{from} → {to}：{text}（丢失）',
+  'diagram.messages': '共 {count} 条消息：{messages}。',
+  'diagram.noMessages': '图的源码在下方“源码”中。',
+  'list.sep': '、',
+  'list.clauseSep': '；',
   'tags.title': '所有标签',
   'tags.one': '标签：{name}',
   'categories.title': '所有分类',
@@ -51,6 +71,12 @@ const zhCN = {
   'list.count': '{count} 篇笔记',
   'list.empty': '还没有笔记。',
   'home.latest': '最新笔记',
+  'home.intro': '关于 Paxos 及其变体的学习笔记。文中的每个场景都由一个真实的 Paxos 引擎模拟，再画成时序图；读者可以在页面里亲手单步、丢消息、让 acceptor 崩溃。',
+  'playground.title': 'Paxos 演练场',
+  'playground.description': '在浏览器里运行真实的 Paxos 引擎：逐步执行、投递或丢弃消息、让节点崩溃，看安全性如何保持。',
+  'playground.intro':
+    '这里跑的是笔记里同一个 Paxos 引擎。网络图里，节点按角色排开，消息沿着连线在路上走。按“下一步”沿着场景的脚本前进；点一条在途消息可以投递、丢弃或复制它，点一个节点可以让它崩溃、恢复、触发计时器或提议——之后就由你接管。带讲解的场景可以用“自动讲解”一段段看下去。拖动位置条可以回到过去，在过去动手会分出新的未来。',
+  'playground.caption': '演练场',
   'notFound.title': '页面不存在',
   'notFound.body': '你要找的页面不在这里：也许它改了名字，或者链接有误。',
   'notFound.home': '回到首页',
@@ -96,6 +122,24 @@ const en: Record<UiKey, string> = {
   'code.copy': 'Copy',
   'code.copied': 'Copied',
   'code.copyLabel': 'Copy code',
+  'diagram.source': 'Source',
+  'diagram.invalid': 'Invalid Mermaid diagram',
+  'diagram.kind.sequence': 'Sequence diagram',
+  'diagram.kind.flowchart': 'Flowchart',
+  'diagram.kind.state': 'State diagram',
+  'diagram.kind.class': 'Class diagram',
+  'diagram.kind.er': 'Entity–relationship diagram',
+  'diagram.kind.gantt': 'Gantt chart',
+  'diagram.kind.timeline': 'Timeline',
+  'diagram.kind.pie': 'Pie chart',
+  'diagram.kind.other': 'Diagram',
+  'diagram.label': '{kind}: {participants}',
+  'diagram.message': '{from} → {to}: {text}',
+  'diagram.messageLost': '{from} → {to}: {text} (lost)',
+  'diagram.messages': '{count} messages: {messages}.',
+  'diagram.noMessages': 'The diagram’s source is below, under “Source”.',
+  'list.sep': ', ',
+  'list.clauseSep': '; ',
   'tags.title': 'All tags',
   'tags.one': 'Tag: {name}',
   'categories.title': 'All categories',
@@ -105,6 +149,12 @@ const en: Record<UiKey, string> = {
   'list.count': '{count} notes',
   'list.empty': 'No notes yet.',
   'home.latest': 'Latest notes',
+  'home.intro': 'Study notes on Paxos and its variants. Every scenario in them is simulated by a real Paxos engine and drawn as a sequence diagram; readers can step through it, drop messages and crash acceptors in the page.',
+  'playground.title': 'Paxos playground',
+  'playground.description': 'Run the real Paxos engine in your browser: step, deliver or drop messages, crash nodes, and watch safety hold.',
+  'playground.intro':
+    'This is the engine the notes run. The network picture lays the nodes out by role, with messages on their way along the links. “Next” follows the scenario’s script; click a message in flight to deliver, drop or duplicate it, or a node to crash, recover, fire a timer or propose — from then on the run is yours. Narrated scenarios play caption by caption. Drag the position bar back in time; acting in the past forks a new future.',
+  'playground.caption': 'Playground',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for is not here: it may have moved, or the link is wrong.',
   'notFound.home': 'Back to the home page',

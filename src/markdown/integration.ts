@@ -13,7 +13,7 @@ import { prerenderMermaid } from '../diagrams/render.ts';
 import { scanFences } from './scan-fences.ts';
 import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
 import { warmFenceModules } from './rehype-paxos-fence.ts';
-import { checkNoteSource, formatProblems, listNoteFiles, NOTES_DIR, validateNotes } from './validate-notes.ts';
+import { checkNoteSource, formatProblems, listNoteFiles, NOTES_DIR, validateNotes, type NoteProblem } from './validate-notes.ts';
 import { SCENARIOS_DIR } from '../scenarios/record.ts';
 
 
@@ -23,6 +23,12 @@ const FENCE_SOURCES = ['src/paxos', 'src/scenarios', 'src/figures'];
 export function notesCheckIntegration(): AstroIntegration {
   let root = '';
   let building = false;
+  /** What a note's page shows in `astro dev` (the registry the note page reads); returns the message, if any. */
+  const recordProblems = (file: string, problems: readonly NoteProblem[]): string | undefined => {
+    const text = problems.length > 0 ? formatProblems(problems) : undefined;
+    setNoteProblems(file, text ? { message: text, line: problems[0]!.line } : undefined);
+    return text;
+  };
   return {
     name: 'paxos-notes:front-matter',
     hooks: {
@@ -31,10 +37,9 @@ export function notesCheckIntegration(): AstroIntegration {
         building = command === 'build';
         const problems = validateNotes(root);
         if (command === 'dev') {
-          for (const p of problems) {
-            const mine = problems.filter((q) => q.file === p.file);
-            setNoteProblems(p.file, { message: formatProblems(mine), line: mine[0]!.line });
-          }
+          const byFile = new Map<string, NoteProblem[]>();
+          for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+          for (const [file, mine] of byFile) recordProblems(file, mine);
         }
         if (problems.length === 0) return;
         const text = formatProblems(problems);
@@ -72,8 +77,7 @@ export function notesCheckIntegration(): AstroIntegration {
           }
           emptySeen.delete(file);
           const problems = text0 === undefined ? [] : checkNoteSource(shown, text0);
-          const text = problems.length > 0 ? formatProblems(problems) : undefined;
-          setNoteProblems(shown, text ? { message: text, line: problems[0]!.line } : undefined);
+          const text = recordProblems(shown, problems);
           if (text) {
             logger.error(`\n${text}`);
             server.hot.send({

@@ -45,6 +45,17 @@ export interface ParsedFence {
   readonly doc: Document;
 }
 
+/**
+ * The stored scenario a block starts from (`use:`), read from its YAML in any style (block or flow mapping);
+ * undefined for a block without one or one that is not YAML (rendering reports that).
+ */
+export function fenceUse(text: string): string | undefined {
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
+  const use: unknown = doc.get('use');
+  return typeof use === 'string' ? use : undefined;
+}
+
 /** Parses a block's YAML into a scenario and display options. Throws PaxosFenceError. */
 export function parsePaxosFence(text: string, catalog: Readonly<Record<string, Scenario>> = scenarioCatalog): ParsedFence {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
@@ -146,7 +157,7 @@ export function rehypePaxosFence() {
     const found = findFences(tree, 'paxos');
     if (found.length === 0) return;
     // Which stored scenarios the fences draw on, so `astro dev` re-renders this note when one of them changes.
-    if (file.path) noteHasFences(file.path, found.flatMap(({ text }) => /^use:\s*["']?([\w/-]+)/m.exec(text)?.[1] ?? []));
+    if (file.path) noteHasFences(file.path, found.flatMap(({ text }) => fenceUse(text) ?? []));
     const path = notePath(file);
     const asRaw = !path.endsWith('.mdx');
     const scope = createIdScope('p');

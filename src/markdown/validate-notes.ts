@@ -197,7 +197,7 @@ export function validateNotes(root: string): NoteProblem[] {
   return problems;
 }
 
-export function formatProblems(problems: NoteProblem[]): string {
+export function formatProblems(problems: readonly NoteProblem[]): string {
   return problems
     .map((p) => `${p.file}:${p.line}: ${p.message}\n  fix: ${p.fix}`)
     .join('\n');

@@ -1,6 +1,9 @@
-// Every protocol the engine knows, by the name used in scenarios, traces and the CLI.
+// Every protocol the engine knows, by the name used in scenarios, traces and the CLI, loaded at once.
+// Node-side code (the CLI, the checker, the build's figures, tests) looks protocols up here. The reader's
+// browser does not: a page loads only the protocol its playground runs (load-protocol.ts), so the
+// simulator and the scenario validator take the lookup as a parameter instead of importing this table.
 import type { Protocol } from './core/protocol.ts';
-import type { ProtocolName } from './core/trace.ts';
+import { PROTOCOL_NAMES, type ProtocolName } from './core/trace.ts';
 import { basicPaxos } from './basic/index.ts';
 import { multiPaxos } from './multi/index.ts';
 import { fastPaxos } from './fast/index.ts';
@@ -9,18 +12,18 @@ import { fastPaxos } from './fast/index.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProtocol = Protocol<any, any>;
 
-export const protocols: Partial<Record<ProtocolName, AnyProtocol>> = {
+/** Finds a protocol by name, or undefined when it is not at hand (not loaded yet in a browser). */
+export type ProtocolLookup = (name: ProtocolName) => AnyProtocol | undefined;
+
+export const protocols: Readonly<Record<ProtocolName, AnyProtocol>> = {
   basic: basicPaxos,
   multi: multiPaxos,
   fast: fastPaxos,
 };
 
-export const PROTOCOL_NAMES: readonly ProtocolName[] = ['basic', 'multi', 'fast'];
-
 export function protocolNames(): ProtocolName[] {
-  return PROTOCOL_NAMES.filter((n) => protocols[n] !== undefined);
+  return [...PROTOCOL_NAMES];
 }
 
-export function getProtocol(name: string): AnyProtocol | undefined {
-  return (protocols as Record<string, AnyProtocol | undefined>)[name];
-}
+/** The lookup over every protocol: what Node-side callers pass to `resolveScenario` and `Simulation`. */
+export const getProtocol = (name: string): AnyProtocol | undefined => (protocols as Record<string, AnyProtocol | undefined>)[name];

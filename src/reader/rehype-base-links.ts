@@ -5,14 +5,7 @@
 
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
-
-/** Prefixes a root-relative URL with the base ("/" or "/notes-site/"). */
-export function withBase(url: string, base: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  if (b === '/' || !url.startsWith('/') || url.startsWith('//')) return url;
-  if (url === b.slice(0, -1) || url.startsWith(b)) return url;
-  return b + url.slice(1);
-}
+import { normalBase, withBase } from '../base-path.ts';
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster']);
 
@@ -27,9 +20,9 @@ interface MdxJsxElement {
 }
 
 export function rehypeBaseLinks(options: { base: string }) {
-  const { base } = options;
+  const base = normalBase(options.base);
   return (tree: Root): void => {
-    if (base === '/' || base === '') return;
+    if (base === '/') return;
     visit(tree, (node: { type: string }) => {
       if (node.type === 'element') {
         const props = (node as Element).properties;

@@ -5,17 +5,25 @@
 //   PUBLIC_EDIT_URL prefix of "edit this page" links, e.g. https://github.com/me/notes/edit/main/
 //                   (unset: no edit link is shown)
 
+import { BasePathError, normalBase } from '../base-path.ts';
+
 export const DEFAULT_SITE_URL = 'https://paxos-notes.example.org';
 
 export function siteUrlFromEnv(env: Record<string, string | undefined>): string {
   return env['SITE_URL']?.trim() || DEFAULT_SITE_URL;
 }
 
-/** "/", "/notes-site/" — always with leading and trailing slash. */
+/**
+ * "/", "/notes-site/": BASE_PATH in the one form of src/base-path.ts. A base no URL can carry (a ".."
+ * segment, a whole URL, a space …) stops the build with BASE_PATH named and what to write instead.
+ */
 export function basePathFromEnv(env: Record<string, string | undefined>): string {
-  const raw = env['BASE_PATH']?.trim() ?? '';
-  const inner = raw.replace(/^\/+|\/+$/g, '');
-  return inner ? `/${inner}/` : '/';
+  try {
+    return normalBase(env['BASE_PATH'] ?? '');
+  } catch (e) {
+    if (e instanceof BasePathError) throw new BasePathError(`BASE_PATH: ${e.message}`);
+    throw e;
+  }
 }
 
 /** Edit link for a content file path (relative to the repo root), or undefined when not configured. */

@@ -1,22 +1,10 @@
-// Every internal link and asset goes through here so the site works under a base path
-// (e.g. https://host/notes-site/). Astro exposes the configured base as import.meta.env.BASE_URL.
-
-/** Joins a base ("/", "/notes-site", "/notes-site/") and a site path ("notes/x/", "/rss.xml"). */
-export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : `${base}/`;
-  const p = path.replace(/^\/+/, '');
-  return `${b}${p}`;
-}
-
-function currentBase(): string {
-  // import.meta.env is defined by Vite inside Astro; plain Node (unit tests) has no env object.
-  const env = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env;
-  return env?.BASE_URL ?? '/';
-}
+// The pages' addresses: every internal link and asset of a page goes through here so the site works under
+// a base path (e.g. https://host/notes-site/); the base itself is src/base-path.ts's.
+import { joinBase, siteBase } from '../base-path.ts';
 
 /** Base-aware URL of a site path: url('tags/paxos/') → '/notes-site/tags/paxos/'. */
 export function url(path = ''): string {
-  return joinBase(currentBase(), path);
+  return joinBase(siteBase(), path);
 }
 
 /**

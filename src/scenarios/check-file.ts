@@ -4,6 +4,7 @@
 import { ScenarioError } from '../paxos/sim/scenario.ts';
 import { resolveScenario } from '../paxos/sim/validate.ts';
 import { fieldLineIn } from './field-line.ts';
+import { getProtocol } from '../paxos/registry.ts';
 
 export interface ScenarioFileProblem {
   /** `content/scenarios/basic/x.json:12: steps[3].match.to: unknown node …` */
@@ -39,7 +40,7 @@ export function checkScenarioFile(file: string, text: string): ScenarioFileProbl
     };
   }
   try {
-    resolveScenario(data);
+    resolveScenario(data, getProtocol);
   } catch (err) {
     if (!(err instanceof ScenarioError)) {
       // The engine's validator gave up on the shape itself (nesting deep enough to exhaust the stack, say).

@@ -3,13 +3,14 @@
 // scenario fails the build (or the test) naming the file and the field, not a diagram three layers later.
 import type { Scenario } from '../paxos/sim/scenario.ts';
 import { resolveScenario } from '../paxos/sim/validate.ts';
+import { getProtocol } from '../paxos/registry.ts';
 
 /** A scenario with the name it is known by (`basic/preempted`): the playground lists presets by it. */
 export type NamedScenario = Scenario & { readonly name?: string };
 
 export function defineScenario(name: string, json: unknown): Scenario {
   try {
-    resolveScenario(json as Scenario);
+    resolveScenario(json as Scenario, getProtocol);
   } catch (err) {
     throw new Error(`content/scenarios/${name}.json: ${(err as Error).message}`);
   }

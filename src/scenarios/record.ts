@@ -2,7 +2,7 @@
 // becomes. The HTTP side is record-endpoint.ts; this part has no server in it, so it is tested directly.
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { PROTOCOL_NAMES } from '../paxos/registry.ts';
+import { PROTOCOL_NAMES } from '../paxos/core/trace.ts';
 import { checkScenarioFile } from './check-file.ts';
 
 export const SCENARIOS_DIR = 'content/scenarios';

@@ -12,6 +12,7 @@ import { brokenProperties, checkEngine, chosenValues, type CheckResult } from '.
 import { forgetPromiseOnLearnWitness, smallFastQuorumWitness } from '../../src/paxos/check/witnesses.ts';
 import { checkTrace, type PropertyId } from '../../src/paxos/check/properties.ts';
 import { MUTANTS, type MutantName } from '../../src/paxos/core/mutants.ts';
+import { MUTANT_SUMMARIES } from '../../src/paxos/core/mutant-summaries.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/paxos.ts', import.meta.url));
@@ -263,5 +264,5 @@ test('CLI: exit 0 safe, 1 violation, 2 bad flag, 3 incomplete', () => {
 test('CLI: mutants lists every mutant with its meaning', () => {
   const r = spawnSync(process.execPath, [CLI, 'mutants', '--lang', 'en'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const m of MUTANTS) assert.match(r.stdout, new RegExp(`^${m.name}\\s+${m.protocol}\\s+${m.summaryEn.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+  for (const m of MUTANTS) assert.match(r.stdout, new RegExp(`^${m.name}\\s+${m.protocol}\\s+${MUTANT_SUMMARIES[m.name].en.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
 });

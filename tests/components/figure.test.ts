@@ -18,9 +18,10 @@ import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
 import { checkWitness } from '../../src/paxos/check/model-check.ts';
 import { escapeHtml } from '../../src/diagrams/figure.ts';
 import { describeOutcome, presentViolation } from '../../src/figures/outcome.ts';
-import { ZH } from '../../src/figures/strings.ts';
+import { ZH } from '../../src/i18n/figures.ts';
 import { counterexampleLogLine } from '../../src/figures/counterexample.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 after(() => closeBrowser());
 
@@ -37,10 +38,10 @@ test('a scenario becomes one SVG themed for light and dark, with caption, source
   assert.doesNotMatch(html, /<script/);
   const href = /href="(\/notes-site\/playground\/#[^"]+)"/.exec(html)?.[1];
   assert.ok(href, 'playground link');
-  const link = decodeRunLink(href.slice(href.indexOf('#')).replace(/&amp;/g, '&'));
+  const link = decodeRunLink(href.slice(href.indexOf('#')).replace(/&amp;/g, '&'), getProtocol);
   assert.ok(link.ok);
   // It opens on this very run: the script played to its end, replayable from the start.
-  const replay = new PlaygroundRun(link.run.scenario);
+  const replay = new PlaygroundRun(link.run.scenario, getProtocol);
   for (const c of link.run.commands) replay.replay(c);
   assert.equal(link.run.position, link.run.commands.length);
   assert.deepEqual(replay.trace(), runScenario(preempted));

@@ -12,6 +12,7 @@ import type { MutantName } from '../../src/paxos/core/mutants.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import type { NetworkSpec, Scenario } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 export interface DstSettings {
   readonly protocol: ProtocolName;
@@ -144,7 +145,7 @@ export function runDst(opts: DstOptions): DstResult {
   const failures: DstFailure[] = [];
   for (let seed = first; seed < first + opts.runs; seed++) {
     const settings = randomSettings(opts.protocol, seed, opts.overrides);
-    const sim = new Simulation(toScenario(settings));
+    const sim = new Simulation(toScenario(settings), getProtocol);
     sim.runSteps();
     const doc = sim.trace();
     runs++;

@@ -2,10 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveScenario, ScenarioError, runScenario } from '../../src/paxos/sim/index.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 function rejects(raw: unknown, path: string, pattern: RegExp) {
   assert.throws(
-    () => resolveScenario(raw),
+    () => resolveScenario(raw, getProtocol),
     (e: unknown) => {
       assert.ok(e instanceof ScenarioError, `expected ScenarioError, got ${String(e)}`);
       assert.equal(e.path, path, e.message);
@@ -35,15 +36,15 @@ test('bad patterns', () => {
 });
 test('fast quorums must satisfy q_c > n/2 and q_c + 2·q_f > 2n, unless the small-fast-quorum mutant', () => {
   rejects({ protocol: 'fast', acceptors: 5, classicQuorum: 2, fastQuorum: 5 }, 'classicQuorum', /q_c > n\/2/);
-  rejects({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 3 }, 'fastQuorum', /3 \+ 2·3 = 9 breaks q_c \+ 2·q_f > 2n = 10/);
-  rejects({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 6 }, 'fastQuorum', /more than the 5 acceptors/);
-  assert.doesNotThrow(() => resolveScenario({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 4 }));
-  assert.doesNotThrow(() => resolveScenario({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 3, mutant: 'small-fast-quorum' }));
+  rejects({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 3 }, 'fastQuorum', /3 breaks q_c \+ 2·q_f > 2n \(3 \+ 2·3 ≤ 10\) with 5 acceptors and classicQuorum 3; use at least 4/);
+  rejects({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 6 }, 'fastQuorum', /must be an integer between 1 and 5, got 6/);
+  assert.doesNotThrow(() => resolveScenario({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 4 }, getProtocol));
+  assert.doesNotThrow(() => resolveScenario({ protocol: 'fast', acceptors: 5, classicQuorum: 3, fastQuorum: 3, mutant: 'small-fast-quorum' }, getProtocol));
   rejects({ protocol: 'basic', classicQuorum: 2 }, 'classicQuorum', /only Fast Paxos/);
 });
 test('mutants must exist and belong to the protocol', () => {
   rejects({ protocol: 'basic', mutant: 'no-such' }, 'mutant', /unknown mutant "no-such"/);
-  rejects({ protocol: 'basic', mutant: 'small-fast-quorum' }, 'mutant', /is a fast mutant; basic mutants are no-first-promise/);
+  rejects({ protocol: 'basic', mutant: 'small-fast-quorum' }, 'mutant', /is a fast mutant; Basic Paxos mutants are no-first-promise/);
 });
 test('network, faults and timing fields', () => {
   rejects({ protocol: 'basic', network: { drop: 1.5 } }, 'network.drop', /probability between 0 and 1/);

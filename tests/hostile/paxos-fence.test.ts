@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { PaxosFenceError, parsePaxosFence, rehypePaxosFence } from '../../src/markdown/rehype-paxos-fence.ts';
+import { fenceUse, PaxosFenceError, parsePaxosFence, rehypePaxosFence } from '../../src/markdown/rehype-paxos-fence.ts';
 
 /** The tree Markdown makes of a note whose ```paxos fence opens on `line` and runs to the end. */
 function treeWithFence(code: string, line: number, endLine: number): Root {
@@ -44,4 +44,14 @@ describe('```paxos fences', () => {
     });
     assert.ok(performance.now() - started < 1000);
   });
+});
+
+it('the scenario a block uses is read from its YAML in any style, so astro dev re-renders the note when it changes', () => {
+  assert.equal(fenceUse('use: basic/preempted\ncaption: x'), 'basic/preempted');
+  assert.equal(fenceUse('{use: "basic/smooth", caption: y}'), 'basic/smooth');
+  assert.equal(fenceUse("caption: a\n'use': multi/steady"), 'multi/steady');
+  assert.equal(fenceUse('protocol: basic'), undefined);
+  assert.equal(fenceUse('use: [not, a, name]'), undefined);
+  assert.equal(fenceUse('use: basic/x\n  bad: : indentation'), undefined);
+  assert.equal(fenceUse('- a list'), undefined);
 });

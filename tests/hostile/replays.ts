@@ -8,6 +8,7 @@ import { PaxosFenceError, renderPaxosFence } from '../../src/markdown/rehype-pax
 import { describeScenario, hostileScenario, judgeRun, runHostile } from '../../bench/fuzz/scenario.ts';
 import { hostileLink, openLink } from '../../bench/fuzz/share-link.ts';
 import { fuzzClasses as cliClasses } from '../../bench/fuzz/cli.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 export interface ReplaySummary {
   readonly events: number;
@@ -24,7 +25,7 @@ function summary(sim: Simulation): ReplaySummary {
 
 /** A scenario file or a fence's data, replayed by the engine: the summary, or the engine's error. */
 export function replayScenario(scenario: unknown): ReplaySummary {
-  const sim = new Simulation(scenario as never);
+  const sim = new Simulation(scenario as never, getProtocol);
   sim.runSteps();
   return summary(sim);
 }

@@ -13,11 +13,12 @@ import { decodeRunLink } from '../../src/figures/playground-link/codec.ts';
 import type { ProtocolName } from '../../src/paxos/core/trace.ts';
 import { fragmentOf } from '../../bench/fuzz/share-link.ts';
 import { bounded, type Ending } from './bounded.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 /** The path and message resolveScenario refuses `raw` with (it must refuse it). */
 function refusal(raw: unknown): { path: string; message: string } {
   try {
-    resolveScenario(raw);
+    resolveScenario(raw, getProtocol);
   } catch (e) {
     assert.ok(e instanceof ScenarioError, `not a ScenarioError: ${String(e)}`);
     return { path: e.path, message: e.message };
@@ -44,7 +45,7 @@ for (const { protocol, field } of SIZES) {
       assert.equal(r.path, `options.${field}`);
       assert.match(r.message, new RegExp(`at most ${max} \\(the limit for every scenario and protocol\\), got ${v}`));
       // The link decoder says no before anything is drawn.
-      const link = decodeRunLink(fragmentOf({ s: raw }));
+      const link = decodeRunLink(fragmentOf({ s: raw }), getProtocol);
       assert.equal(link.ok, false, `link with options.${field} = ${v}`);
       assert.match(!link.ok ? link.message : '', new RegExp(`options\\.${field}: at most ${max}`));
     }

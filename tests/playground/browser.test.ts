@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { serveDist, type DistServer } from '../support/serve.ts';
-import { hydrated, openPage, type OpenOptions, type Opened } from './pages.ts';
+import { hydrated, openPage, READY_PLAYGROUND, type OpenOptions, type Opened } from './pages.ts';
 import { diagramOnlyPages, paxosSite, type PaxosSite } from './site.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-results', 'playground');
@@ -152,6 +152,23 @@ test('seek back, act, and the future forks; a share link reopens the same state'
   await again.page.context().close();
 });
 
+test('a page loads only its own protocol; a link to a Fast run loads Fast and nothing else, then opens it', async () => {
+  const chunks = (page: Page): Promise<string[]> =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/(basic|fast|multi)\.[\w-]+\.js$/.test(n)).map((n) => /\/(basic|fast|multi)\./.exec(n)![1]!));
+  const plain = await open('playground/');
+  await hydrated(plain.page);
+  assert.deepEqual(await chunks(plain.page), ['basic']);
+  await plain.page.context().close();
+  const payload = { s: { protocol: 'fast', acceptors: 5, clients: 2, seed: 3, workload: false, steps: [{ type: 'propose', node: 'C1', value: 'x' }] }, c: [2] };
+  const fast = await open(`playground/#run=1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`);
+  await hydrated(fast.page);
+  await fast.page.waitForSelector('.pg-table tr[data-node="C2"]');
+  assert.equal(await position(fast.page), '位置 2 / 2');
+  assert.deepEqual((await chunks(fast.page)).sort(), ['basic', 'fast']);
+  assert.equal(await fast.page.locator('.pg-link-error').count(), 0);
+  await fast.page.context().close();
+});
+
 test('a garbled or hostile link shows a message and the default scenario, and injects nothing', async () => {
   const { page } = await open('playground/#run=1.eyJzIjp7InByb3RvY29sIjoiYm');
   await hydrated(page);
@@ -201,7 +218,7 @@ test('a mutant scenario turns the safety banner red and marks the offending even
   const heading = page.getByRole('heading', { name: '重用编号：看横幅变红' });
   await heading.scrollIntoViewIfNeeded();
   // client:visible: this island hydrates once it is on screen.
-  const pg = page.locator('astro-island:not([ssr]) .pg').filter({ has: heading });
+  const pg = page.locator(READY_PLAYGROUND).filter({ has: heading });
   await pg.waitFor({ timeout: 15_000 });
   assert.match(await pg.locator('.pg-safety').innerText(), /到目前为止安全/);
   await pg.getByRole('button', { name: '走完脚本' }).click();
@@ -212,7 +229,11 @@ test('a mutant scenario turns the safety banner red and marks the offending even
   assert.match(await box.innerText(), /出事的是第 \d+ 个事件（t=\d+）：P1 向 A\d 发出 accept\(1\.P1, value2\)/);
   assert.equal(await box.locator('details').getAttribute('open'), null);
   assert.doesNotMatch(await box.locator(':scope > p').allInnerTexts().then((t) => t.join(' ')), /\b(already|sent|slot|ballot)\b/);
-  assert.match(await box.locator('details p[lang="en"]').textContent() ?? '', /already sent "value1"/);
+  // At the script's end two values are chosen: the banner names agreement, and the rule the run broke first
+  // (the reused ballot's second value) is said beneath it.
+  assert.match(await pg.locator('.pg-safety').innerText(), /一致性/);
+  assert.match(await box.locator('.pg-violation-earlier').innerText(), /更早的一步已经违反安全性质 \d：\p{Script=Han}+.*P1 向 A\d 发出 accept\(1\.P1, value2\)/u);
+  assert.match(await box.locator('details p[lang="en"]').textContent() ?? '', /learned "value2" in slot 0, but the value a quorum accepted there is "value1"/);
   assert.ok((await pg.locator('.pg-seq .pg-offending').count()) > 0, 'the offending event is marked in the diagram');
   assert.match(await pg.locator('.pg-outcome').innerText(), /先后选定了 value1 和 value2/);
   await pg.screenshot({ path: join(SHOTS, 'mutant-banner-light.png') });

@@ -18,6 +18,7 @@ import { PROJECT_ROOT } from '../support/project.ts';
 import { serveDist, type DistServer } from '../support/serve.ts';
 import { hydrated, openPage, type Opened } from './pages.ts';
 import { paxosSite } from './site.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 let server: DistServer;
 let browser: Browser;
@@ -95,10 +96,15 @@ test('a switched-off rule: the shortest counterexample loads into the playground
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('.pg-safety')?.classList.contains('pg-unsafe'));
   assert.match(await page.locator('.pg-seek-label').first().innerText(), new RegExp(`位置 ${redAt} /`));
+  // The scenario menu names the run it holds, not the preset chosen before the search.
+  const menu = page.locator('.pg-settings select').first();
+  assert.equal(await menu.inputValue(), 'own');
+  assert.match(await menu.locator('option:checked').innerText(), /模型检查器的反例/);
+  if (agreementAt > redAt) assert.doesNotMatch(await banner.innerText(), /一致性/, 'before agreement breaks, the banner names the rule the run broke');
   // The run the playground exports at a position, replayed by the engine and judged by the trace checker.
   const exported = async (): Promise<ReturnType<Simulation['trace']>> => {
     await page.getByRole('button', { name: '复制为场景' }).click();
-    const sim = new Simulation(JSON.parse(await page.locator('.pg-out textarea').inputValue()) as Scenario);
+    const sim = new Simulation(JSON.parse(await page.locator('.pg-out textarea').inputValue()) as Scenario, getProtocol);
     sim.runSteps();
     return sim.trace();
   };
@@ -110,6 +116,8 @@ test('a switched-off rule: the shortest counterexample loads into the playground
   await page.keyboard.press('Enter');
   assert.match(await page.locator('.pg-seek-label').first().innerText(), new RegExp(`位置 ${agreementAt} /`));
   assert.match(await banner.getAttribute('class') ?? '', /pg-unsafe/, 'the banner is red on the event that breaks agreement');
+  assert.match(await banner.innerText(), /一致性/, 'and from there it names agreement');
+  if (agreementAt > redAt) assert.match(await page.locator('.pg-violation-earlier').innerText(), /更早的一步已经违反安全性质 \d/, 'with the rule broken first beneath it');
   const trace = await exported();
   assert.ok(brokenProperties(trace).includes('agreement'), 'the trace checker rejects the run for agreement');
   assert.ok([...chosenValues(trace).values()].some((v) => v.length === 2), 'two values chosen in one slot');

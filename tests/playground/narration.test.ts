@@ -10,6 +10,7 @@ import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 import { PlaygroundModel } from '../../src/components/playground/model.ts';
 import { scenarioCatalog } from '../../src/scenarios/index.ts';
 import { preempted } from '../../src/scenarios/basic.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 const narrated = Object.entries(scenarioCatalog).filter(([, s]) => (s.steps ?? []).some((step) => step.narration));
 const safeUnlessMutant = (model: PlaygroundModel, what: string): void => {
@@ -30,10 +31,10 @@ test('the key scenario of every chapter is narrated, and narration changes nothi
 
 test('a caption that is too long, empty or not text is refused, naming the step', () => {
   const withNarration = (narration: unknown): Scenario => ({ ...preempted, steps: [{ type: 'propose', node: 'P1', value: 'v', narration } as never] });
-  assert.doesNotThrow(() => resolveScenario(withNarration('P1 提议 v。')));
+  assert.doesNotThrow(() => resolveScenario(withNarration('P1 提议 v。'), getProtocol));
   const refused = (narration: unknown, message: RegExp): void => {
     assert.throws(
-      () => resolveScenario(withNarration(narration)),
+      () => resolveScenario(withNarration(narration), getProtocol),
       (err: unknown) => err instanceof ScenarioError && err.path === 'steps[0].narration' && message.test(err.message),
     );
   };
@@ -44,7 +45,7 @@ test('a caption that is too long, empty or not text is refused, naming the step'
 
 test('the tour visits every caption in order, goes back, and ends on the build-time run', () => {
   for (const [name, scenario] of narrated) {
-    const model = new PlaygroundModel(scenario);
+    const model = new PlaygroundModel(scenario, getProtocol);
     const captions = model.captions();
     assert.equal(model.captionHere(), null, `${name}: no caption before the run starts`);
     const seen: string[] = [];
@@ -73,7 +74,7 @@ test('the tour visits every caption in order, goes back, and ends on the build-t
 });
 
 test('autoplay steps one command at a time and says when it reaches a caption', () => {
-  const model = new PlaygroundModel(preempted);
+  const model = new PlaygroundModel(preempted, getProtocol);
   let reached = 0;
   let commands = 0;
   for (let i = 0; i < 500; i++) {
@@ -88,7 +89,7 @@ test('autoplay steps one command at a time and says when it reaches a caption', 
 });
 
 test('actions return what happened: moved, forked, refused, the script complaint; subscribers hear each', () => {
-  const model = new PlaygroundModel(preempted);
+  const model = new PlaygroundModel(preempted, getProtocol);
   const heard: string[] = [];
   const stop = model.subscribe((o) => heard.push(`${o.moved}/${o.forked}/${o.refused !== ''}/${o.scriptError !== ''}`));
   assert.deepEqual(model.step(), { moved: true, forked: false, scriptError: '', refused: '' });
@@ -105,7 +106,7 @@ test('actions return what happened: moved, forked, refused, the script complaint
   assert.deepEqual(heard, ['true/false/false/false', 'false/false/true/false', 'true/false/false/false', 'true/false/false/false', 'true/true/false/false', 'true/false/false/false']);
   safeUnlessMutant(model, 'actions');
 
-  const noNack = new PlaygroundModel({ ...preempted, nack: false });
+  const noNack = new PlaygroundModel({ ...preempted, nack: false }, getProtocol);
   const complaints = new Set<string>();
   for (let i = 0; i < 200; i++) {
     const o = noNack.step();

@@ -40,6 +40,9 @@ export async function openPage(browser: Browser, base: string, path: string, pro
 }
 
 /** Waits until the page's (first) playground island has hydrated. */
+/** A playground that works: hydrated, and its protocol loaded (until then the island keeps the server's HTML, aria-busy). */
+export const READY_PLAYGROUND = 'astro-island:not([ssr]) .pg:not([aria-busy])';
+
 export async function hydrated(page: Page): Promise<void> {
-  await page.waitForSelector('astro-island:not([ssr]) .pg', { timeout: 15_000 });
+  await page.waitForSelector(READY_PLAYGROUND, { timeout: 15_000 });
 }

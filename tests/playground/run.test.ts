@@ -8,6 +8,7 @@ import { runScenario } from '../../src/paxos/sim/run.ts';
 import { Random } from '../../src/paxos/core/random.ts';
 import { scenarioCatalog } from '../../src/scenarios/index.ts';
 import { preempted, valueAdoption } from '../../src/scenarios/basic.ts';
+import { getProtocol } from '../../src/paxos/registry.ts';
 
 const safeUnlessMutant = (run: PlaygroundRun, what: string): void => {
   const bad = checkTrace(run.trace());
@@ -16,7 +17,7 @@ const safeUnlessMutant = (run: PlaygroundRun, what: string): void => {
 
 test('"run the script" reaches exactly the build-time trace of every scripted scenario', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
-    const run = new PlaygroundRun(scenario);
+    const run = new PlaygroundRun(scenario, getProtocol);
     run.runScript();
     assert.equal(run.scriptActive, false, name);
     assert.deepEqual(run.trace(), runScenario(scenario), name);
@@ -27,7 +28,7 @@ test('"run the script" reaches exactly the build-time trace of every scripted sc
 test('copy as scenario replays to the same trace, after random reader actions, for every scenario', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
     const rng = new Random(name.length * 7919);
-    const run = new PlaygroundRun(scenario);
+    const run = new PlaygroundRun(scenario, getProtocol);
     for (let i = 0; i < 40; i++) {
       const flights = run.inFlight();
       const nodes = run.nodes();
@@ -53,7 +54,7 @@ test('copy as scenario replays to the same trace, after random reader actions, f
 });
 
 test('seeking back and acting forks a new future; seeking without acting keeps the old one', () => {
-  const run = new PlaygroundRun(preempted);
+  const run = new PlaygroundRun(preempted, getProtocol);
   run.runScript();
   const end = run.length;
   const finalTrace = run.trace();
@@ -76,7 +77,7 @@ test('seeking back and acting forks a new future; seeking without acting keeps t
 
 test('the incremental safety check agrees with checkTrace at every position, forward, backward and after a fork', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
-    const run = new PlaygroundRun(scenario);
+    const run = new PlaygroundRun(scenario, getProtocol);
     run.runScript();
     const positions = [run.length, 0, Math.floor(run.length / 2), run.length - 1, 1, run.length];
     for (const p of positions) {
@@ -91,7 +92,7 @@ test('the incremental safety check agrees with checkTrace at every position, for
 });
 
 test('an impossible action is refused and changes nothing', () => {
-  const run = new PlaygroundRun(preempted);
+  const run = new PlaygroundRun(preempted, getProtocol);
   run.next();
   const before = run.trace();
   assert.throws(() => run.act({ type: 'deliver', match: { id: 999 } }), /no message in flight/);
@@ -101,14 +102,14 @@ test('an impossible action is refused and changes nothing', () => {
 });
 
 test('a script step that no longer fits (nack switched off) ends the script instead of failing', () => {
-  const run = new PlaygroundRun({ ...preempted, nack: false });
+  const run = new PlaygroundRun({ ...preempted, nack: false }, getProtocol);
   run.runToEnd();
   assert.match(run.scriptError, /脚本第 \d+ 步做不到/);
   assert.equal(checkTrace(run.trace()), null);
 });
 
 test('the live diagram shows deliveries, drops, notes, messages in flight and crashed spans', () => {
-  const run = new PlaygroundRun(valueAdoption);
+  const run = new PlaygroundRun(valueAdoption, getProtocol);
   for (let i = 0; i < 4; i++) run.next();
   const f = run.inFlight()[0]!;
   run.act({ type: 'drop', match: { id: f.msg.id, copy: f.copy } });
@@ -122,4 +123,27 @@ test('the live diagram shows deliveries, drops, notes, messages in flight and cr
   const capped = layoutDiagram(run.sim.nodes, run.events(), run.inFlight(), { maxRows: 3 });
   assert.equal(capped.rows.length, 3);
   assert.equal(capped.hidden, layout.rows.length - 3);
+});
+
+test('a broken rule turns the run red first; agreement, when it breaks, is found later and kept apart', () => {
+  // A mutant's run breaks a rule's property first (or at the same event); agreement is tracked on past it.
+  for (const name of ['basic/reused-ballot'] as const) {
+    const scenario = scenarioCatalog[name]!;
+    const run = new PlaygroundRun(scenario, getProtocol);
+    let red: number | null = null;
+    let agreement: number | null = null;
+    for (let i = 0; i < 2000 && run.next(); i++) {
+      if (red === null && run.violation()) red = run.position;
+      if (agreement === null && run.agreementViolation()) agreement = run.position;
+    }
+    assert.ok(red !== null && agreement !== null && red <= agreement, `${name}: red at ${red}, agreement at ${agreement}`);
+    assert.equal(run.agreementViolation()!.property, 'agreement');
+    assert.equal(checkTrace(run.trace())?.property, run.violation()!.property, 'the first violation is the trace checker\'s');
+    // Seeking back before the agreement break forgets it; forward again finds the same event.
+    const at = run.agreementViolation()!.seq;
+    run.seek(agreement - 1);
+    assert.equal(run.agreementViolation(), null);
+    run.seek(agreement);
+    assert.equal(run.agreementViolation()!.seq, at);
+  }
 });

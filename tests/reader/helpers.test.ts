@@ -9,7 +9,8 @@ import { textWidthEm, wrapText } from '../../src/reader/og-image.ts';
 import { readingTime } from '../../src/reader/reading-time.ts';
 import { basePathFromEnv, editUrl } from '../../src/reader/site.ts';
 import { firstParagraph, summarize, truncate } from '../../src/reader/summary.ts';
-import { joinBase, termSlug } from '../../src/reader/url.ts';
+import { termSlug } from '../../src/reader/url.ts';
+import { joinBase } from '../../src/base-path.ts';
 
 test('reading time counts Chinese characters one by one, not as one "word"', () => {
   const zh = '共识'.repeat(800); // 1600 characters, no spaces
@@ -149,7 +150,8 @@ test('translations: the same id under a locale folder, in another language', asy
 });
 
 test('root-relative links in notes get the base path; others are left alone', async () => {
-  const { rehypeBaseLinks, withBase } = await import('../../src/reader/rehype-base-links.ts');
+  const { rehypeBaseLinks } = await import('../../src/reader/rehype-base-links.ts');
+  const { withBase } = await import('../../src/base-path.ts');
   assert.equal(withBase('/notes/a/#x', '/notes-site/'), '/notes-site/notes/a/#x');
   assert.equal(withBase('/notes-site/notes/a/', '/notes-site/'), '/notes-site/notes/a/');
   assert.equal(withBase('/notes-site', '/notes-site/'), '/notes-site');

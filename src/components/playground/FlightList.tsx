@@ -3,7 +3,7 @@
 import type { Step } from '../../paxos/sim/scenario.ts';
 import type { Flight } from '../../paxos/sim/simulation.ts';
 import { messageLabel } from '../../paxos/render/labels.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 
 const P = strings().playground;
 

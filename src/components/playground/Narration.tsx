@@ -1,7 +1,7 @@
 // The narrator beside the picture: the caption of the step the run has reached, and 讲解模式's controls —
 // back to the previous caption, autoplay (caption to caption, pausing on each for reading time), and skip
 // ahead to the next. The reader sets the pace; the model (model.ts) knows where the captions are.
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 import type { CaptionHere } from './model.ts';
 
 const P = strings().playground;

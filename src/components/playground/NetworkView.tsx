@@ -8,7 +8,7 @@ import type { NodeId } from '../../paxos/core/ids.ts';
 import type { Step } from '../../paxos/sim/scenario.ts';
 import type { Flight } from '../../paxos/sim/simulation.ts';
 import { messageLabel } from '../../paxos/render/labels.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 import { REPLIES } from './diagram.ts';
 import { alongEdge, edge, layoutNetwork, placeLabels, placeOf, type NetworkLayout, type Point } from './network-layout.ts';
 import type { Outcome } from './model.ts';

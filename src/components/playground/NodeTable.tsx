@@ -3,7 +3,7 @@
 import type { Step } from '../../paxos/sim/scenario.ts';
 import { formatBallot } from '../../paxos/core/ballot.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 import type { NodeRow } from './run.ts';
 import { extraText, roleNames, timerName } from './words.ts';
 

@@ -6,12 +6,15 @@
 // playing or not, the speed, the last notice, the share link. Everything a link or a scenario carries is
 // rendered as text by Preact (never as HTML).
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { siteBase } from '../../base-path.ts';
+import { playgroundHref } from '../../figures/playground-link/href.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import { describeOutcome, presentViolation } from '../paxos/outcome.ts';
-import { strings } from '../paxos/strings.ts';
+import { describeOutcome, presentViolation } from '../../figures/outcome.ts';
+import { strings } from '../../i18n/figures.ts';
 import { layoutDiagram } from './diagram.ts';
 import { FlightList } from './FlightList.tsx';
 import { PlaygroundModel, type Outcome } from './model.ts';
+import { shelf } from './shelf.ts';
 import { Narration } from './Narration.tsx';
 import { NetworkView } from './NetworkView.tsx';
 import { NodeTable } from './NodeTable.tsx';
@@ -42,8 +45,7 @@ const T = strings();
 const P = T.playground;
 
 function playgroundUrl(fragment: string): string {
-  const base = import.meta.env.BASE_URL ?? '/';
-  return new URL(`${base.endsWith('/') ? base : `${base}/`}playground/#${fragment}`, location.href).href;
+  return new URL(playgroundHref(siteBase(), fragment), location.href).href;
 }
 
 function copyText(text: string): Promise<boolean> {
@@ -62,14 +64,32 @@ function noticeOf(o: Outcome): string {
 }
 
 /** The share-link codec loads when a link is read or written, not with the island: most readers never share. */
-const linkCodec = () => import('../../playground-link/codec.ts');
+const linkCodec = () => import('../../figures/playground-link/codec.ts');
 
 /** How long autoplay rests on a caption at speed 1×: time to read it. */
 const readingMs = (text: string): number => 1600 + 110 * [...text].length;
 /** One step of the player at speed 1×. */
 const STEP_MS = 700;
 
+/**
+ * The island. The page downloads only the protocol its scenario runs (another one loads when the reader
+ * switches to it): until it is here, the placeholder keeps the server's markup on screen untouched (Preact
+ * leaves an element with dangerouslySetInnerHTML alone while hydrating), then the live playground replaces
+ * it with the same markup, now working. The server renders with every protocol at hand (shelf.ts).
+ */
 export default function PaxosPlayground(props: PaxosPlaygroundProps) {
+  const name = props.scenario.protocol;
+  const [model, setModel] = useState(() => (shelf.has(name) ? new PlaygroundModel(props.scenario, shelf.lookup) : null));
+  useEffect(() => {
+    if (model) return;
+    void shelf.load(name).then(() => setModel(new PlaygroundModel(props.scenario, shelf.lookup)));
+  }, []);
+  if (!model) return <section class="pg" aria-label={props.caption ?? P.region} aria-busy="true" dangerouslySetInnerHTML={{ __html: '' }} />;
+  return <Playground {...props} model={model} />;
+}
+
+function Playground(props: PaxosPlaygroundProps & { model: PlaygroundModel }) {
+  const model = props.model;
   const level = props.headingLevel ?? 3;
   const Title = `h${level}` as 'h2' | 'h3';
   // Without a title the panels take the title's level themselves, so a note's h2 is never followed by an h4.
@@ -82,7 +102,6 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
     if (!list.some(([, s]) => s === props.scenario)) list.unshift([props.scenario.title ?? P.thisScenario, props.scenario]);
     return list;
   }, [props.scenario, props.presets]);
-  const [model] = useState(() => new PlaygroundModel(props.scenario));
   const [, setVersion] = useState(0);
   /** The player: stepping at the chosen speed ('run'), walking from caption to caption ('tour'), or still. */
   const [playing, setPlaying] = useState<'run' | 'tour' | null>(null);
@@ -114,8 +133,13 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   // The standalone page opens the run in its link; a broken link leaves the default scenario and says why.
   useEffect(() => {
     if (!props.link || location.hash.length <= 1) return;
-    void linkCodec().then(({ decodeRunLink }) => {
-      const decoded = decodeRunLink(location.hash);
+    void linkCodec().then(async ({ decodeRunLink }) => {
+      let decoded = decodeRunLink(location.hash, shelf.lookup);
+      // A link to a run of another protocol: load that one, then read the link again.
+      if (!decoded.ok && 'missing' in decoded) {
+        await shelf.load(decoded.missing);
+        decoded = decodeRunLink(location.hash, shelf.lookup);
+      }
       if (decoded.ok) {
         const o = model.openLink(decoded.run);
         if (o.refused) setLinkError(P.linkReplayFailed(o.refused));
@@ -125,9 +149,11 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
     });
   }, []);
 
+  /** A fresh run; a scenario of a protocol this page has not loaded yet starts once it has. */
   const start = (scenario: Scenario): void => {
     setPlaying(null);
-    model.start(scenario);
+    if (shelf.has(scenario.protocol)) model.start(scenario);
+    else void shelf.load(scenario.protocol).then(() => model.start(scenario));
   };
   const act = (step: Step): Outcome => model.act(step);
 
@@ -172,8 +198,12 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const slots = run.scenario.protocol === 'multi';
   const layout = layoutDiagram(run.sim.nodes, events, flights, { slots, ...(props.hideKinds ? { hideKinds: props.hideKinds } : {}) });
   const latest = events.length > 0 ? events[events.length - 1]!.seq : -1;
-  const violation = run.violation();
-  const violationText = violation ? presentViolation(violation, run.scenario.protocol === 'multi') : null;
+  // Red from the first broken property on; once agreement itself breaks, that is what the banner names (it
+  // is what the safety of consensus means), with the earlier rule break said beneath it.
+  const firstBroken = run.violation();
+  const violation = run.agreementViolation() ?? firstBroken;
+  const violationText = violation ? presentViolation(violation, slots) : null;
+  const earlierText = firstBroken && violation && firstBroken !== violation ? presentViolation(firstBroken, slots) : null;
   const outcome = describeOutcome(run.trace());
   const mutant = run.scenario.mutant;
   const captions = model.captions();
@@ -183,6 +213,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const clients = nodes.filter((n) => n.info.roles.includes('client'));
   const proposers = (clients.length > 0 ? clients : nodes.filter((n) => n.info.roles.includes('proposer'))).filter((n) => n.up).map((n) => n.info.id);
   const nextValue = `v${events.filter((x) => x.type === 'propose').length + 1}`;
+  const current = presets.findIndex(([, s]) => s === run.scenario);
 
   return (
     <section class="pg" aria-label={props.caption ?? P.region}>
@@ -209,6 +240,7 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
             <strong>{`${violationText.event}。`}</strong>
             {P.violationIntro}
           </p>
+          {earlierText && <p class="pg-violation-earlier">{P.brokenEarlier(earlierText.heading, earlierText.event)}</p>}
           <details>
             <summary>{T.checkerOriginal}</summary>
             <p lang="en">{violationText.detail}</p>
@@ -269,15 +301,20 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
           <label>
             {P.scenario}
             <select
+              value={current >= 0 ? String(current) : 'own'}
               onChange={(e) => {
                 const p = presets[Number((e.target as HTMLSelectElement).value)];
                 if (p) start(p[1]);
               }}
             >
-              {presets.map(([label, s], i) => (
-                <option value={String(i)} selected={s === run.scenario}>
-                  {label}
+              {/* A run that is none of the presets (a counterexample, a link, another seed) is named as itself. */}
+              {current < 0 && (
+                <option value="own" disabled>
+                  {run.scenario.title ?? P.thisScenario}
                 </option>
+              )}
+              {presets.map(([label], i) => (
+                <option value={String(i)}>{label}</option>
               ))}
             </select>
           </label>

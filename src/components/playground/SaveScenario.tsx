@@ -3,6 +3,7 @@
 // lines that make it importable. In a build `import.meta.env.DEV` is false, so this renders nothing and the
 // minifier drops the rest; the built site has no such endpoint either.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { joinBase, siteBase } from '../../base-path.ts';
 import type { Scenario } from '../../paxos/sim/scenario.ts';
 
 interface Saved {
@@ -41,7 +42,7 @@ function SaveScenarioForm({ scenario }: Props) {
   const save = async (overwrite: boolean): Promise<void> => {
     setStatus({ kind: 'saving' });
     try {
-      const res = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}__paxos/scenarios`, {
+      const res = await fetch(joinBase(siteBase(), '__paxos/scenarios'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ name: name.trim(), scenario: scenario(), overwrite }),

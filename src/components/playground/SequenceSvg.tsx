@@ -1,7 +1,7 @@
 // Draws a DiagramLayout (diagram.ts) as a small inline SVG. Colours come from CSS (playground.css), so the
 // same markup serves the light and the dark theme.
 import type { DiagramLayout } from './diagram.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 
 const COL = 92;
 const ROW = 24;

@@ -2,7 +2,7 @@
 // buttons, and the position slider with one tick per command (script steps, the network's own events, the
 // reader's actions, and the captions of a narrated run). Seeking back and acting forks, as before: that is
 // the model's business (run.ts); this is only its controls.
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 import type { PlaygroundRun } from './run.ts';
 
 const P = strings().playground;

@@ -8,7 +8,7 @@ import type { Message } from '../../paxos/core/message.ts';
 import type { TraceEvent } from '../../paxos/core/trace.ts';
 import type { Flight } from '../../paxos/sim/simulation.ts';
 import { messageLabel, noteLabel } from '../../paxos/render/labels.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 
 export type RowKind = 'deliver' | 'drop' | 'flight' | 'note';
 

@@ -5,8 +5,9 @@
 // Narration: a script step may carry a caption (`"narration"` in content/scenarios). The caption shows from
 // the first command that carries that step out until the next narrated one; "讲解模式" moves from caption to
 // caption (nextCaption / previousCaption, or one command at a time with stepTowardCaption for autoplay).
+import type { ProtocolLookup } from '../../paxos/registry.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
-import type { RunLink } from '../../playground-link/codec.ts';
+import type { RunLink } from '../../figures/playground-link/codec.ts';
 import { PlaygroundRun } from './run.ts';
 
 export interface Outcome {
@@ -41,10 +42,13 @@ const TOUR_LIMIT = 2_000;
 
 export class PlaygroundModel {
   private current: PlaygroundRun;
+  private readonly protocols: ProtocolLookup;
   private readonly listeners = new Set<(outcome: Outcome) => void>();
 
-  constructor(scenario: Scenario) {
-    this.current = new PlaygroundRun(scenario);
+  /** `protocols` finds each scenario's protocol; the view loads a protocol before it starts a run of it. */
+  constructor(scenario: Scenario, protocols: ProtocolLookup) {
+    this.protocols = protocols;
+    this.current = new PlaygroundRun(scenario, protocols);
   }
 
   get run(): PlaygroundRun {
@@ -76,13 +80,13 @@ export class PlaygroundModel {
 
   /** A fresh run of `scenario` (restart, another seed, the nack switch, another preset). */
   start(scenario: Scenario): Outcome {
-    this.current = new PlaygroundRun(scenario);
+    this.current = new PlaygroundRun(scenario, this.protocols);
     return this.told({ ...STILL, moved: true });
   }
 
   /** Opens a share link's run: its scenario, every command replayed, then its position. */
   openLink(link: RunLink): Outcome {
-    const run = new PlaygroundRun(link.scenario);
+    const run = new PlaygroundRun(link.scenario, this.protocols);
     try {
       for (const c of link.commands) run.replay(c);
     } catch (err) {

@@ -2,19 +2,21 @@
 // Simulation plus a timeline of checkpoints, one per command. Seeking moves along the timeline; acting at an
 // earlier position cuts the later frames off and forks a new future from there.
 //
-// Commands are what a share link records (src/playground-link): "next" (the step button: the next bit of
+// Commands are what a share link records (src/figures/playground-link): "next" (the step button: the next bit of
 // the scenario's script, or the next scheduled event once the script is done) and explicit actions (a
 // scenario Step: deliver/drop/duplicate one message, crash, recover, fire a timer). An explicit action
 // leaves the script: from then on "next" is the network's own next event.
-import type { NodeId, NodeInfo } from '../../paxos/core/ids.ts';
+import type { NodeInfo } from '../../paxos/core/ids.ts';
 import type { NodeView } from '../../paxos/core/protocol.ts';
 import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
 import { TraceMonitor, type Violation } from '../../paxos/check/properties.ts';
-import { copyAsScenario } from '../../paxos/sim/run.ts';
+import type { ProtocolLookup } from '../../paxos/registry.ts';
+import { copyAsScenario } from '../../paxos/sim/copy-as-scenario.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
+import { nextEventAt, nextPress, TICK, type Press } from '../../paxos/sim/presses.ts';
 import { Simulation, type Checkpoint, type Flight, type PendingTimer } from '../../paxos/sim/simulation.ts';
-import type { Command } from '../../playground-link/codec.ts';
-import { strings } from '../paxos/strings.ts';
+import type { Command } from '../../figures/playground-link/codec.ts';
+import { strings } from '../../i18n/figures.ts';
 
 interface Frame {
   readonly checkpoint: Checkpoint;
@@ -29,6 +31,7 @@ interface Frame {
   /** How many trace events the run holds here (the command's own events are those past the frame before). */
   readonly events: number;
   violation?: Violation | null;
+  agreement?: Violation | null;
 }
 
 export interface NodeRow {
@@ -38,8 +41,6 @@ export interface NodeRow {
   readonly timers: readonly PendingTimer[];
 }
 
-const TICK: Step = { type: 'tick' };
-
 export class PlaygroundRun {
   readonly scenario: Scenario;
   readonly sim: Simulation;
@@ -48,9 +49,10 @@ export class PlaygroundRun {
   private lastForked = false;
   private lastScriptError = '';
 
-  constructor(scenario: Scenario) {
+  /** `protocols` must find the scenario's protocol (a page's ProtocolShelf lookup; registry getProtocol in Node). */
+  constructor(scenario: Scenario, protocols: ProtocolLookup) {
     this.scenario = scenario;
-    this.sim = new Simulation(scenario);
+    this.sim = new Simulation(scenario, protocols);
     this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null, fromStep: null, events: 0 }];
   }
 
@@ -184,37 +186,14 @@ export class PlaygroundRun {
     this.cursor = this.frames.length - 1;
   }
 
-  /** What "next" would apply: the script's next step (a `run` one tick at a time), else a tick. */
-  private plan(): { step: Step; script: number | null; fromScript: boolean; index: number | null } | null {
-    const steps = this.sim.resolved.steps;
-    let k = this.frames[this.cursor]!.script;
-    while (k !== null && k < steps.length) {
-      const s = steps[k]!;
-      if (s.type !== 'run') return { step: s, script: k + 1, fromScript: true, index: k };
-      const at = this.nextAt();
-      if (s.until === 'quiet') {
-        if (at !== null) return { step: TICK, script: k, fromScript: true, index: k };
-        k++;
-        continue;
-      }
-      if (at !== null && at <= s.until) return { step: TICK, script: k, fromScript: true, index: k };
-      // Nothing more before `until`: the run step itself moves the clock there (as a script would).
-      if (this.sim.time < s.until) return { step: s, script: k + 1, fromScript: true, index: k };
-      k++;
-    }
-    return this.nextAt() === null ? null : { step: TICK, script: k, fromScript: false, index: null };
+  /** What "next" would apply (src/paxos/sim/presses.ts): the script's next step, a `run` one tick at a time, else a tick. */
+  private plan(): Press | null {
+    return nextPress(this.sim, this.frames[this.cursor]!.script);
   }
 
   /** When the next scheduled event happens, or null when nothing is scheduled before maxTime. */
   nextAt(): number | null {
-    const peek = this.sim.peek();
-    if (!peek) return null;
-    const now = this.sim.time;
-    if ('at' in peek && typeof peek.at === 'number') return Math.max(now, peek.at);
-    let due = Infinity;
-    for (const f of this.sim.inFlight()) due = Math.min(due, f.due);
-    for (const t of this.sim.timers()) due = Math.min(due, t.due);
-    return due === Infinity ? now : Math.max(now, due);
+    return nextEventAt(this.sim);
   }
 
   // ---- reading the current position -------------------------------------------------------------------
@@ -248,10 +227,6 @@ export class PlaygroundRun {
     }));
   }
 
-  isUp(node: NodeId): boolean {
-    return this.sim.isUp(node);
-  }
-
   trace(): TraceDocument {
     return this.sim.trace();
   }
@@ -261,21 +236,41 @@ export class PlaygroundRun {
   private monitor: TraceMonitor | null = null;
   private observed = 0;
   private firstBad: Violation | null = null;
+  private agreementBad: Violation | null = null;
 
   /** The first safety violation up to the current position (remembered per frame). */
   violation(): Violation | null {
+    return this.watch().violation ?? null;
+  }
+
+  /**
+   * The first break of agreement itself up to the current position. A switched-off rule breaks its own
+   * property first (an accept below the promise, say) and agreement only some events later; the view names
+   * both, so the monitor keeps watching past the first violation.
+   */
+  agreementViolation(): Violation | null {
+    return this.watch().agreement ?? null;
+  }
+
+  private watch(): Frame {
     const f = this.frames[this.cursor]!;
-    if (f.violation !== undefined) return f.violation;
+    if (f.violation !== undefined) return f;
     const events = this.sim.events();
     if (!this.monitor || events.length < this.observed) {
       this.monitor = new TraceMonitor({ protocol: this.sim.protocol.name, quorums: this.sim.resolved.quorums, nodes: this.sim.nodes });
       this.observed = 0;
       this.firstBad = null;
+      this.agreementBad = null;
     }
-    for (let i = this.observed; i < events.length && !this.firstBad; i++) this.firstBad = this.monitor.observe(events[i]!);
+    for (let i = this.observed; i < events.length && !this.agreementBad; i++) {
+      const bad = this.monitor.observe(events[i]!);
+      if (bad && !this.firstBad) this.firstBad = bad;
+      if (bad?.property === 'agreement') this.agreementBad = bad;
+    }
     this.observed = events.length;
     f.violation = this.firstBad;
-    return f.violation;
+    f.agreement = this.agreementBad;
+    return f;
   }
 
   /** "Copy as scenario": a scripted scenario that `paxos simulate --scenario` replays to this position's trace. */

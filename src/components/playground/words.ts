@@ -1,8 +1,8 @@
 // The playground's sentences built from the engine's data (a step, a node's extra state), shared by its
-// views. The words themselves live in src/components/paxos/strings.ts.
+// views. The words themselves live in src/i18n/figures.ts.
 import type { Step } from '../../paxos/sim/scenario.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
-import { strings } from '../paxos/strings.ts';
+import { strings } from '../../i18n/figures.ts';
 
 const T = strings();
 const P = T.playground;

@@ -6,12 +6,16 @@
 // simulator is deterministic.
 //
 // A link is untrusted input. decodeRunLink never throws: anything wrong (not base64, not UTF-8, not JSON,
-// wrong shapes or types, too big, a scenario the engine rejects) comes back as a friendly zh-CN message that
-// the page shows as text next to the default scenario. Nothing from a link is ever put into HTML.
+// wrong shapes or types, too big, a scenario the engine rejects) comes back as a friendly message (its words
+// in src/i18n/figures.ts) that the page shows as text next to the default scenario. Nothing from a link is
+// ever put into HTML.
+import { strings } from '../../i18n/figures.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { ScenarioError } from '../../paxos/sim/scenario.ts';
 import { resolveScenario, validateStep } from '../../paxos/sim/validate.ts';
 import { SCENARIO_LIMITS } from '../../paxos/sim/limits.ts';
+import type { ProtocolLookup } from '../../paxos/registry.ts';
+import { PROTOCOL_NAMES, type ProtocolName } from '../../paxos/core/trace.ts';
 
 export const LINK_VERSION = '1';
 /** Longest fragment we read. Browsers take far longer URLs; this keeps a hostile link from costing much. */
@@ -31,7 +35,11 @@ export interface RunLink {
   readonly position: number;
 }
 
-export type DecodeResult = { readonly ok: true; readonly run: RunLink } | { readonly ok: false; readonly message: string };
+export type DecodeResult =
+  | { readonly ok: true; readonly run: RunLink }
+  | { readonly ok: false; readonly message: string }
+  /** The link is fine so far but runs a protocol `protocols` does not have yet: load it and decode again. */
+  | { readonly ok: false; readonly message: ''; readonly missing: ProtocolName };
 
 /** Fields of a scenario that only the notes read; left out of links to keep them short. */
 const NOTE_ONLY = ['description', 'expect'] as const;
@@ -80,7 +88,8 @@ export function encodeRunLink(run: RunLink): string {
   return `run=${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
 }
 
-const GARBLED = '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。';
+const W = strings().link;
+const GARBLED = W.garbled;
 
 const fail = (message: string): DecodeResult => ({ ok: false, message });
 
@@ -90,22 +99,23 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * Reads a location hash (`#run=…`, with or without the `#`). Returns `{ ok: false }` for an empty hash too
- * (message ''), so callers can tell "no link" from "broken link" by the message.
+ * (message ''), so callers can tell "no link" from "broken link" by the message. `protocols` finds the
+ * link's protocol (registry getProtocol in Node; a page's ProtocolShelf, which answers `missing` until loaded).
  */
-export function decodeRunLink(hash: string): DecodeResult {
+export function decodeRunLink(hash: string, protocols: ProtocolLookup): DecodeResult {
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '') return fail('');
-  if (raw.length > MAX_LINK_CHARS) return fail(`这个链接太长（${raw.length} 个字符，上限 ${MAX_LINK_CHARS}），没有打开。`);
+  if (raw.length > MAX_LINK_CHARS) return fail(W.tooLong(raw.length, MAX_LINK_CHARS));
   let value: string | null;
   try {
     value = new URLSearchParams(raw).get('run');
   } catch {
     return fail(GARBLED);
   }
-  if (value === null) return fail('链接里没有 run= 参数。');
+  if (value === null) return fail(W.noRun);
   const dot = value.indexOf('.');
   if (dot < 0) return fail(GARBLED);
-  if (value.slice(0, dot) !== LINK_VERSION) return fail(`这个链接的格式版本（${value.slice(0, dot).slice(0, 8)}）本页不认识。`);
+  if (value.slice(0, dot) !== LINK_VERSION) return fail(W.version(value.slice(0, dot).slice(0, 8)));
   let payload: unknown;
   try {
     payload = JSON.parse(fromBase64Url(value.slice(dot + 1)));
@@ -114,12 +124,16 @@ export function decodeRunLink(hash: string): DecodeResult {
   }
   if (!isObject(payload) || !isObject(payload['s'])) return fail(GARBLED);
   const s = payload['s'];
+  const name = s['protocol'];
+  if (typeof name === 'string' && (PROTOCOL_NAMES as readonly string[]).includes(name) && !protocols(name as ProtocolName)) {
+    return { ok: false, message: '', missing: name as ProtocolName };
+  }
   let ids: readonly string[];
   try {
-    ids = resolveScenario(s as unknown as Scenario).nodes.map((n) => n.id);
+    ids = resolveScenario(s as unknown as Scenario, protocols).nodes.map((n) => n.id);
   } catch (err) {
     const what = err instanceof ScenarioError ? err.message : String((err as Error).message ?? err);
-    return fail(`链接里的场景无效：${what}。`);
+    return fail(W.badScenario(what));
   }
   const packed = payload['c'] ?? [];
   if (!Array.isArray(packed)) return fail(GARBLED);
@@ -127,16 +141,16 @@ export function decodeRunLink(hash: string): DecodeResult {
   for (let i = 0; i < packed.length; i++) {
     const item: unknown = packed[i];
     if (typeof item === 'number') {
-      if (!Number.isSafeInteger(item) || item < 1 || commands.length + item > MAX_COMMANDS) return fail(`链接里的操作太多或无效（第 ${i + 1} 项）。`);
+      if (!Number.isSafeInteger(item) || item < 1 || commands.length + item > MAX_COMMANDS) return fail(W.badCount(i + 1));
       for (let k = 0; k < item; k++) commands.push({ type: 'next' });
       continue;
     }
     try {
       commands.push({ type: 'act', step: validateStep(`c[${i}]`, item, ids) });
     } catch (err) {
-      return fail(`链接里的第 ${i + 1} 项操作无效：${(err as Error).message}。`);
+      return fail(W.badCommand(i + 1, (err as Error).message));
     }
-    if (commands.length > MAX_COMMANDS) return fail('链接里的操作太多。');
+    if (commands.length > MAX_COMMANDS) return fail(W.tooMany);
   }
   const p = payload['p'] ?? commands.length;
   if (typeof p !== 'number' || !Number.isSafeInteger(p) || p < 0 || p > commands.length) return fail(GARBLED);

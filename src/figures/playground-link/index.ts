@@ -1,9 +1,5 @@
-// Share links for playground runs (see codec.ts).
-import { joinBase } from '../../reader/url.ts';
+// Share links for playground runs: the codec (codec.ts) and the playground's address (href.ts).
 export { encodeRunLink, decodeRunLink, linkScenario, MAX_COMMANDS, MAX_LINK_CHARS, LINK_VERSION } from './codec.ts';
 export type { Command, RunLink, DecodeResult } from './codec.ts';
-
-/** The standalone playground's address for a run, under the site's base ('/' or '/sub/'). */
-export function playgroundHref(base: string, fragment: string): string {
-  return joinBase(base, `playground/#${fragment}`);
-}
+export { playgroundHref } from './href.ts';
+export { scriptRunLink } from './script-link.ts';

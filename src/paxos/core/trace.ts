@@ -5,6 +5,8 @@ import type { NodeId, NodeInfo, Slot, Value } from './ids.ts';
 export const TRACE_FORMAT = 'paxos-trace/1';
 
 export type ProtocolName = 'basic' | 'multi' | 'fast';
+/** Every protocol name a scenario or trace may give, in the order menus list them. */
+export const PROTOCOL_NAMES: readonly ProtocolName[] = ['basic', 'multi', 'fast'];
 
 interface EventBase {
   readonly seq: number;

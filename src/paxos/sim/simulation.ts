@@ -13,7 +13,7 @@ import type { Message, Outgoing } from '../core/message.ts';
 import type { Input, NodeView, ProtocolConfig, TimerCommand } from '../core/protocol.ts';
 import { Random, type RandomState } from '../core/random.ts';
 import { TRACE_FORMAT, type TraceDocument, type TraceEvent } from '../core/trace.ts';
-import type { AnyProtocol } from '../registry.ts';
+import type { AnyProtocol, ProtocolLookup } from '../registry.ts';
 import { ScenarioError, type CrashSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
 import { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
@@ -117,6 +117,8 @@ export function describeFlight(f: Flight): string {
   return `#${f.msg.id}${dup} ${f.msg.kind} ${f.msg.from}→${f.msg.to}`;
 }
 
+const isResolved = (s: Scenario | ResolvedScenario): s is ResolvedScenario => typeof s.protocol === 'object';
+
 export class Simulation {
   readonly resolved: ResolvedScenario;
   readonly protocol: AnyProtocol;
@@ -142,8 +144,13 @@ export class Simulation {
   private assigned = new Map<NodeId, Value[]>();
   private stop: StopReason = 'running';
 
-  constructor(scenario: Scenario | ResolvedScenario) {
-    this.resolved = 'protocol' in scenario && typeof scenario.protocol === 'object' ? (scenario as ResolvedScenario) : resolveScenario(scenario);
+  /** A scenario already resolved, or a raw one with the lookup that finds its protocol (registry.ts's getProtocol in Node). */
+  constructor(resolved: ResolvedScenario);
+  constructor(scenario: Scenario, protocols: ProtocolLookup);
+  constructor(scenario: Scenario | ResolvedScenario, protocols?: ProtocolLookup) {
+    if (isResolved(scenario)) this.resolved = scenario;
+    else if (protocols) this.resolved = resolveScenario(scenario, protocols);
+    else throw new TypeError('Simulation: a raw scenario needs the protocol lookup (registry getProtocol or a ProtocolShelf)');
     const r = this.resolved;
     this.protocol = r.protocol;
     this.config = r.config;
@@ -192,7 +199,7 @@ export class Simulation {
     return this.eventList.length === this.eventCount ? this.eventList : this.eventList.slice(0, this.eventCount);
   }
 
-  /** The steps applied so far, as given (see toScenario in copy.ts). */
+  /** The steps applied so far, as given (copyAsScenario in run.ts turns them into a scenario). */
   steps(): readonly Step[] {
     return this.stepLog;
   }

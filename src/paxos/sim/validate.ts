@@ -2,10 +2,9 @@
 // field path and, where it helps, the allowed values. See scenario.ts for the schema.
 import type { NodeId, NodeInfo } from '../core/ids.ts';
 import { ConfigError, type ProtocolConfig } from '../core/protocol.ts';
-import type { Quorums } from '../core/trace.ts';
+import { PROTOCOL_NAMES, type ProtocolName, type Quorums } from '../core/trace.ts';
 import { SCENARIO_LIMITS, type LimitedField } from './limits.ts';
-import { MUTANTS, isMutantName } from '../core/mutants.ts';
-import { PROTOCOL_NAMES, getProtocol, protocolNames, type AnyProtocol } from '../registry.ts';
+import type { AnyProtocol, ProtocolLookup } from '../registry.ts';
 import { DEFAULTS, NARRATION_MAX, ScenarioError, type CrashSpec, type PartitionSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
 
 /** A validated scenario with everything the simulator needs filled in. */
@@ -185,32 +184,19 @@ export function validateStep(path: string, v: unknown, ids: readonly NodeId[]): 
   return o as Step;
 }
 
-function checkFastQuorums(s: Record<string, unknown>, n: number): void {
-  const qc = s['classicQuorum'];
-  const qf = s['fastQuorum'];
-  if (qc !== undefined) int('classicQuorum', qc, 1);
-  if (qf !== undefined) int('fastQuorum', qf, 1);
-  if (typeof qc === 'number' && qc > n) throw new ScenarioError('classicQuorum', `${qc} is more than the ${n} acceptors`);
-  if (typeof qf === 'number' && qf > n) throw new ScenarioError('fastQuorum', `${qf} is more than the ${n} acceptors`);
-  if (s['mutant'] === 'small-fast-quorum') return;
-  if (typeof qc === 'number' && !(2 * qc > n)) {
-    throw new ScenarioError('classicQuorum', `q_c = ${qc} breaks q_c > n/2 for n = ${n} (two classic quorums must intersect); use at least ${Math.floor(n / 2) + 1}`);
-  }
-  if (typeof qc === 'number' && typeof qf === 'number' && !(qc + 2 * qf > 2 * n)) {
-    throw new ScenarioError('fastQuorum', `q_c + 2·q_f = ${qc} + 2·${qf} = ${qc + 2 * qf} breaks q_c + 2·q_f > 2n = ${2 * n}; raise the quorums or set mutant "small-fast-quorum" to study the failure`);
-  }
-}
-
-/** Validates a scenario and fills in defaults. Throws ScenarioError naming the field. */
-export function resolveScenario(raw: unknown): ResolvedScenario {
+/**
+ * Validates a scenario and fills in defaults. Throws ScenarioError naming the field. `protocols` finds the
+ * scenario's protocol: registry.ts's getProtocol in Node, a page's ProtocolShelf in the browser.
+ */
+export function resolveScenario(raw: unknown, protocols: ProtocolLookup): ResolvedScenario {
   const s = object('scenario', raw);
   onlyFields('', s, TOP_FIELDS);
   const name = s['protocol'];
   if (typeof name !== 'string' || !(PROTOCOL_NAMES as readonly string[]).includes(name)) {
     throw new ScenarioError('protocol', `must be one of ${PROTOCOL_NAMES.join(', ')}, got ${show(name)}`);
   }
-  const protocol = getProtocol(name);
-  if (!protocol) throw new ScenarioError('protocol', `"${name}" is not available in this build yet; available: ${protocolNames().join(', ')}`);
+  const protocol = protocols(name as ProtocolName);
+  if (!protocol) throw new ScenarioError('protocol', `"${name}" is not loaded yet; load it before starting the run (ProtocolShelf.load)`);
   const options = s['options'] === undefined ? {} : object('options', s['options']);
   onlyFields('options', options, [...SHARED_CONFIG_FIELDS, ...(OPTION_FIELDS[name] ?? [])]);
   for (const f of Object.keys(options)) {
@@ -240,18 +226,9 @@ export function resolveScenario(raw: unknown): ResolvedScenario {
     }
   }
   if (s['nack'] !== undefined && typeof s['nack'] !== 'boolean') throw new ScenarioError('nack', `must be true or false, got ${show(s['nack'])}`);
-  if (s['mutant'] !== undefined) {
-    const m = s['mutant'];
-    if (typeof m !== 'string' || !isMutantName(m)) throw new ScenarioError('mutant', `unknown mutant ${show(m)}; mutants are ${MUTANTS.map((x) => x.name).join(', ')}`);
-    const info = MUTANTS.find((x) => x.name === m);
-    if (info && info.protocol !== name) {
-      throw new ScenarioError('mutant', `"${m}" is a ${info.protocol} mutant; ${name} mutants are ${MUTANTS.filter((x) => x.protocol === name).map((x) => x.name).join(', ') || 'none'}`);
-    }
-  }
-  if (name === 'fast') {
-    const n = s['acceptors'] ?? options['acceptors'];
-    checkFastQuorums(s, typeof n === 'number' ? n : 3);
-  } else {
+  // The mutant's name and protocol, and Fast Paxos's quorum formulas, are the protocol's to check (its
+  // config.ts): one place for each rule, named here by the scenario's path.
+  if (name !== 'fast') {
     for (const f of ['classicQuorum', 'fastQuorum']) if (s[f] !== undefined) throw new ScenarioError(f, `only Fast Paxos takes quorum sizes; ${name} uses a majority`);
   }
 

@@ -7,13 +7,14 @@
 // Cancelling is terminating the worker; the page then starts a fresh one, so a search needs no stop flag.
 import { checkEngine, type CheckResult } from '../../../paxos/check/model-check.ts';
 import type { SearchProgress } from '../../../paxos/check/limits.ts';
-import { TraceMonitor } from '../../../paxos/check/properties.ts';
 import { resolveScope, type ResolvedScope, type ScopeOptions } from '../../../paxos/check/scopes.ts';
 import { MUTANTS, type MutantName } from '../../../paxos/core/mutants.ts';
+import { MUTANT_SUMMARIES } from '../../../paxos/core/mutant-summaries.ts';
 import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import { PlaygroundRun } from '../run.ts';
 import { counterexampleScenario } from './counterexample-scenario.ts';
+import { getProtocol } from '../../../paxos/registry.ts';
 
 export type CheckRequest =
   | { readonly type: 'scope'; readonly protocol: ProtocolName; readonly options: ScopeOptions; readonly key: string }
@@ -43,15 +44,12 @@ export type CheckReply =
 const post = (reply: CheckReply): void => (self as unknown as { postMessage(m: CheckReply): void }).postMessage(reply);
 
 export function milestones(scenario: Scenario): Milestones {
-  const run = new PlaygroundRun(scenario);
-  const monitor = new TraceMonitor({ protocol: run.sim.protocol.name, quorums: run.sim.resolved.quorums, nodes: run.sim.nodes });
-  let seen = 0;
+  const run = new PlaygroundRun(scenario, getProtocol);
   let red: number | null = null;
   // Bounded: a counterexample is a few dozen moves.
   for (let i = 0; i < 1000 && run.next(); i++) {
     if (red === null && run.violation()) red = run.position;
-    const events = run.sim.events();
-    for (; seen < events.length; seen++) if (monitor.observe(events[seen]!)?.property === 'agreement') return { red, agreement: run.position };
+    if (run.agreementViolation()) return { red, agreement: run.position };
   }
   return { red, agreement: null };
 }
@@ -71,7 +69,7 @@ self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'check') return check(request.options, request.maxStates, request.title);
-    const rules = MUTANTS.filter((m) => m.protocol === request.protocol).map((m) => ({ name: m.name, summary: m.summary }));
+    const rules = MUTANTS.filter((m) => m.protocol === request.protocol).map((m) => ({ name: m.name, summary: MUTANT_SUMMARIES[m.name].zh }));
     try {
       post({ type: 'scope', key: request.key, rules, scope: resolveScope(request.options), error: '' });
     } catch (err) {

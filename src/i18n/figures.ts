@@ -1,7 +1,10 @@
-// Every word a reader sees in the engine's figures and the playground island, in one place, keyed by locale.
-// The engine (src/paxos) speaks English for developers (CLI, build errors, checker messages); the notes are
-// zh-CN first, so the components translate what the engine says from its stable ids (property ids, event
-// types, stall reasons) and keep the engine's English only as a secondary detail. An English locale is a
+// Every word a reader sees in the playground island and the figures, keyed by locale. It ships to the
+// reader's browser with the island, so words only the build's figures use are in figure-strings.ts, and
+// the site's own words (chrome, pages) in ui.ts, beside this file. The engine (src/paxos) speaks English for
+// developers (CLI, build errors, checker messages); the notes are zh-CN first, so these words translate what
+// the engine says from its stable ids (property ids, event types, stall reasons) and keep the engine's
+// English only as a secondary detail. The engine's own diagram labels (render/labels.ts: 已接受, 提议 …) stay
+// in the engine, which draws the Mermaid text and may import nothing from the site. An English locale is a
 // second object of the same shape (`satisfies Strings`) and a lookup by the page's language.
 import type { PropertyId } from '../paxos/check/properties.ts';
 import type { TraceEvent } from '../paxos/core/trace.ts';
@@ -80,13 +83,12 @@ export const ZH = {
   /** The summary of the <details> that holds the checker's own (English) message. */
   checkerOriginal: '检查器原文（英文）',
   event: eventZh,
-  safetyBroken: '安全性被破坏',
-  mutantPrefix: (name: string): string => `变体 ${name}：`,
-  slotChoseBoth: (slot: number, values: string): string => `槽 ${slot} 先后选定了 ${values}`,
   and: ' 和 ',
-  result: '结果：',
-  openInPlayground: '在演练场中打开这次运行 →',
   conflict: (slotPrefix: string, values: string): string => `${slotPrefix}先后选定了 ${values}：不同的节点学到了不同的值`,
+  /** Names the slot before conflict(), for Multi-Paxos: "槽 2 ". */
+  slotPrefix: (slot: number): string => `槽 ${slot} `,
+  /** Between clauses of one sentence (two conflicting slots). */
+  clauseBreak: '；',
   chosenSlots: (n: number, list: string): string => `选定 ${n} 个槽位：${list}`,
   chosenSlot: (slot: number, value: string): string => `槽 ${slot} = ${value}`,
   chosenOne: (value: string, time: number, learners: string): string => `选定 ${value}（t=${time}，${learners} 得知）`,
@@ -115,19 +117,6 @@ export const ZH = {
   } as Record<string, string>,
   /** Node roles as the state table shows them. */
   role: { proposer: '提议者', acceptor: '接受者', learner: '学习者', client: '客户端', coordinator: '协调者', leader: '领导者', server: '服务器' } as Record<string, string>,
-  counterexample: {
-    quorumNote: (acceptors: string, ballot: string, value: string): string => `${acceptors} 在编号 ${ballot} 接受了 ${value}：多数派，${value} 被选定`,
-    quorumOutcome: (list: string): string => `多数派先后接受了 ${list}：两个不同的值都已被选定`,
-    quorumItem: (value: string, ballot: string, acceptors: string): string => `${value}（编号 ${ballot}，${acceptors}）`,
-    broken: (list: string): string => `这条运行依次违反了：${list}。`,
-    brokenItem: (number: number, title: string): string => `性质 ${number}“${title}”`,
-    twoValues: (multi: boolean, slot: number): string => `同一个${multi ? `槽（槽 ${slot}）` : '实例'}里选定了两个不同的值：`,
-    searchedCaption: (mutant: string, summary: string): string => `变体 ${mutant}（${summary}）：模型检查器找到的最短反例`,
-    scriptedCaption: (mutant: string, summary: string): string => `变体 ${mutant}（${summary}）：按脚本驱动引擎跑出的反例`,
-    searched: (states: number, depth: number | undefined): string => `检查器搜索了 ${states} 个状态${depth !== undefined ? `，反例深度 ${depth}` : ''}。`,
-    scripted: (steps: number): string =>
-      `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
-  },
   playground: {
     region: 'Paxos 演练场',
     about: (title: string): string => `场景说明：${title}`,
@@ -220,6 +209,8 @@ export const ZH = {
     leaseUntil: ' 至 t=',
     fastBallot: '（快速）',
     violationIntro: '时序图里标红的就是它。',
+    /** Under the agreement banner: the rule the run broke first, which led there. */
+    brokenEarlier: (heading: string, event: string): string => `更早的一步已经${heading}——${event}。`,
     /** The network picture: nodes where they sit, messages on their way. */
     network: {
       label: (nodes: number, flights: number): string => `网络图：${nodes} 个节点，${flights} 条在途消息；选中一条消息或一个节点可以对它动手`,
@@ -251,6 +242,17 @@ export const ZH = {
       done: '讲解到此结束，可以继续自己动手。',
       takenOver: '你接管了运行，讲解停在这里；按“上一段”或拖回位置条，可以回到讲解的路线上。',
     },
+  },
+  /** A share link that cannot be opened: the page shows this as text next to the default scenario. */
+  link: {
+    garbled: '这个链接已损坏（可能被截断或改动过），无法还原其中的运行。',
+    tooLong: (chars: number, max: number): string => `这个链接太长（${chars} 个字符，上限 ${max}），没有打开。`,
+    noRun: '链接里没有 run= 参数。',
+    version: (v: string): string => `这个链接的格式版本（${v}）本页不认识。`,
+    badScenario: (what: string): string => `链接里的场景无效：${what}。`,
+    badCount: (item: number): string => `链接里的操作太多或无效（第 ${item} 项）。`,
+    badCommand: (item: number, why: string): string => `链接里的第 ${item} 项操作无效：${why}。`,
+    tooMany: '链接里的操作太多。',
   },
 };
 

@@ -1,0 +1,29 @@
+// Words only the build-time figures use (a diagram's result line, the counterexample's caption and notes), kept
+// out of figures.ts because that table ships to the reader's browser with the playground island.
+import { strings } from './figures.ts';
+
+const FIGURE_ZH = {
+  safetyBroken: '安全性被破坏',
+  mutantPrefix: (name: string): string => `变体 ${name}：`,
+  slotChoseBoth: (slot: number, values: string): string => `槽 ${slot} 先后选定了 ${values}`,
+  result: '结果：',
+  openInPlayground: '在演练场中打开这次运行 →',
+  counterexample: {
+    quorumNote: (acceptors: string, ballot: string, value: string): string => `${acceptors} 在编号 ${ballot} 接受了 ${value}：多数派，${value} 被选定`,
+    quorumOutcome: (list: string): string => `多数派先后接受了 ${list}：两个不同的值都已被选定`,
+    quorumItem: (value: string, ballot: string, acceptors: string): string => `${value}（编号 ${ballot}，${acceptors}）`,
+    broken: (list: string): string => `这条运行依次违反了：${list}。`,
+    brokenItem: (number: number, title: string): string => `性质 ${number}“${title}”`,
+    twoValues: (multi: boolean, slot: number): string => `同一个${multi ? `槽（槽 ${slot}）` : '实例'}里选定了两个不同的值：`,
+    searchedCaption: (mutant: string, summary: string): string => `变体 ${mutant}（${summary}）：模型检查器找到的最短反例`,
+    scriptedCaption: (mutant: string, summary: string): string => `变体 ${mutant}（${summary}）：按脚本驱动引擎跑出的反例`,
+    searched: (states: number, depth: number | undefined): string => `检查器搜索了 ${states} 个状态${depth !== undefined ? `，反例深度 ${depth}` : ''}。`,
+    scripted: (steps: number): string =>
+      `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
+  },
+};
+
+/** The page's strings plus the figures' own, for a page's language; only zh-CN exists so far. */
+export function figureStrings(lang: string = 'zh-CN'): ReturnType<typeof strings> & typeof FIGURE_ZH {
+  return { ...strings(lang), ...FIGURE_ZH };
+}
