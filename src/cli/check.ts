@@ -24,6 +24,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'recovery', type: 'enum', values: ['classic', 'coordinated', 'uncoordinated'], help: 'Fast: how a collision is recovered from (default classic)' },
   { name: 'q1', type: 'int', min: 1, max: 9, help: 'Basic: phase-1 quorum (Flexible Paxos; default a majority)' },
   { name: 'q2', type: 'int', min: 1, max: 9, help: 'Basic: phase-2 quorum; q1 + q2 ≤ acceptors is checked as mutant non-intersecting-quorums' },
+  { name: 'alpha', type: 'int', min: 1, max: 4, help: 'Multi: reconfiguration with this window α (4 servers, S1 S2 S3 first; S1 asked to swap S3 for S4)' },
   { name: 'mutant', type: 'string', arg: 'NAME', help: 'break one rule (see `paxos mutants`)' },
   { name: 'nack', type: 'on-off', help: 'acceptors answer refusals with nack (default off)' },
   { name: 'drops', type: 'int', min: 0, max: 9, help: 'messages the network may lose in one run (default 0)' },
@@ -33,7 +34,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
-  { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn)' },
+  { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec mode: ballots 0..N' },
   { name: 'max-states', type: 'int', min: 1, help: 'stop (incomplete, exit 3) beyond this many distinct states' },
@@ -46,12 +47,13 @@ const FLAGS: FlagSpec[] = [
 const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flags]
   engine: check --protocol basic|multi|fast [--acceptors N --proposers M --clients K --max-round R --slots S] [--mutant NAME]
           check --acceptors 4 --q1 3 --q2 2    (Basic with flexible quorums)
+          check --protocol multi --alpha 1     (Multi-Paxos reconfiguration, 3 → 3 servers)
   spec:   check --model spec --acceptors N --values V --max-ballot B
   exit 0 safe, 1 violation, 2 bad flags, 3 incomplete (--max-states/--timeout hit)
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'q1', 'q2', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['witness', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 const SPEC_ONLY = ['values', 'max-ballot'];
 
 export async function run(argv: string[]): Promise<number> {
@@ -110,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
     ...pick(args.string('recovery') as ScopeOptions['recovery'], 'recovery'),
     ...pick(args.int('q1'), 'phase1Quorum'),
     ...pick(args.int('q2'), 'phase2Quorum'),
+    ...pick(args.int('alpha'), 'alpha'),
     ...pick(args.bool('nack'), 'nack'),
     ...pick(args.int('drops'), 'drops'),
     ...pick(args.int('duplicates'), 'duplicates'),
@@ -188,8 +191,9 @@ function specText(r: SpecResult, scope: { acceptors: number; values: number; max
 function engineText(r: CheckResult): string {
   const s = r.scope;
   const recovery = s.recovery === undefined ? '' : `, ${s.recovery} recovery`;
+  const reconfig = s.alpha === undefined ? '' : ` (${s.members} first, α = ${s.alpha})`;
   const sizes = s.phase1Quorum === undefined && s.phase2Quorum === undefined ? '' : ` (q1 ${s.phase1Quorum ?? 'majority'}, q2 ${s.phase2Quorum ?? 'majority'})`;
-  const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
+  const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${reconfig}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
   const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms`;
   if (r.result === 'violation') {
     return `${what}${r.scripted ? ' (scripted run)' : ''}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +

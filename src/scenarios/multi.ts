@@ -4,6 +4,7 @@ import { defineScenario } from './define.ts';
 import catchUpJson from '../../content/scenarios/multi/catch-up.json' with { type: 'json' };
 import holeNoopJson from '../../content/scenarios/multi/hole-noop.json' with { type: 'json' };
 import lostPromiseJson from '../../content/scenarios/multi/lost-promise.json' with { type: 'json' };
+import reconfigureJson from '../../content/scenarios/multi/reconfigure.json' with { type: 'json' };
 import prepareCoversSlotsJson from '../../content/scenarios/multi/prepare-covers-slots.json' with { type: 'json' };
 import steadyJson from '../../content/scenarios/multi/steady.json' with { type: 'json' };
 import takeoverHalfAcceptedJson from '../../content/scenarios/multi/takeover-half-accepted.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import takeoverHalfAcceptedJson from '../../content/scenarios/multi/takeover-hal
 export const catchUp = defineScenario('multi/catch-up', catchUpJson);
 export const holeNoop = defineScenario('multi/hole-noop', holeNoopJson);
 export const lostPromise = defineScenario('multi/lost-promise', lostPromiseJson);
+export const reconfigure = defineScenario('multi/reconfigure', reconfigureJson);
 export const prepareCoversSlots = defineScenario('multi/prepare-covers-slots', prepareCoversSlotsJson);
 export const steady = defineScenario('multi/steady', steadyJson);
 export const takeoverHalfAccepted = defineScenario('multi/takeover-half-accepted', takeoverHalfAcceptedJson);
@@ -21,6 +23,7 @@ export const multiScenarios = {
   'multi/hole-noop': holeNoop,
   'multi/lost-promise': lostPromise,
   'multi/prepare-covers-slots': prepareCoversSlots,
+  'multi/reconfigure': reconfigure,
   'multi/steady': steady,
   'multi/takeover-half-accepted': takeoverHalfAccepted,
 } as const;

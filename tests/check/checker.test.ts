@@ -73,6 +73,7 @@ const RULE: Record<MutantName, PropertyId> = {
   'small-fast-quorum': 'agreement', // the quorum sizes are the broken rule; the trace reports them
   'forget-promise-on-learn': 'second-promise', // the restarted acceptor accepts below the promise it forgot
   'fast-recovery-any-reported': 'proposer-value', // scripted, like forget-promise-on-learn (tests/check/variants.test.ts)
+  'reconfigure-immediately': 'proposer-value', // scripted (tests/check/reconfig.test.ts): slot 1 proposed before its acceptors were known
   'answer-lower-prepare': 'first-promise', // breaks the trace's property 1 but keeps agreement (tests/check/variants.test.ts)
 };
 

@@ -47,6 +47,7 @@ const NOTE: Record<MutantName, string> = {
   // Safe: no counterexample; its verdict is pinned in tests/notes/mutant-verdicts.test.ts.
   'answer-lower-prepare': 'paxos-01-basic.mdx',
   'forget-promise-on-learn': 'paxos-05-zpaxos.mdx',
+  'reconfigure-immediately': 'paxos-03-multi.mdx',
 };
 
 async function violation(mutant: MutantName): Promise<{ trace: TraceDocument; values: readonly (string | null)[]; scripted: boolean; why: string }> {
@@ -137,4 +138,13 @@ test('forget-promise-on-learn: a scripted run; slot 0 set x 1, slot 1 set x 2 by
     e.type === 'send' && e.msg.kind === 'promise' && e.msg.from === 'S3' && e.msg.to === 'S2' ? ['promise 1.S2'] : e.type === 'crash' && e.node === 'S3' ? ['crash'] : e.type === 'chosen' && e.node === 'S3' ? ['learn'] : [],
   );
   assert.deepEqual(order.slice(0, 3), ['promise 1.S2', 'learn', 'crash'], why);
+});
+
+test('reconfigure-immediately: a scripted run; set x 1 by S1+S4 in slot 1 (1.S1), then set x 2 in slot 0 and set x 3 in slot 1 by S2+S3 (2.S2)', async () => {
+  const { trace, scripted, why } = await violation('reconfigure-immediately');
+  assert.ok(scripted, `the note says the drawn run is scripted, not searched; ${why}`);
+  assert.deepEqual(quorums(trace), ['s1 set x 1@1.S1 by S1,S4', 's0 set x 2@2.S2 by S2,S3', 's1 set x 3@2.S2 by S2,S3'], why);
+  // S1 leads on S1's and S2's promises; S2 on S2's and S3's, which report nothing.
+  assert.deepEqual(delivered(trace, 'promise'), ['S1→S1 1.S1', 'S2→S1 1.S1', 'S2→S2 2.S2', 'S3→S2 2.S2'], why);
+  assert.equal(trace.events.filter((e) => e.type !== 'send').length > 0 && trace.events.some((e) => e.type === 'chosen' && e.node === 'S1' && e.slot === 1 && e.value === 'set x 1'), true, `S1 learns set x 1 in slot 1; ${why}`);
 });

@@ -10,6 +10,7 @@ import type { NodeId, Slot, Value } from '../core/ids.ts';
 import type { AcceptedEntry, Message } from '../core/message.ts';
 import type { Quorums, TraceDocument, TraceEvent } from '../core/trace.ts';
 import { pickRecoveryValue, type PhaseOneReport } from '../fast/recovery.ts';
+import { majority, parseConfigCommand } from '../core/reconfig.ts';
 
 export type PropertyId =
   | 'first-promise'
@@ -76,8 +77,13 @@ export class TraceMonitor {
   private readonly proposals = new Map<string, Value>(); // proposer|ballot|slot → value
   private readonly tally = new Map<string, Map<NodeId, Value>>(); // slot|ballot → acceptor → value
   private readonly decided = new Map<Slot, Value>();
+  /** Reconfiguration (Quorums.reconfig): the first membership and the window; null for a fixed one. */
+  private readonly reconfig: { readonly initial: readonly NodeId[]; readonly alpha: number } | null;
+  /** With reconfiguration: tally keys per slot, to settle a slot once its acceptors are known. */
+  private readonly tallyKeys = new Map<Slot, string[]>();
 
   constructor(header: TraceHeader) {
+    this.reconfig = header.quorums.reconfig ?? null;
     this.acceptors = new Set(header.nodes.filter((x) => x.roles.includes('acceptor')).map((x) => x.id));
     this.n = this.acceptors.size;
     this.qc = header.quorums.classic;
@@ -177,6 +183,13 @@ export class TraceMonitor {
     let t = this.tally.get(tk);
     if (!t) this.tally.set(tk, (t = new Map()));
     t.set(a, m.value);
+    if (this.reconfig) {
+      if (t.size === 1) this.tallyKeys.set(m.slot, [...(this.tallyKeys.get(m.slot) ?? []), tk]);
+      const bad = this.settle(m.slot);
+      if (bad) return v('agreement', bad);
+      if (m.value !== null && !this.proposed.has(vkey(m.value))) return v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
+      return null;
+    }
     let count = 0;
     for (const x of t.values()) if (x === m.value) count++;
     const need = b.fast && this.qf !== undefined ? this.qf : this.qc;
@@ -204,9 +217,15 @@ export class TraceMonitor {
     this.proposals.set(sentKey, m.value);
     const got = this.promisesReceived.get(`${p}|${bkey(b)}`);
     const reports: PhaseOneReport[] = [];
+    // With reconfiguration the slot's acceptors must be known from the chosen prefix (the window), and
+    // only their promises count, a majority of them.
+    const members = this.reconfig ? this.membersOf(m.slot) : undefined;
+    if (members === null) return v('proposer-value', `${what} was sent before the acceptors of slot ${m.slot} were known: slots up to ${m.slot - (this.reconfig?.alpha ?? 0)} must be chosen first (the window)`);
+    const q1 = members ? majority(members) : this.q1;
     if (got) {
       for (const [acceptor, pr] of got) {
         if (pr.slot > m.slot) continue; // that promise does not cover this slot
+        if (members && !members.includes(acceptor)) continue;
         const entry = pr.accepted.find((x) => x.slot === m.slot);
         reports.push(entry ? { acceptor, ballot: entry.ballot, value: entry.value } : { acceptor });
       }
@@ -215,10 +234,62 @@ export class TraceMonitor {
     // received stand for round r's phase-1b replies, when it sent no prepare for r at all.
     const previous = !got && !b.fast && this.qf !== undefined ? this.votesReceived.get(`${p}|${b.round - 1}.${p}`) : undefined;
     if (previous) for (const [acceptor, vote] of previous) reports.push({ acceptor, ballot: vote.ballot, value: vote.value });
-    if (reports.length < this.q1) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s); a ${this.q1 === this.qc ? 'classic' : 'phase-1'} quorum is ${this.q1}`);
-    if (this.allowed(reports, m.value)) return null;
+    if (reports.length < q1) return v('proposer-value', `${what} was sent after promises from ${reports.length} acceptor(s)${members ? ` of slot ${m.slot}'s ${members.join(', ')}` : ''}; a ${members || q1 === this.qc ? 'classic' : 'phase-1'} quorum is ${q1}`);
+    if (this.allowed(reports, m.value, q1)) return null;
     const seen = reports.map((r) => (r.ballot ? `${r.acceptor}: ${formatBallot(r.ballot)}=${show(r.value as Value)}` : `${r.acceptor}: none`)).join(', ');
     return v('proposer-value', `${what} does not carry the value its promises force (${seen})`);
+  }
+
+  /**
+   * Reconfiguration: the acceptors of `slot`, read from the decided prefix (the membership after slots
+   * 0..slot − alpha), or null while one of those slots has no value decided yet.
+   */
+  private membersOf(slot: Slot): readonly NodeId[] | null {
+    const r = this.reconfig as { readonly initial: readonly NodeId[]; readonly alpha: number };
+    let members = r.initial;
+    for (let i = 0; i <= slot - r.alpha; i++) {
+      if (!this.decided.has(i)) return null;
+      const next = parseConfigCommand(this.decided.get(i) as Value, [...this.acceptors]);
+      if (next) members = next;
+    }
+    return members;
+  }
+
+  /**
+   * Reconfiguration: decide `slot` if a majority of its acceptors accepted one value in one ballot, and
+   * then every later slot whose acceptors that decision makes known. Returns what breaks agreement, if
+   * anything: two values reaching a quorum of one slot's acceptors.
+   */
+  private settle(first: Slot): string | null {
+    const pending = [first];
+    // Each decision queues at most every tallied slot once, and there are at most that many decisions.
+    const bound = (this.tallyKeys.size + 1) ** 2;
+    for (let guard = 0; pending.length > 0 && guard < bound; guard++) {
+      const slot = pending.shift() as Slot;
+      const members = this.membersOf(slot);
+      if (members === null) continue;
+      const need = majority(members);
+      for (const tk of this.tallyKeys.get(slot) ?? []) {
+        const counts = new Map<string, { value: Value; n: number }>();
+        for (const [a, x] of this.tally.get(tk) ?? []) {
+          if (!members.includes(a)) continue;
+          const c = counts.get(vkey(x)) ?? { value: x, n: 0 };
+          c.n++;
+          counts.set(vkey(x), c);
+        }
+        for (const { value, n } of counts.values()) {
+          if (n < need) continue;
+          if (this.decided.has(slot)) {
+            if (this.decided.get(slot) !== value) return `${show(value)} reached a quorum of ${members.join(', ')} in slot ${slot}, but ${show(this.decided.get(slot) as Value)} already had one`;
+            continue;
+          }
+          this.decided.set(slot, value);
+          // This decision may fix the acceptors of the slots after it.
+          for (const later of this.tallyKeys.keys()) if (later > slot && !this.decided.has(later)) pending.push(later);
+        }
+      }
+    }
+    return null;
   }
 
   private freePick(value: Value): boolean {
@@ -226,7 +297,7 @@ export class TraceMonitor {
   }
 
   /** Is `value` what some quorum among these promises lets the proposer send? */
-  private allowed(reports: readonly PhaseOneReport[], value: Value): boolean {
+  private allowed(reports: readonly PhaseOneReport[], value: Value, q1: number): boolean {
     const qf = this.qf;
     if (qf !== undefined && reports.some((r) => r.ballot?.fast)) {
       // After a fast round: Lamport's recovery rule, over every quorum the proposer could have used.
@@ -243,12 +314,12 @@ export class TraceMonitor {
     // Classic: some phase-1 quorum whose highest-ballot entry carries `value`, or that reported nothing.
     let empty = 0;
     for (const r of reports) if (!r.ballot) empty++;
-    if (empty >= this.q1 && this.freePick(value)) return true;
+    if (empty >= q1 && this.freePick(value)) return true;
     for (const r of reports) {
       if (!r.ballot || r.value !== value) continue;
       let size = 0;
       for (const o of reports) if (!o.ballot || compareBallots(o.ballot, r.ballot) <= 0) size++;
-      if (size >= this.q1) return true;
+      if (size >= q1) return true;
     }
     return false;
   }

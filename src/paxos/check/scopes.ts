@@ -7,6 +7,7 @@ import type { ProtocolName } from '../core/trace.ts';
 import { ConfigError } from '../core/protocol.ts';
 import { getProtocol } from '../registry.ts';
 import { brokenFlexibleQuorums } from '../basic/config.ts';
+import { configCommand } from '../core/reconfig.ts';
 import type { EngineScope, Proposal } from './explore.ts';
 
 export interface ScopeOptions {
@@ -37,13 +38,22 @@ export interface ScopeOptions {
   /** Basic: flexible quorum sizes (BasicConfig.phase1Quorum/phase2Quorum); absent means a majority. */
   readonly phase1Quorum?: number;
   readonly phase2Quorum?: number;
+  /**
+   * Multi: reconfiguration with this window (MultiConfig.alpha). The scope then has one spare server
+   * more than the first membership, and S1 is asked to propose the change that swaps the last member for
+   * the spare (3 → 3 servers by default: S1 S2 S3, then S1 S2 S4).
+   */
+  readonly alpha?: number;
 }
 
 /**
  * A scope with every field decided (`retries` only when a Fast scope runs fast retries, the quorum sizes
  * only when the scope set them or its mutant needs them).
  */
-export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | 'phase1Quorum' | 'phase2Quorum' | 'recovery'>> & {
+export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | 'phase1Quorum' | 'phase2Quorum' | 'recovery' | 'alpha'>> & {
+  /** Multi with reconfiguration: the window and the first membership's size (acceptors − 1). */
+  readonly alpha?: number;
+  readonly members?: number;
   readonly mutant?: MutantName;
   readonly recovery?: 'coordinated' | 'uncoordinated';
   readonly retries?: 'fast';
@@ -96,6 +106,10 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
       throw new ConfigError('mutant', `"${mutant}" is a ${info.protocol} mutant, not a ${options.protocol} one; use --protocol ${info.protocol}`);
     }
   }
+  if (options.alpha !== undefined && options.protocol !== 'multi') throw new ConfigError('alpha', `only Multi-Paxos reconfigures; ${options.protocol} has one fixed set of acceptors`);
+  // The variant changes how a configuration change takes effect, so it needs reconfiguration on (α = 1).
+  const alpha = options.alpha ?? (mutant === 'reconfigure-immediately' ? 1 : undefined);
+  const reconfiguring = alpha !== undefined;
   const base = {
     basic: mutant === 'reused-ballot'
       ? // The engine's reused-ballot reuses a ballot after a restart: one proposer, one crash, and one
@@ -107,7 +121,12 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
         : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const },
     // S3's timers are left out to keep the scope at a few minutes; with them too (`--timed all`: any two
     // elections among the three servers) it is also safe, at 73 M states and a quarter of an hour.
-    multi: { acceptors: 3, proposers: 0, clients: 0, maxRound: 1, slots: 2, crashes: 0, duplicates: 0, timeouts: 2, timed: ['S1', 'S2'] },
+    multi: reconfiguring
+      ? // Reconfiguration, 3 → 3 servers: S1 S2 S3 first, S4 a spare; S1 is asked for `config S1 S2 S4`
+        // and S2 for a write. Two elections (S1's and S2's), so that a second leader must respect the
+        // first one's change: on slot 1 when the change sits in slot 0.
+        { acceptors: 4, proposers: 0, clients: 0, maxRound: 1, slots: 2, crashes: 0, duplicates: 0, timeouts: 2, timed: ['S1', 'S2'] }
+      : { acceptors: 3, proposers: 0, clients: 0, maxRound: 1, slots: 2, crashes: 0, duplicates: 0, timeouts: 2, timed: ['S1', 'S2'] },
     // Two firings, the coordinator's only: its round timer gives up on a stalled fast round 0 and its
     // retry timer starts classic round 1 (a collision starts it with no timer at all). The clients' re-send
     // timer is left out: it only sends again a request already sent.
@@ -146,6 +165,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
     ...(mutant === undefined ? {} : { mutant }),
     ...(retries === 'fast' ? { retries } : {}),
     ...(recovery === undefined || recovery === 'classic' ? {} : { recovery }),
+    ...(alpha === undefined ? {} : { alpha, members: acceptors - 1 }),
     // The sizes the run uses, echoed: the variant's defaults (basicConfig's) when the scope named none.
     ...(mutant === 'non-intersecting-quorums' ? { ...brokenFlexibleQuorums(acceptors), ...flexible.sizes } : flexible.sizes),
   };
@@ -175,6 +195,12 @@ function proposals(scope: ResolvedScope): Proposal[] {
     if (scope.crashes > 0) out.push({ node: 'P1', value: value(scope.proposers + 1) });
   } else if (scope.protocol === 'fast') {
     for (let i = 1; i <= scope.clients; i++) out.push({ node: `C${i}`, value: value(i) });
+  } else if (scope.members !== undefined) {
+    // Reconfiguration: the change first (the last member leaves, the spare joins), then writes, asked of
+    // different servers so that two of them may lead in turn.
+    const members = Array.from({ length: scope.members }, (_, i) => `S${i + 1}`);
+    out.push({ node: 'S1', value: configCommand([...members.slice(0, -1), `S${scope.acceptors}`]) });
+    for (let i = 1; i < scope.slots; i++) out.push({ node: `S${(i % scope.members) + 1}`, value: `set x ${i}` });
   } else {
     // One value per slot, asked of different servers, so that two of them may lead in turn.
     for (let i = 1; i <= scope.slots; i++) out.push({ node: `S${((i - 1) % scope.acceptors) + 1}`, value: `set x ${i}` });
@@ -207,6 +233,7 @@ export function buildScope(scope: ResolvedScope): EngineScope {
     ...(scope.phase2Quorum === undefined ? {} : { phase2Quorum: scope.phase2Quorum }),
     ...(scope.retries === undefined ? {} : { retries: scope.retries }),
     ...(scope.recovery === undefined ? {} : { recovery: scope.recovery }),
+    ...(scope.alpha === undefined ? {} : { alpha: scope.alpha, members: scope.members }),
     ...(scope.mutant === undefined ? {} : { mutant: scope.mutant }),
   });
   const echo: Record<string, unknown> = { checker: 'engine', ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };

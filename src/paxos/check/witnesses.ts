@@ -199,12 +199,73 @@ export function fastRecoveryAnyReportedWitness(mutant = true): Witness {
   ]);
 }
 
+/**
+ * reconfigure-immediately, in the 3 → 3 scope (S1 S2 S3 first, S4 a spare, α = 1). S1 leads with promises
+ * from S1 and S2 and puts `config S1 S2 S4` in slot 0. The mutant takes the change at once: slot 1 already
+ * belongs to S1 S2 S4, so S1 puts "set x 1" there before slot 0 is chosen, and S1 with S4 — a majority of
+ * that membership — accept it: S1 learns "set x 1" in slot 1. S2 then runs (ballot 2.S2) with promises
+ * from S2 and S3, which accepted nothing; it puts "set x 2" in slot 0 and gets it chosen with S3, so in
+ * its log slot 1 still belongs to S1 S2 S3, and S2 with S3 choose "set x 3" there. Two values, one slot,
+ * from two quorums — {S1, S4} and {S2, S3} — that do not meet. With the correct rule S1 may not propose in
+ * slot 1 until slot 0 is chosen, and the script stops at its eighth step: there is no accept for slot 1 to deliver.
+ */
+export function reconfigureImmediatelyWitness(mutant = true): Witness {
+  const config = multiPaxos.config({ protocol: 'multi', acceptors: 4, clients: 0, nack: false, alpha: 1, members: 3, ...(mutant ? { mutant: 'reconfigure-immediately' as const } : {}) });
+  const explorer = new EngineExplorer({
+    protocol: multiPaxos,
+    config,
+    proposals: [
+      { node: 'S1', value: 'config S1 S2 S4' },
+      { node: 'S1', value: 'set x 1' },
+      { node: 'S2', value: 'set x 2' },
+      { node: 'S2', value: 'set x 3' },
+    ],
+    maxRound: 2,
+    slots: 2,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 2,
+    network: 'multiset',
+    echo: { checker: 'engine', script: 'reconfigure-immediately', protocol: 'multi', acceptors: 4, members: 3, alpha: 1, slots: 2, maxRound: 2, crashes: 0, ...(mutant ? { mutant: 'reconfigure-immediately' } : {}) },
+  }, SCRIPTED);
+  return explorer.follow([
+    { kind: 'timeout', node: 'S1', timer: 'election' },
+    deliver('S1', 'S1', 'prepare'),
+    deliver('S1', 'S2', 'prepare'),
+    deliver('S1', 'S1', 'promise'),
+    deliver('S2', 'S1', 'promise'),
+    { kind: 'propose', node: 'S1', value: 'config S1 S2 S4' },
+    { kind: 'propose', node: 'S1', value: 'set x 1' },
+    deliver('S1', 'S1', 'accept', { slot: 1 }),
+    deliver('S1', 'S4', 'accept', { slot: 1 }),
+    deliver('S1', 'S1', 'accepted', { slot: 1 }),
+    deliver('S4', 'S1', 'accepted', { slot: 1 }),
+    { kind: 'timeout', node: 'S2', timer: 'election' },
+    deliver('S2', 'S2', 'prepare'),
+    deliver('S2', 'S3', 'prepare'),
+    deliver('S2', 'S2', 'promise'),
+    deliver('S3', 'S2', 'promise'),
+    { kind: 'propose', node: 'S2', value: 'set x 2' },
+    deliver('S2', 'S2', 'accept', { slot: 0 }),
+    deliver('S2', 'S3', 'accept', { slot: 0 }),
+    deliver('S2', 'S2', 'accepted', { slot: 0 }),
+    deliver('S3', 'S2', 'accepted', { slot: 0 }),
+    { kind: 'propose', node: 'S2', value: 'set x 3' },
+    deliver('S2', 'S2', 'accept', { slot: 1 }),
+    deliver('S2', 'S3', 'accept', { slot: 1 }),
+    deliver('S2', 'S2', 'accepted', { slot: 1 }),
+    deliver('S3', 'S2', 'accepted', { slot: 1 }),
+  ]);
+}
+
 /** Mutants with a scripted counterexample (used when the breadth-first search cannot reach one). */
 export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined } = {
   'forget-promise-on-learn': () => forgetPromiseOnLearnWitness(true),
   'small-fast-quorum': () => smallFastQuorumWitness(true),
   'fast-recovery-any-reported': () => fastRecoveryAnyReportedWitness(true),
+  'reconfigure-immediately': () => reconfigureImmediatelyWitness(true),
 };
 
 /** Mutants whose standard scope the search cannot finish: the cache serves their scripted run by default. */
-export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported'];
+export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported', 'reconfigure-immediately'];

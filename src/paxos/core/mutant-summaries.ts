@@ -16,4 +16,5 @@ export const MUTANT_SUMMARIES: Readonly<Record<MutantName, { readonly zh: string
   'fast-recovery-any-reported': { zh: '恢复时没有值达到门槛，协调者从所有报告的值里任选，而不只在最高轮 k 的值里选', en: 'recovery with no value at the threshold picks among every reported value, not only those of the highest round k' },
   'uncoordinated-small-fast-quorum': { zh: '非协调恢复，但快速法定人数满足 3·q_f ≤ 2n（q_c + 2·q_f > 2n 仍成立）', en: 'uncoordinated recovery with 3·q_f ≤ 2n (q_c + 2·q_f > 2n still holds)' },
   'forget-promise-on-learn': { zh: '学到已选定值时，用较低的已接受编号覆盖存储的许诺，重启后读回（zpaxos 的疑问）', en: 'learning a chosen value overwrites the stored promise with the lower accepted ballot; a restart reads it back' },
+  'reconfigure-immediately': { zh: '成员变更立即生效：领导者一提出变更命令，就从下一个槽起使用新成员，不等它被选定，也没有 α 窗口', en: 'a configuration change takes effect at once: from the next slot as soon as the leader proposes it, not α slots after it is chosen' },
 };

@@ -29,6 +29,7 @@ export const MUTANTS = [
   { name: 'fast-recovery-any-reported', protocol: 'fast', safety: 'broken' },
   { name: 'uncoordinated-small-fast-quorum', protocol: 'fast', safety: 'broken' },
   { name: 'forget-promise-on-learn', protocol: 'multi', safety: 'broken' },
+  { name: 'reconfigure-immediately', protocol: 'multi', safety: 'broken' },
 ] as const satisfies readonly MutantRow[];
 
 export type MutantInfo = (typeof MUTANTS)[number];

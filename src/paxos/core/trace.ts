@@ -37,6 +37,13 @@ export interface Quorums {
    * promises phase 1 waits for. Absent, phase 1 waits for `classic`, as every trace written before it did.
    */
   readonly phase1?: number;
+  /**
+   * Only for Multi with reconfiguration: the acceptors of the first slots (`initial`) and the window.
+   * A value `config S1 S2 S4` chosen in slot i makes those servers the acceptors of slots ≥ i + alpha;
+   * a slot's quorum is then a majority of its acceptors, and `classic` is the first membership's.
+   * Absent, every acceptor node is an acceptor of every slot, as in every trace written before it.
+   */
+  readonly reconfig?: { readonly initial: readonly NodeId[]; readonly alpha: number };
 }
 
 export interface TraceDocument {

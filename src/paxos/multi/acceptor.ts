@@ -11,6 +11,7 @@ import type { AcceptBody, AcceptedEntry, PrepareBody } from '../core/message.ts'
 import type { NodeId, Slot } from '../core/ids.ts';
 import type { MultiConfig, ServerState } from './types.ts';
 import { withSlot, type Effects } from './effects.ts';
+import { reconfigures } from './membership.ts';
 import { armElection, heardFromLeader, leaseBlocks, stepDown } from './follower.ts';
 
 /** Rule 3: the accepted entries in slots ≥ k, in slot order. */
@@ -25,6 +26,13 @@ export function acceptedFrom(accepted: readonly (AcceptedEntry | null)[], k: Slo
 
 export function onPrepare(s: ServerState, from: NodeId, m: PrepareBody, config: MultiConfig, now: number, fx: Effects): ServerState {
   if (leaseBlocks(s, from, config, now)) return s; // silently: a lease holder is alive, no vote for anyone else
+  // With reconfiguration a leader asks a new membership's acceptors for promises in mid-term, and one of
+  // them may already have accepted in its ballot: it answers a prepare equal to its promise again (that
+  // promise was made; the reply lists what it accepted since). Otherwise a duplicate is ignored, as in Basic.
+  if (reconfigures(config) && compareBallots(m.ballot, s.promised) === 0 && m.ballot.node === from) {
+    fx.send.push({ kind: 'promise', to: from, ballot: m.ballot, slot: m.slot, accepted: acceptedFrom(s.accepted, m.slot) });
+    return s;
+  }
   if (compareBallots(m.ballot, s.promised) <= 0) {
     if (config.nack && ballotLess(m.ballot, s.promised)) {
       fx.send.push({ kind: 'nack', to: from, ballot: m.ballot, promised: s.promised, slot: m.slot });

@@ -96,7 +96,11 @@ export function multiConfig(partial: Partial<MultiConfig> & { readonly protocol:
   }
   const timing = multiTiming(partial.timing);
   // Every server is a proposer: `proposers` is echoed as the server count so traces read consistently.
-  const config: MultiConfig = { protocol: 'multi', acceptors, proposers: acceptors, clients, nack, lease, timing };
+  // Reconfiguration fields only when set, so that a run without them echoes exactly what it always did.
+  const config: MultiConfig = { protocol: 'multi', acceptors, proposers: acceptors, clients, nack, lease, timing, ...reconfigFields(partial, acceptors) };
+  if (partial.mutant === 'reconfigure-immediately' && config.alpha === undefined) {
+    throw new ConfigError('mutant', '"reconfigure-immediately" changes how a configuration change takes effect: turn reconfiguration on with alpha (options.alpha, or --alpha)');
+  }
   if (partial.mutant === undefined) return config;
   const mutant: string = partial.mutant;
   if (!isMutantName(mutant)) throw new ConfigError('mutant', `unknown mutant ${JSON.stringify(mutant)}; run \`paxos mutants\` for the list`);
@@ -107,6 +111,17 @@ export function multiConfig(partial: Partial<MultiConfig> & { readonly protocol:
   return { ...config, mutant };
 }
 
+/** alpha (the window, ≥ 1) and members (the first membership's size); members only with alpha. */
+function reconfigFields(partial: Partial<MultiConfig>, servers: number): { alpha?: number; members?: number } {
+  if (partial.alpha === undefined) {
+    if (partial.members !== undefined) throw new ConfigError('members', 'a first membership smaller than the servers needs reconfiguration on: set alpha too');
+    return {};
+  }
+  const alpha = intAtLeast('alpha', partial.alpha, 1, 99);
+  if (partial.members === undefined) return { alpha };
+  return { alpha, members: intAtLeast('members', partial.members, 1, servers) };
+}
+
 export function multiNodes(config: MultiConfig): NodeInfo[] {
   return [
     ...serverIds(config).map((id): NodeInfo => ({ id, roles: ['proposer', 'acceptor', 'learner'] })),
@@ -115,5 +130,7 @@ export function multiNodes(config: MultiConfig): NodeInfo[] {
 }
 
 export function multiQuorums(config: MultiConfig): Quorums {
-  return { classic: quorumSize(config) };
+  if (config.alpha === undefined) return { classic: quorumSize(config) };
+  const initial = config.members === undefined ? serverIds(config) : serverIds(config).slice(0, config.members);
+  return { classic: Math.floor(initial.length / 2) + 1, reconfig: { initial, alpha: config.alpha } };
 }

@@ -21,9 +21,11 @@ export function stepDown(s: ServerState, leader: NodeId | null, config: MultiCon
     const p = s.proposals[slot];
     if (p && p.client === s.id && p.value !== null && (s.learned[slot] ?? null) === null) pending = [...pending, { value: p.value, sentAt: null }];
   }
+  // With reconfiguration: its own values still waiting for room in the window, too.
+  for (const w of s.waiting) if (w.client === s.id) pending = [...pending, { value: w.value, sentAt: null }];
   // A follower never reads prepareSlot or nextSlot (an election sets both), so they go back to their
   // initial values rather than keep a past term's numbers in the state.
-  return { ...s, role: 'follower', leader, prepareSlot: 0, promisesFrom: [], reported: [], proposals: [], nextSlot: 0, pending };
+  return { ...s, role: 'follower', leader, prepareSlot: 0, promisesFrom: [], reported: [], proposals: [], nextSlot: 0, pending, waiting: [], asked: [] };
 }
 
 /**

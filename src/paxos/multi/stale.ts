@@ -15,14 +15,16 @@ export function staleForServer(s: MultiState, msg: Message, config: MultiConfig,
   switch (msg.kind) {
     case 'prepare':
       // At or below the promise: ignored (with nack off), and the promise only rises.
-      return !config.nack && ballot !== undefined && compareBallots(ballot, s.promised) <= 0;
+      // (With reconfiguration a prepare equal to the promise is answered again: only lower ones are stale.)
+      return !config.nack && ballot !== undefined && compareBallots(ballot, s.promised) < (config.alpha === undefined ? 1 : 0);
     case 'accept':
       return !config.nack && ballot !== undefined && ballotLess(ballot, s.promised);
     case 'heartbeat':
       return msg.from === s.id || (ballot !== undefined && ballotLess(ballot, s.promised));
     case 'promise':
       // Counted only by the candidate of that very ballot, once per sender.
-      return ballot !== undefined && (pastBallot(s, ballot) || (ballotEquals(ballot, s.lastBallot) && (s.role !== 'candidate' || s.promisesFrom.includes(msg.from))));
+      // With reconfiguration a leader still counts the promises of a new membership's acceptors.
+      return ballot !== undefined && (pastBallot(s, ballot) || (ballotEquals(ballot, s.lastBallot) && (countsPromises(s, config) ? s.promisesFrom.includes(msg.from) : true)));
     case 'accepted':
       return ballot !== undefined && (pastBallot(s, ballot) || ackedAlready(s, ballot, msg.slot, msg.value, msg.from));
     case 'nack':
@@ -34,6 +36,10 @@ export function staleForServer(s: MultiState, msg: Message, config: MultiConfig,
     default:
       return false;
   }
+}
+
+function countsPromises(s: ServerState, config: MultiConfig): boolean {
+  return s.role === 'candidate' || (s.role === 'leader' && config.alpha !== undefined);
 }
 
 /** A reply to a bid this server has left behind: a lower ballot, or its own ballot after it stepped down. */

@@ -20,6 +20,8 @@ export function initServer(id: NodeId): ServerState {
     reported: [],
     proposals: [],
     nextSlot: 0,
+    waiting: [],
+    asked: [],
     pending: [],
     learned: [],
     firstUnchosen: 0,

@@ -16,6 +16,15 @@ export interface MultiConfig extends ProtocolConfig {
    * elections. The leader never serves reads from the lease here, so no drift bound is needed for safety.
    */
   readonly lease: number;
+  /**
+   * Reconfiguration (Paxos Made Simple §3): when set, a command `config S1 S2 S4` chosen in slot i makes
+   * those servers the acceptors of every slot from i + alpha on, and a leader never proposes in a slot
+   * whose acceptors it cannot know yet — beyond `alpha` slots past its first unchosen slot (the window,
+   * PMMC's WINDOW). Absent (the default): one fixed membership, every server, and no window.
+   */
+  readonly alpha?: number;
+  /** With `alpha`: the first membership is S1..S{members}; the servers after it start as spares that may join. */
+  readonly members?: number;
 }
 
 /** What a server has learned as chosen in one slot, and in which ballot a quorum accepted it. */
@@ -43,6 +52,12 @@ export interface PendingValue {
   readonly value: string;
   /** When it was last handed to a leader; null: not yet (no leader known). */
   readonly sentAt: number | null;
+}
+
+export interface WaitingValue {
+  readonly value: string;
+  /** Who to answer once it is applied, as Proposal.client. */
+  readonly client: NodeId | null;
 }
 
 export type ServerRole = 'follower' | 'candidate' | 'leader';
@@ -85,6 +100,16 @@ export interface ServerState {
   readonly proposals: readonly (Proposal | null)[];
   /** Leader: the next free slot for a new value. */
   readonly nextSlot: Slot;
+  /**
+   * Leader with reconfiguration on: values waiting for room in the window (a slot whose acceptors are
+   * known), oldest first. Always empty without reconfiguration: a new value goes straight into nextSlot.
+   */
+  readonly waiting: readonly WaitingValue[];
+  /**
+   * Candidate/leader with reconfiguration on: the servers sent the prepare of `lastBallot`. A leader whose
+   * window reaches a new membership asks its members that were not asked yet (phase 1 again, for them).
+   */
+  readonly asked: readonly NodeId[];
   /**
    * Values proposed to this server (a `propose` input) that it is not leading for: handed to the leader as
    * a `client-request`, kept until the leader answers that they are applied, and sent again when

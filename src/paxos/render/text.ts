@@ -21,7 +21,9 @@ export function traceToText(doc: TraceDocument, opts: TextOptions = {}): string 
     ? `quorums classic ${doc.quorums.classic}, fast ${doc.quorums.fast}`
     : doc.quorums.phase1 !== undefined
       ? `quorums phase 1 ${doc.quorums.phase1}, phase 2 ${doc.quorums.classic}`
-      : `quorum ${doc.quorums.classic}`;
+      : doc.quorums.reconfig !== undefined
+        ? `quorum a majority of each slot's acceptors (first ${doc.quorums.reconfig.initial.join(' ')}, a change takes effect α = ${doc.quorums.reconfig.alpha} slots after it)`
+        : `quorum ${doc.quorums.classic}`;
   const lines = [`${doc.protocol} paxos, seed ${doc.config.seed}, ${q}; nodes ${doc.nodes.map((n) => `${n.id} (${n.roles.join('+')})`).join(', ')}`];
   for (const e of doc.events) {
     const t = `t=${String(e.time).padStart(timeWidth)}`;

@@ -41,7 +41,7 @@ const SHARED_CONFIG_FIELDS = ['acceptors', 'proposers', 'clients', 'nack', 'muta
 /** Config fields only `options` carries, per protocol (the protocol's config reads them; see its config.ts). */
 const OPTION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   basic: ['phase1Quorum', 'phase2Quorum'],
-  multi: ['lease'],
+  multi: ['lease', 'alpha', 'members'],
   fast: ['learners', 'opening', 'recovery'],
 };
 /** Node counts, checked before the protocol builds anything from them. */

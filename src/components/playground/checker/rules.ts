@@ -26,6 +26,7 @@ export const RULES: Record<MutantName, string> = {
   'fast-recovery-any-reported': '恢复时只在最高轮 k 报告的值里选',
   'uncoordinated-small-fast-quorum': '非协调恢复要求 3·q_f > 2n',
   'forget-promise-on-learn': '学到选定值时不降低已存储的许诺',
+  'reconfigure-immediately': '成员变更在选定后 α 个槽才生效，领导者不越过窗口提议',
 };
 
 export type ScopeField = 'acceptors' | 'proposers' | 'clients' | 'slots' | 'maxRound' | 'drops' | 'duplicates' | 'crashes';
