@@ -58,8 +58,11 @@ export function withBase(url: string, base: string): string {
 
 /**
  * The base this code was built with: Vite puts Astro's `base` in import.meta.env.BASE_URL (at build time,
- * in the dev server and in the browser bundle). Plain Node (the CLI, unit tests) has no env: '/'.
+ * in the dev server and in the browser bundle). Plain Node (the CLI, unit tests) has no env: '/'. The base
+ * was checked once, when astro.config.mjs read BASE_PATH through normalBase; here it only gets its trailing
+ * slash back (Astro may drop it), so the reader's browser does not download the checks and their messages.
  */
 export function siteBase(): string {
-  return normalBase(import.meta.env?.BASE_URL ?? '/');
+  const base = import.meta.env?.BASE_URL ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
 }

@@ -9,7 +9,7 @@
 // wrong shapes or types, too big, a scenario the engine rejects) comes back as a friendly message (its words
 // in src/i18n/figures.ts) that the page shows as text next to the default scenario. Nothing from a link is
 // ever put into HTML.
-import { strings } from '../../i18n/figures.ts';
+import { LINK_ZH } from '../../i18n/link.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { ScenarioError } from '../../paxos/sim/scenario.ts';
 import { resolveScenario, validateStep } from '../../paxos/sim/validate.ts';
@@ -88,7 +88,7 @@ export function encodeRunLink(run: RunLink): string {
   return `run=${LINK_VERSION}.${toBase64Url(JSON.stringify(payload))}`;
 }
 
-const W = strings().link;
+const W = LINK_ZH;
 const GARBLED = W.garbled;
 
 const fail = (message: string): DecodeResult => ({ ok: false, message });
