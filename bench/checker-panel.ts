@@ -48,7 +48,10 @@ const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const errors: string[] = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('crash', () => errors.push('the page crashed'));
-page.on('close', () => console.error('checker-panel: the page closed'));
+let finished = false;
+page.on('close', () => {
+  if (!finished) console.error('checker-panel: the page closed before the bench finished');
+});
 await page.goto(`${server.url}playground/`, { waitUntil: 'networkidle' });
 await page.waitForSelector(READY_PLAYGROUND, { timeout: 15_000 });
 await page.locator('[data-action="open-checker"]').click();
@@ -134,6 +137,7 @@ for (const mutant of [null, 'answer-lower-prepare' as const]) {
 }
 console.log(`\n3. longest main-thread task while a worker searched: ${worstDuring} ms (target: none over ${LONG_TASK_MS} ms)`);
 if (errors.length > 0) console.log(`\npage errors: ${errors.join('; ')}`);
+finished = true;
 await browser.close();
 await server.close();
 process.exit(errors.length > 0 ? 1 : 0);
