@@ -155,6 +155,23 @@ interface Outcome {
   readonly chosen: readonly number[];
 }
 
+/** What a move changes, for encode: every field left out stays as it was in the predecessor. */
+interface Change {
+  /** The node whose local becomes `local`, if any. */
+  readonly node?: number;
+  readonly local?: number;
+  readonly up?: number;
+  readonly proposed?: number;
+  readonly dropped?: number;
+  readonly duplicated?: number;
+  readonly crashed?: number;
+  readonly fired?: number;
+  /** A message id that loses one copy in flight. */
+  readonly removed?: number;
+  /** The protocol step's outcome: its messages, votes and announcements are added. */
+  readonly step?: Outcome;
+}
+
 /** The trace events of one move, before seq/time/ids are stamped. */
 type Happening =
   | { readonly type: 'propose'; readonly node: NodeId; readonly value: Value }
@@ -775,11 +792,21 @@ export class EngineExplorer {
   }
 
   /**
-   * Writes the successor of `d` into this.row and returns its length: node i (if ≥ 0) becomes `local`,
-   * message `removed` (if ≥ 0) leaves the network, `out` outcome's messages, votes and announcements are
-   * added. Budgets and bits come in as given.
+   * Writes the successor of `d` under `change` into this.row and returns its length: node `change.node` (if
+   * any) becomes `change.local`, message `change.removed` (if any) loses a copy, the step's messages, votes
+   * and announcements are added, and the budgets and bits are as given (as in `d` where left out).
    */
-  private encode(d: Decoded, i: number, local: number, up: number, proposed: number, dropped: number, duplicated: number, crashed: number, fired: number, removed: number, out: Outcome | null): number {
+  private encode(d: Decoded, change: Change): number {
+    const i = change.node ?? -1;
+    const local = change.local ?? 0;
+    const up = change.up ?? d.up;
+    const proposed = change.proposed ?? d.proposed;
+    const dropped = change.dropped ?? d.dropped;
+    const duplicated = change.duplicated ?? d.duplicated;
+    const crashed = change.crashed ?? d.crashed;
+    const fired = change.fired ?? d.fired;
+    const removed = change.removed ?? -1;
+    const out = change.step ?? null;
     const n = this.n;
     if (d.count.length < this.wires.length) {
       const c = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
@@ -889,13 +916,13 @@ export class EngineExplorer {
     const d = new Decoded(n);
     for (let i = 0; i < n; i++) d.local[i] = this.localId(i, this.protocol.init(this.nodes[i]!, this.config), []);
     d.up = n === 31 ? -1 : (1 << n) - 1;
-    let row = this.row.slice(0, this.encode(d, -1, 0, d.up, 0, 0, 0, 0, 0, -1, null));
+    let row = this.row.slice(0, this.encode(d, {}));
     for (let i = 0; i < n; i++) {
       this.decode(row, d);
       const o = this.outcome(i, d.local[i]!, 7);
       if (!o) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
       if (happenings) this.stepHappenings(i, o, happenings);
-      row = this.row.slice(0, this.encode(d, i, o.local, d.up, 0, 0, 0, 0, 0, -1, o));
+      row = this.row.slice(0, this.encode(d, { node: i, local: o.local, step: o }));
     }
     return row;
   }
@@ -965,7 +992,7 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (arg << 2) | 2);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up, d.proposed | (1 << arg), d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+        return this.encode(d, { node: i, local: o.local, proposed: d.proposed | (1 << arg), step: o });
       }
       case DELIVER:
       case DUPLICATE:
@@ -978,14 +1005,14 @@ export class EngineExplorer {
         if (skipIdle && kind !== DROP && !(d.up & (1 << to))) return -1;
         if (kind === DROP || !(d.up & (1 << to))) {
           happenings?.push({ type: 'drop', wire });
-          return this.encode(d, -1, 0, d.up, d.proposed, d.dropped + (kind === DROP ? 1 : 0), d.duplicated, d.crashed, d.fired, removed, null);
+          return this.encode(d, { dropped: d.dropped + (kind === DROP ? 1 : 0), removed });
         }
         happenings?.push({ type: 'deliver', wire, keep });
         const o = this.outcome(to, d.local[to]!, arg << 2);
         if (!o) return -1;
         if (skipIdle && idle(o, d.local[to]!)) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
-        return this.encode(d, to, o.local, d.up, d.proposed, d.dropped, d.duplicated + (kind === DUPLICATE ? 1 : 0), d.crashed, d.fired, removed, o);
+        return this.encode(d, { node: to, local: o.local, duplicated: d.duplicated + (kind === DUPLICATE ? 1 : 0), removed, step: o });
       }
       case TIMEOUT: {
         const i = arg >>> 8;
@@ -995,14 +1022,14 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up, d.proposed, d.dropped, d.duplicated, d.crashed, d.fired + 1, -1, o);
+        return this.encode(d, { node: i, local: o.local, fired: d.fired + 1, step: o });
       }
       case CRASH: {
         const i = arg;
         happenings?.push({ type: 'crash', node: this.nodes[i]!.id });
         const local = this.locals[i]![d.local[i]!]!;
         if (local.crashed < 0) local.crashed = this.localId(i, this.protocol.crash(local.state, this.config), []);
-        return this.encode(d, i, local.crashed, d.up & ~(1 << i), d.proposed, d.dropped, d.duplicated, d.crashed + 1, d.fired, -1, null);
+        return this.encode(d, { node: i, local: local.crashed, up: d.up & ~(1 << i), crashed: d.crashed + 1 });
       }
       default: {
         const i = arg;
@@ -1010,7 +1037,7 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, 3);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up | (1 << i), d.proposed, d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+        return this.encode(d, { node: i, local: o.local, up: d.up | (1 << i), step: o });
       }
     }
   }
