@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ['engine', 'checker', 'checker-panel', 'build', 'budget', 'lighthouse', 'dev', 'fuzz'] as const;
+const ALL = ['engine', 'checker', 'checker-store', 'checker-panel', 'build', 'budget', 'lighthouse', 'dev', 'fuzz'] as const;
 
 const wanted = process.argv.slice(2);
 for (const name of wanted) {

@@ -34,6 +34,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
+  { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off)' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec mode: ballots 0..N' },
@@ -131,7 +132,7 @@ export async function run(argv: string[]): Promise<number> {
     return exitCode(w.result);
   }
   try {
-    r = checkEngine(options, limits);
+    r = checkEngine(options, limits, { symmetry: args.bool('symmetry') ?? false });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {
@@ -194,7 +195,7 @@ function engineText(r: CheckResult): string {
   const reconfig = s.alpha === undefined ? '' : ` (${s.members} first, α = ${s.alpha})`;
   const sizes = s.phase1Quorum === undefined && s.phase2Quorum === undefined ? '' : ` (q1 ${s.phase1Quorum ?? 'majority'}, q2 ${s.phase2Quorum ?? 'majority'})`;
   const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${reconfig}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
-  const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms`;
+  const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms; reductions: ${r.reductions.join(', ') || 'none'}`;
   if (r.result === 'violation') {
     return `${what}${r.scripted ? ' (scripted run)' : ''}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +
       `trace breaks: ${r.broken.join(', ')}\n${counts}`;

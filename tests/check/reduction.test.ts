@@ -15,7 +15,11 @@ import { ReferenceExplorer } from './reference-explorer.ts';
 
 const scopeOf = (o: ScopeOptions) => buildScope(resolveScope(o));
 const label = (o: ScopeOptions): string => JSON.stringify(o);
-const strip = (r: EngineResult): unknown => ({ ...r, ms: 0 });
+/** A result without its time, and without the list of reductions (the reference explorer has none). */
+const strip = (r: Omit<EngineResult, 'reductions'> & { reductions?: unknown }): unknown => {
+  const { reductions: _, ...rest } = r;
+  return { ...rest, ms: 0 };
+};
 
 /** Correct protocols and mutants small enough for the reference explorer (a few seconds in all). */
 const SMALL: ScopeOptions[] = [

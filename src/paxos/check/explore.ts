@@ -37,10 +37,12 @@
 // stale messages (ones the protocol says can never again change their receiver, certified after the
 // search): SearchOptions says why neither changes the verdict or the shortest counterexample.
 //
-// No symmetry reduction: acceptors are interchangeable in the protocol, but node ids appear inside
-// states and messages and in ballot order, so a reduction would have to rename them everywhere and prove
-// no rule reads their order; we keep the full space, which is also what a reader recounting by hand gets.
+// Acceptor symmetry (SearchOptions.symmetry, off by default): acceptors the scope does not tell apart are
+// interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
+// and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
+// No partial-order reduction: see SearchOptions for why.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
+import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
 import type { NodeId, NodeInfo, Slot, Value } from '../core/ids.ts';
 import type { Input, Protocol, ProtocolConfig, StepResult } from '../core/protocol.ts';
@@ -153,6 +155,23 @@ interface Outcome {
   readonly chosen: readonly number[];
 }
 
+/** What a move changes, for encode: every field left out stays as it was in the predecessor. */
+interface Change {
+  /** The node whose local becomes `local`, if any. */
+  readonly node?: number;
+  readonly local?: number;
+  readonly up?: number;
+  readonly proposed?: number;
+  readonly dropped?: number;
+  readonly duplicated?: number;
+  readonly crashed?: number;
+  readonly fired?: number;
+  /** A message id that loses one copy in flight. */
+  readonly removed?: number;
+  /** The protocol step's outcome: its messages, votes and announcements are added. */
+  readonly step?: Outcome;
+}
+
 /** The trace events of one move, before seq/time/ids are stamped. */
 type Happening =
   | { readonly type: 'propose'; readonly node: NodeId; readonly value: Value }
@@ -191,6 +210,8 @@ interface Counts {
   readonly transitions: number;
   readonly depth: number;
   readonly ms: number;
+  /** The reductions the search ran with (SearchOptions). */
+  readonly reductions: readonly Reduction[];
 }
 
 export type EngineResult =
@@ -242,10 +263,42 @@ export type EngineResult =
  * the ones the hint describes. Replays of a found path leave stale messages out exactly as the search did,
  * so the path's moves line up; scripts (`follow`) want every message available, so they run on an
  * explorer built with `reduce: false`.
+ *
+ * `symmetry` (default false): acceptor symmetry. Acceptors with the same roles (acceptor and nothing else),
+ * that the scope treats alike (all may crash or none, all timed or none) and that no request names, form a
+ * class; π ranges over the permutations of each class, applied everywhere a node id appears — which node
+ * holds which local, the up bits, node ids inside protocol states, messages (from, to and body) and votes.
+ * The search stores, for each state it reaches, the least of its renamings (row order), so it explores
+ * the quotient of the state graph by the group. Why that keeps the verdict and the shortest length:
+ * (1) conflict is invariant — it counts acceptors per (slot, ballot, value) and reads announced values,
+ * and renaming acceptors changes neither count; (2) the transition relation is equivariant — s –t→ s'
+ * iff π(s) –π(t)→ π(s'), because a role reads acceptor ids only to address and count them. Then every
+ * run s0 –t1→ … –tk→ s of the full graph maps, step by step, to a run of the quotient of the same length
+ * (the initial state's class, then each canonical state's successor under the renamed move), and every
+ * quotient run is a renamed full run; so a violation is reached at depth k in one iff at depth k in the
+ * other, and breadth-first order finds the same shortest length. The drawn trace is a concrete run:
+ * replayed from the initial state, each step the first enabled move whose canonical successor is the
+ * stored one. (2) is the protocol's claim and is not taken on trust: after the search, auditSymmetry checks
+ * for every local the search reached, every input it stepped it with and every π, that stepping the
+ * renamed local with the renamed input gives the renamed outcome (and that the stale hint and a crash
+ * agree too); if not it throws, for a "safe" and a "violation" alike. Protocol states keep sets of nodes
+ * as arrays sorted by id (core/sorted.ts); a renamed array that was sorted is sorted again.
+ * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
+ * the symmetry is a reduction for Basic and Fast scopes only.
+ *
+ * No partial-order reduction. Deliveries to different nodes commute, but a persistent set must contain
+ * every move that conflicts with it before one of its own moves runs, including the delivery of a message
+ * not yet sent; every Paxos role may answer every other, so without protocol knowledge the set closes over
+ * all enabled moves. Sleep sets would skip transitions but keep every state, and the search's cost is its
+ * states. Neither is done.
  */
 export interface SearchOptions {
   readonly reduce?: boolean;
+  readonly symmetry?: boolean;
 }
+
+/** A reduction a search ran with, named in every result (see SearchOptions). */
+export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry';
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
@@ -288,6 +341,18 @@ export class EngineExplorer {
   private readonly reduced: boolean;
   /** The protocol's stale hint, when the reduced search uses it (see SearchOptions). */
   private readonly hint: Protocol<unknown>['stale'];
+  /** Acceptor symmetry (SearchOptions): the group's permutations other than the identity, node index → node index. */
+  private readonly perms: Int32Array[] = [];
+  /** Per permutation: node id → renamed id (acceptors of a class only). */
+  private readonly renames: Map<string, string>[] = [];
+  /** Per permutation and node: local id → id of the renamed local at the renamed node. */
+  private readonly localRenames: number[][][] = [];
+  /** Per permutation: message id → renamed message id; vote id → renamed vote id. */
+  private readonly wireRenames: number[][] = [];
+  private readonly voteRenames: number[][] = [];
+  private canonScratch = new Uint32Array(256);
+  private canonBase = new Uint32Array(256);
+  private canonIds = new Int32Array(256);
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -312,6 +377,220 @@ export class EngineExplorer {
     this.hint = this.reduced && (this.config as { mutant?: string }).mutant === undefined ? this.protocol.stale?.bind(this.protocol) : undefined;
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
+    if (options.symmetry) this.symmetryGroup();
+  }
+
+  /** The reductions this explorer's search runs with. */
+  get reductions(): Reduction[] {
+    const out: Reduction[] = [];
+    if (this.reduced) out.push('idle-deliveries');
+    if (this.hint) out.push('stale-messages');
+    if (this.perms.length > 0) out.push('acceptor-symmetry');
+    return out;
+  }
+
+  /**
+   * Builds the acceptor-symmetry group (SearchOptions): classes of acceptors the scope treats alike, and
+   * every permutation within the classes. A class of more than five (720 renamings a state) is left whole.
+   */
+  private symmetryGroup(): void {
+    const named = new Set(this.scope.proposals.map((p) => p.node));
+    const classes = new Map<string, number[]>();
+    this.nodes.forEach((node, i) => {
+      if (node.roles.length !== 1 || node.roles[0] !== 'acceptor' || named.has(node.id)) return;
+      const key = `${(this.crashable >>> i) & 1}${(this.timed >>> i) & 1}`;
+      classes.set(key, [...(classes.get(key) ?? []), i]);
+    });
+    let group: Int32Array[] = [Int32Array.from(this.nodes, (_, i) => i)];
+    for (const members of classes.values()) {
+      if (members.length < 2 || members.length > 5) continue;
+      const next: Int32Array[] = [];
+      for (const order of permutations(members)) {
+        for (const g of group) {
+          const p = g.slice();
+          members.forEach((m, k) => (p[m] = order[k]!));
+          next.push(p);
+        }
+      }
+      group = next;
+    }
+    for (const p of group) {
+      if (p.every((to, i) => to === i)) continue;
+      this.perms.push(p);
+      const names = new Map<string, string>();
+      p.forEach((to, i) => {
+        if (to !== i) names.set(this.nodes[i]!.id, this.nodes[to]!.id);
+      });
+      this.renames.push(names);
+      this.localRenames.push(this.nodes.map(() => []));
+      this.wireRenames.push([]);
+      this.voteRenames.push([]);
+    }
+  }
+
+  /** A protocol value with node ids renamed; an array sorted by node id (core/sorted.ts) is sorted again. */
+  private renameValue(v: unknown, names: Map<string, string>): unknown {
+    if (typeof v === 'string') return names.get(v) ?? v;
+    if (Array.isArray(v)) {
+      const out = v.map((x) => this.renameValue(x, names));
+      const keys = v.map(idKey);
+      if (keys.every((k) => k !== undefined) && keys.every((k, j) => j === 0 || compareIds(keys[j - 1]!, k!) <= 0)) {
+        const order = out.map((x, j) => ({ x, j, k: idKey(x)! }));
+        order.sort((a, b) => compareIds(a.k, b.k) || a.j - b.j);
+        return order.map((e) => e.x);
+      }
+      return out;
+    }
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[names.get(k) ?? k] = this.renameValue(x, names);
+      return out;
+    }
+    return v;
+  }
+
+  /** Node i's local `id` renamed by permutation p: a local of node perms[p][i]. */
+  private renameLocal(p: number, i: number, id: number): number {
+    const memo = this.localRenames[p]![i]!;
+    let r = memo[id];
+    if (r === undefined) {
+      const local = this.locals[i]![id]!;
+      r = this.localId(this.perms[p]![i]!, this.renameValue(local.state, this.renames[p]!), local.timers);
+      memo[id] = r;
+    }
+    return r;
+  }
+
+  private renameWire(p: number, m: number): number {
+    const memo = this.wireRenames[p]!;
+    let r = memo[m];
+    if (r === undefined) {
+      r = this.wireId(this.renameValue(this.wires[m]!.msg, this.renames[p]!) as Outgoing & { from: NodeId });
+      memo[m] = r;
+    }
+    return r;
+  }
+
+  private renameVote(p: number, id: number): number {
+    const memo = this.voteRenames[p]!;
+    let r = memo[id];
+    if (r === undefined) {
+      const v = this.votes[id]!;
+      const acceptor = this.renames[p]!.get(v.acceptor) ?? v.acceptor;
+      const text = `${v.slot}|${v.ballot.round}.${v.ballot.node}${v.ballot.fast ? 'f' : ''}|${JSON.stringify(v.value)}|${acceptor}`;
+      r = this.voteIds.get(text);
+      if (r === undefined) {
+        r = this.votes.length;
+        this.voteIds.set(text, r);
+        this.votes.push({ ...v, acceptor });
+      }
+      memo[id] = r;
+    }
+    return r;
+  }
+
+  /**
+   * Replaces the state in this.row[0..length) by the least of its renamings under the symmetry group and
+   * returns its length (the identity when there is no symmetry). Rows are ordered word by word, a prefix
+   * first; the nodes' locals come first in a row, so most renamings lose on them and are not finished.
+   */
+  private canonicalize(length: number): number {
+    if (this.perms.length === 0) return length;
+    if (this.canonBase.length < length) this.canonBase = new Uint32Array(length * 2);
+    const base = this.canonBase;
+    base.set(this.row.subarray(0, length));
+    let best = base;
+    let bestLength = length;
+    for (let p = 0; p < this.perms.length; p++) {
+      const size = this.renameRow(p, base, best, bestLength);
+      if (size < 0) continue;
+      // Swap: the scratch row becomes the best so far, the old best (never `base`) the next scratch.
+      const c = this.canonScratch;
+      this.canonScratch = best === base ? new Uint32Array(c.length) : best;
+      best = c;
+      bestLength = size;
+    }
+    if (best !== base) {
+      if (this.row.length < bestLength) this.row = new Uint32Array(bestLength * 2);
+      this.row.set(best.subarray(0, bestLength));
+      if (best.length >= this.canonScratch.length) this.canonScratch = best;
+    }
+    return bestLength;
+  }
+
+  /**
+   * Writes row `base` renamed by permutation p into canonScratch (layout as in encode) and returns its
+   * length if it sorts before `best`, or -1 as soon as it cannot.
+   */
+  private renameRow(p: number, base: Uint32Array, best: Uint32Array, bestLength: number): number {
+    const n = this.n;
+    const perm = this.perms[p]!;
+    if (this.canonScratch.length < base.length * 2 + 64) this.canonScratch = new Uint32Array(base.length * 4 + 64);
+    const out = this.canonScratch;
+    let up = 0;
+    for (let i = 0; i < n; i++) {
+      out[perm[i]!] = this.renameLocal(p, i, base[i]!);
+      if (base[n]! & (1 << i)) up |= 1 << perm[i]!;
+    }
+    out[n] = up;
+    // Decided on the locals and the up bits already?
+    let less = false;
+    for (let k = 0; k <= n; k++) {
+      if (out[k] !== best[k]) {
+        if (out[k]! > best[k]!) return -1;
+        less = true;
+        break;
+      }
+    }
+    out[n + 1] = base[n + 1]!;
+    out[n + 2] = base[n + 2]!;
+    out[n + 3] = base[n + 3]!;
+    let q = n + 4;
+    let w = n + 4;
+    const ids = this.canonIds;
+    const bitset = (rename: ((id: number) => number) | null): void => {
+      const len = base[q++]!;
+      if (!rename) {
+        out[w++] = len;
+        out.set(base.subarray(q, q + len), w);
+        w += len;
+        q += len;
+        return;
+      }
+      let count = 0;
+      let top = -1;
+      for (let k = 0; k < len; k++) {
+        let bits = base[q + k]!;
+        while (bits !== 0) {
+          const low = bits & -bits;
+          const id = rename(k * 32 + 31 - Math.clz32(low));
+          bits ^= low;
+          ids[count++] = id;
+          if (id > top) top = id;
+        }
+      }
+      q += len;
+      const size = top < 0 ? 0 : (top >>> 5) + 1;
+      if (out.length < w + size + 64) throw new Error('model checker: a renamed state outgrew its scratch row');
+      out[w++] = size;
+      out.fill(0, w, w + size);
+      for (let k = 0; k < count; k++) out[w + (ids[k]! >>> 5)] = out[w + (ids[k]! >>> 5)]! | (1 << (ids[k]! & 31));
+      w += size;
+    };
+    if (ids.length < this.votes.length + this.wires.length + 64) this.canonIds = new Int32Array((this.votes.length + this.wires.length) * 2 + 64);
+    bitset((id) => this.renameVote(p, id));
+    bitset(null);
+    if (this.canonIds.length < this.wires.length + 64) this.canonIds = new Int32Array(this.wires.length * 2 + 64);
+    bitset((id) => this.renameWire(p, id));
+    const extras = base[q++]!;
+    out[w++] = extras;
+    for (let k = 0; k < extras; k++) out[w + k] = this.renameWire(p, base[q + k]!);
+    out.subarray(w, w + extras).sort();
+    w += extras;
+    if (less) return w;
+    const common = Math.min(w, bestLength);
+    for (let k = n + 1; k < common; k++) if (out[k] !== best[k]) return out[k]! < best[k]! ? w : -1;
+    return w < bestLength ? w : -1;
   }
 
   /** The index of node `id`; a scope naming a node the protocol does not have is refused, naming the field. */
@@ -513,11 +792,21 @@ export class EngineExplorer {
   }
 
   /**
-   * Writes the successor of `d` into this.row and returns its length: node i (if ≥ 0) becomes `local`,
-   * message `removed` (if ≥ 0) leaves the network, `out` outcome's messages, votes and announcements are
-   * added. Budgets and bits come in as given.
+   * Writes the successor of `d` under `change` into this.row and returns its length: node `change.node` (if
+   * any) becomes `change.local`, message `change.removed` (if any) loses a copy, the step's messages, votes
+   * and announcements are added, and the budgets and bits are as given (as in `d` where left out).
    */
-  private encode(d: Decoded, i: number, local: number, up: number, proposed: number, dropped: number, duplicated: number, crashed: number, fired: number, removed: number, out: Outcome | null): number {
+  private encode(d: Decoded, change: Change): number {
+    const i = change.node ?? -1;
+    const local = change.local ?? 0;
+    const up = change.up ?? d.up;
+    const proposed = change.proposed ?? d.proposed;
+    const dropped = change.dropped ?? d.dropped;
+    const duplicated = change.duplicated ?? d.duplicated;
+    const crashed = change.crashed ?? d.crashed;
+    const fired = change.fired ?? d.fired;
+    const removed = change.removed ?? -1;
+    const out = change.step ?? null;
     const n = this.n;
     if (d.count.length < this.wires.length) {
       const c = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
@@ -627,13 +916,13 @@ export class EngineExplorer {
     const d = new Decoded(n);
     for (let i = 0; i < n; i++) d.local[i] = this.localId(i, this.protocol.init(this.nodes[i]!, this.config), []);
     d.up = n === 31 ? -1 : (1 << n) - 1;
-    let row = this.row.slice(0, this.encode(d, -1, 0, d.up, 0, 0, 0, 0, 0, -1, null));
+    let row = this.row.slice(0, this.encode(d, {}));
     for (let i = 0; i < n; i++) {
       this.decode(row, d);
       const o = this.outcome(i, d.local[i]!, 7);
       if (!o) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
       if (happenings) this.stepHappenings(i, o, happenings);
-      row = this.row.slice(0, this.encode(d, i, o.local, d.up, 0, 0, 0, 0, 0, -1, o));
+      row = this.row.slice(0, this.encode(d, { node: i, local: o.local, step: o }));
     }
     return row;
   }
@@ -703,7 +992,7 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (arg << 2) | 2);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up, d.proposed | (1 << arg), d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+        return this.encode(d, { node: i, local: o.local, proposed: d.proposed | (1 << arg), step: o });
       }
       case DELIVER:
       case DUPLICATE:
@@ -716,14 +1005,14 @@ export class EngineExplorer {
         if (skipIdle && kind !== DROP && !(d.up & (1 << to))) return -1;
         if (kind === DROP || !(d.up & (1 << to))) {
           happenings?.push({ type: 'drop', wire });
-          return this.encode(d, -1, 0, d.up, d.proposed, d.dropped + (kind === DROP ? 1 : 0), d.duplicated, d.crashed, d.fired, removed, null);
+          return this.encode(d, { dropped: d.dropped + (kind === DROP ? 1 : 0), removed });
         }
         happenings?.push({ type: 'deliver', wire, keep });
         const o = this.outcome(to, d.local[to]!, arg << 2);
         if (!o) return -1;
         if (skipIdle && idle(o, d.local[to]!)) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
-        return this.encode(d, to, o.local, d.up, d.proposed, d.dropped, d.duplicated + (kind === DUPLICATE ? 1 : 0), d.crashed, d.fired, removed, o);
+        return this.encode(d, { node: to, local: o.local, duplicated: d.duplicated + (kind === DUPLICATE ? 1 : 0), removed, step: o });
       }
       case TIMEOUT: {
         const i = arg >>> 8;
@@ -733,14 +1022,14 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up, d.proposed, d.dropped, d.duplicated, d.crashed, d.fired + 1, -1, o);
+        return this.encode(d, { node: i, local: o.local, fired: d.fired + 1, step: o });
       }
       case CRASH: {
         const i = arg;
         happenings?.push({ type: 'crash', node: this.nodes[i]!.id });
         const local = this.locals[i]![d.local[i]!]!;
         if (local.crashed < 0) local.crashed = this.localId(i, this.protocol.crash(local.state, this.config), []);
-        return this.encode(d, i, local.crashed, d.up & ~(1 << i), d.proposed, d.dropped, d.duplicated, d.crashed + 1, d.fired, -1, null);
+        return this.encode(d, { node: i, local: local.crashed, up: d.up & ~(1 << i), crashed: d.crashed + 1 });
       }
       default: {
         const i = arg;
@@ -748,7 +1037,7 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, 3);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, i, o.local, d.up | (1 << i), d.proposed, d.dropped, d.duplicated, d.crashed, d.fired, -1, o);
+        return this.encode(d, { node: i, local: o.local, up: d.up | (1 << i), step: o });
       }
     }
   }
@@ -796,7 +1085,7 @@ export class EngineExplorer {
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
     const store = new RowStore();
-    const init = this.initialRow();
+    const init = this.canonicalRow(this.initialRow());
     store.add(init, init.length, -1, -1);
     const d = new Decoded(this.n);
     const moveList: number[] = [];
@@ -818,8 +1107,9 @@ export class EngineExplorer {
       const moves = this.moves(d, moveList);
       for (let m = 0; m < moves.length; m++) {
         const move = moves[m]!;
-        const length = this.apply(d, move, this.reduced);
-        if (length < 0) continue;
+        const raw = this.apply(d, move, this.reduced);
+        if (raw < 0) continue;
+        const length = this.canonicalize(raw);
         transitions++;
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
@@ -837,13 +1127,13 @@ export class EngineExplorer {
         if (stop) break search;
       }
     }
-    const counts: Counts = { states: store.size, transitions, depth, ms: Math.round(watch.elapsed()) };
+    const counts: Counts = { states: store.size, transitions, depth, ms: Math.round(watch.elapsed()), reductions: this.reductions };
     if (violation) {
-      const path: number[] = [];
-      for (let r = violation.row; r > 0; r = store.parent[r]!) path.push(store.action[r]!);
-      path.reverse();
-      const last = new Decoded(this.n);
-      this.decode(store.row(violation.row).slice(), last);
+      this.auditSymmetry();
+      const rows: Uint32Array[] = [];
+      for (let r = violation.row; r > 0; r = store.parent[r]!) rows.push(store.row(r).slice());
+      rows.reverse();
+      const { path, last } = this.concretePath(rows);
       const epilogue = this.learnAll(last, violation.values);
       return {
         result: 'violation',
@@ -857,7 +1147,90 @@ export class EngineExplorer {
     }
     if (stop) return { result: 'incomplete', reason: stop, ...counts };
     this.auditStale();
+    this.auditSymmetry();
     return { result: 'safe', ...counts };
+  }
+
+  /** A copy of `row` canonicalized under the symmetry group (itself without one). */
+  private canonicalRow(row: Uint32Array): Uint32Array {
+    if (this.perms.length === 0) return row;
+    if (this.row.length < row.length) this.row = new Uint32Array(row.length * 2);
+    this.row.set(row);
+    return this.row.slice(0, this.canonicalize(row.length));
+  }
+
+  /**
+   * The concrete run behind a path of stored (canonical) rows: from the initial state, each step takes the
+   * first enabled move whose successor, canonicalized, is the next stored row. Without symmetry that is
+   * the very move the search took. Returns the move ordinals and the run's last state.
+   */
+  private concretePath(rows: readonly Uint32Array[]): { path: number[]; last: Decoded } {
+    let s = this.initialDecoded();
+    const path: number[] = [];
+    const moveList: number[] = [];
+    for (const want of rows) {
+      const moves = this.moves(s, moveList).slice();
+      let found = -1;
+      for (let m = 0; m < moves.length && found < 0; m++) {
+        const raw = this.apply(s, moves[m]!, this.reduced);
+        if (raw < 0) continue;
+        const length = this.canonicalize(raw);
+        if (length === want.length && this.row.subarray(0, length).every((x, k) => x === want[k])) found = m;
+      }
+      if (found < 0) throw new Error('model checker: a counterexample path did not replay under acceptor symmetry');
+      const length = this.apply(s, moves[found]!, this.reduced);
+      const t = new Decoded(this.n);
+      this.decode(this.row.slice(0, length), t);
+      path.push(found);
+      s = t;
+    }
+    return { path, last: s };
+  }
+
+  /**
+   * Certifies the acceptor symmetry the search relied on (SearchOptions): for every permutation π, node i,
+   * local ℓ the search reached and input it stepped ℓ with, stepping π(ℓ) at π(i) with π(input) gives π of
+   * the outcome — the same renamed local, the same renamed messages, votes and announcements, or both out
+   * of scope; a crash and the stale hint agree as well. Throws if not.
+   */
+  private auditSymmetry(): void {
+    for (let p = 0; p < this.perms.length; p++) {
+      const perm = this.perms[p]!;
+      for (let i = 0; i < this.n; i++) {
+        const j = perm[i]!;
+        const reached = this.locals[i]!.length;
+        for (let id = 0; id < reached; id++) {
+          const local = this.locals[i]![id]!;
+          const renamed = this.renameLocal(p, i, id);
+          const what = (why: string) => new Error(`model checker: acceptor symmetry does not hold for ${this.protocol.name} at ${this.nodes[i]!.id} ${JSON.stringify(local.state)} renamed ${JSON.stringify([...this.renames[p]!])}: ${why}; run without symmetry`);
+          for (let code = 0; code < local.memo.length; code++) {
+            const o = local.memo[code];
+            if (o === undefined) continue;
+            const input = (code & 3) === 0 ? this.renameWire(p, code >>> 2) << 2 : code;
+            const r = this.outcome(j, renamed, input);
+            if ((o === null) !== (r === null)) throw what(`input ${code} leaves the scope in one and not the other`);
+            if (!o || !r) continue;
+            const same = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && [...a].sort((x, y) => x - y).every((x, k) => x === [...b].sort((x2, y2) => x2 - y2)[k]);
+            if (this.renameLocal(p, i, o.local) !== r.local) throw what(`input ${code} leads to different states`);
+            if (!same(o.sends.map((m) => this.renameWire(p, m)), r.sends)) throw what(`input ${code} sends different messages`);
+            if (!same(o.votes.map((v) => this.renameVote(p, v)), r.votes)) throw what(`input ${code} casts different votes`);
+            if (!same(o.chosen, r.chosen)) throw what(`input ${code} announces different values`);
+          }
+          if (local.crashed >= 0) {
+            const back = this.locals[j]![renamed]!;
+            if (back.crashed < 0) back.crashed = this.localId(j, this.protocol.crash(back.state, this.config), []);
+            if (this.renameLocal(p, i, local.crashed) !== back.crashed) throw what('a crash keeps different states');
+          }
+          if (!this.hint) continue;
+          for (let m = 0; m < local.stale.length; m++) {
+            for (const mayCrash of [false, true]) {
+              const mark = (local.stale[m]! >>> (mayCrash ? 2 : 0)) & 3;
+              if (mark !== 0 && (mark === 2) !== this.isStale(j, renamed, this.renameWire(p, m), mayCrash)) throw what('the stale hint differs');
+            }
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -1044,6 +1417,26 @@ export class EngineExplorer {
 /** A step that changes nothing: the same local (protocol state and timers), nothing sent or announced. */
 function idle(o: Outcome, from: number): boolean {
   return o.local === from && o.sends.length === 0 && o.chosen.length === 0;
+}
+
+/** The node id an element of a sorted set of nodes is sorted by (the id, or a record's `from`), if any. */
+function idKey(x: unknown): string | undefined {
+  if (typeof x === 'string') return x;
+  if (x === null || typeof x !== 'object') return undefined;
+  const { from, acceptor } = x as { from?: unknown; acceptor?: unknown };
+  if (typeof from === 'string') return from;
+  if (typeof acceptor === 'string') return acceptor;
+  return undefined;
+}
+
+/** Every ordering of `items`. */
+function permutations(items: readonly number[]): number[][] {
+  if (items.length <= 1) return [items.slice()];
+  const out: number[][] = [];
+  items.forEach((x, k) => {
+    for (const rest of permutations([...items.slice(0, k), ...items.slice(k + 1)])) out.push([x, ...rest]);
+  });
+  return out;
 }
 
 /** The ids whose bits are set, ascending. */

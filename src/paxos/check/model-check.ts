@@ -2,13 +2,16 @@
 // engine's own roles (explore.ts); a violation comes with its paxos-trace/1 counterexample and the list
 // of trace properties that trace breaks, as judged by the independent trace checker (properties.ts).
 import type { TraceDocument } from '../core/trace.ts';
-import { EngineExplorer, type EngineResult } from './explore.ts';
+import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
 import { WITNESSES } from './witnesses.ts';
 import { TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
-export type CheckResult =
+/** The reductions a search ran with (explore.ts SearchOptions); none for a scripted run. */
+type Reductions = { readonly reductions: readonly Reduction[] };
+
+export type CheckResult = Reductions & (
   | { readonly result: 'safe'; readonly states: number; readonly transitions: number; readonly depth: number; readonly ms: number; readonly scope: ScopeEcho }
   | {
       readonly result: 'violation';
@@ -41,7 +44,7 @@ export type CheckResult =
       readonly depth: number;
       readonly ms: number;
       readonly scope: ScopeEcho;
-    };
+    });
 
 /** The scope as JSON can carry it: an unbounded budget is written "unbounded". */
 export type ScopeEcho = { readonly [K in keyof ResolvedScope]: ResolvedScope[K] | 'unbounded' };
@@ -50,12 +53,15 @@ function echoScope(scope: ResolvedScope): ScopeEcho {
   return { ...scope, timeouts: scope.timeouts === Infinity ? 'unbounded' : scope.timeouts };
 }
 
-/** Runs the engine-mode search. Throws ConfigError (naming the field) for an impossible scope. */
-export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}): CheckResult {
+/**
+ * Runs the engine-mode search (with the given reductions: by default idle deliveries and stale messages,
+ * no symmetry). Throws ConfigError (naming the field) for an impossible scope.
+ */
+export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}, search: SearchOptions = {}): CheckResult {
   const scope = resolveScope(options);
-  const explorer = new EngineExplorer(buildScope(scope));
+  const explorer = new EngineExplorer(buildScope(scope), search);
   const r: EngineResult = explorer.check(limits);
-  const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope) };
+  const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope), reductions: r.reductions };
   if (r.result === 'safe') return { result: 'safe', ...counts };
   if (r.result === 'incomplete') return { result: 'incomplete', reason: r.reason, ...counts };
   return {
@@ -83,7 +89,7 @@ export function checkWitness(mutant: string): CheckResult | undefined {
   const ms = Math.round(clockMs() - t0);
   const steps = new Set(w.trace.events.map((e) => e.time)).size;
   const scope = { ...(w.trace.config as Record<string, unknown>) } as unknown as ScopeEcho;
-  if (!w.conflict) return { result: 'safe', states: steps + 1, transitions: steps, depth: steps + 1, ms, scope };
+  if (!w.conflict) return { result: 'safe', states: steps + 1, transitions: steps, depth: steps + 1, ms, scope, reductions: [] };
   return {
     result: 'violation',
     property: 'agreement',
@@ -92,6 +98,7 @@ export function checkWitness(mutant: string): CheckResult | undefined {
     depth: steps + 1,
     ms,
     scope,
+    reductions: [],
     steps,
     epilogue: 0,
     slot: w.conflict.slot,

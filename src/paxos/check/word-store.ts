@@ -116,56 +116,86 @@ function hashRow(row: Uint32Array, width: number): number {
 
 /**
  * A set of variable-length rows of 32-bit words (the engine mode's states: a network or a vote history has
- * no fixed size), stored back to back in one growing array with an offset per row. Rows are numbered in
- * insertion order, so a breadth-first search uses the store as its queue, like WordStore.
+ * no fixed size). Rows are numbered in insertion order, so a breadth-first search uses the store as its
+ * queue, like WordStore.
+ *
+ * Sized for a hundred million states: the words live in fixed chunks of 64 MB that are never copied (a row
+ * never straddles two), so growing costs no second copy of everything stored; a row's place is a
+ * Float64Array offset (exact far beyond 2^32 words) and its length a Uint16Array entry. Per state that is
+ * its words plus 8 + 2 + 4 + 4 bytes, plus 8 bytes per hash slot at a load of one half to one quarter:
+ * about 100 + 34..50 bytes for a Multi-Paxos state of 25 words (`npm run bench -- checker-store` fills one
+ * and prints the peak resident size).
  */
 export class RowStore {
-  words = new Uint32Array(1 << 16);
-  /** Row i occupies words[start[i] .. start[i+1]). */
-  start = new Int32Array(1 << 12);
+  /** Words per chunk: 2^24 (64 MB) unless a test asks for tiny chunks. */
+  private readonly chunkWords: number;
+  private chunks: Uint32Array[];
+  /** Words used in the last chunk. */
+  private used = 0;
+  /** Row i occupies `length[i]` words from global word offset `start[i]` (chunk = offset / CHUNK). */
+  private start = new Float64Array(1 << 12);
+  private length = new Uint16Array(1 << 12);
   parent = new Int32Array(1 << 12);
   /** Which move (ordinal in the parent's move list) led from the parent to this row. */
   action = new Int32Array(1 << 12);
   size = 0;
-  private used = 0;
   private slots = new Int32Array(1 << 16); // row index + 1, 0 = empty
   /** Each slot's row hash, compared before the row itself (a mismatch then costs no visit to the row). */
   private hashes = new Int32Array(1 << 16);
   private mask = (1 << 16) - 1;
 
+  constructor(chunkWords = 1 << 24) {
+    this.chunkWords = chunkWords;
+    this.chunks = [new Uint32Array(Math.min(1 << 16, chunkWords))];
+  }
+
   /** Adds row[0..length) unless present. Returns its index if new, or -1 if already stored. */
   add(row: Uint32Array, length: number, parent: number, action: number): number {
+    if (length > Math.min(0xffff, this.chunkWords)) throw new RangeError(`model checker: a state of ${length} words is more than a row holds`);
     const hash = hashRow(row, length) | 0;
     let h = hash & this.mask;
     const slots = this.slots;
     const hashes = this.hashes;
-    const words = this.words;
-    const start = this.start;
     for (;;) {
       const s = slots[h]!;
       if (s === 0) break;
-      if (hashes[h] === hash) {
-        const base = start[s - 1]!;
-        if (start[s]! - base === length) {
-          let k = 0;
-          while (k < length && words[base + k] === row[k]) k++;
-          if (k === length) return -1;
-        }
+      if (hashes[h] === hash && this.length[s - 1] === length) {
+        const at = this.start[s - 1]!;
+        const chunk = Math.floor(at / this.chunkWords);
+        const words = this.chunks[chunk]!;
+        const base = at - chunk * this.chunkWords;
+        let k = 0;
+        while (k < length && words[base + k] === row[k]) k++;
+        if (k === length) return -1;
       }
       h = (h + 1) & this.mask;
     }
     const index = this.size;
-    if (index + 2 > this.start.length) this.growRows();
-    if (this.used + length > this.words.length) {
-      let cap = this.words.length * 2;
-      while (cap < this.used + length) cap *= 2;
-      const next = new Uint32Array(cap);
-      next.set(this.words.subarray(0, this.used));
-      this.words = next;
+    if (index + 1 > this.start.length) this.growRows();
+    let last = this.chunks.length - 1;
+    let words = this.chunks[last]!;
+    if (this.used + length > words.length) {
+      if (words.length < this.chunkWords) {
+        // The first chunk grows by doubling up to a full chunk (small searches stay small).
+        let cap = words.length * 2;
+        while (cap < this.used + length && cap < this.chunkWords) cap *= 2;
+        cap = Math.min(cap, this.chunkWords);
+        if (this.used + length <= cap) {
+          const next = new Uint32Array(cap);
+          next.set(words.subarray(0, this.used));
+          this.chunks[last] = words = next;
+        }
+      }
+      if (this.used + length > words.length) {
+        this.chunks.push((words = new Uint32Array(this.chunkWords)));
+        last++;
+        this.used = 0;
+      }
     }
-    this.words.set(row.subarray(0, length), this.used);
+    words.set(row.subarray(0, length), this.used);
+    this.start[index] = last * this.chunkWords + this.used;
+    this.length[index] = length;
     this.used += length;
-    this.start[index + 1] = this.used;
     this.parent[index] = parent;
     this.action[index] = action;
     this.size++;
@@ -177,17 +207,32 @@ export class RowStore {
 
   /** Row `index` as a view (valid until the next add). */
   row(index: number): Uint32Array {
-    return this.words.subarray(this.start[index]!, this.start[index + 1]!);
+    const at = this.start[index]!;
+    const chunk = Math.floor(at / this.chunkWords);
+    const base = at - chunk * this.chunkWords;
+    return this.chunks[chunk]!.subarray(base, base + this.length[index]!);
+  }
+
+  /** Bytes held by the store's arrays (what a search's states cost, without the interned locals). */
+  bytes(): number {
+    let total = this.start.byteLength + this.length.byteLength + this.parent.byteLength + this.action.byteLength + this.slots.byteLength + this.hashes.byteLength;
+    for (const c of this.chunks) total += c.byteLength;
+    return total;
   }
 
   private growRows(): void {
     const cap = this.start.length * 2;
+    const start = new Float64Array(cap);
+    start.set(this.start);
+    this.start = start;
+    const length = new Uint16Array(cap);
+    length.set(this.length);
+    this.length = length;
     const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
       const b = new Int32Array(cap);
       b.set(a);
       return b;
     };
-    this.start = grow(this.start);
     this.parent = grow(this.parent);
     this.action = grow(this.action);
   }
