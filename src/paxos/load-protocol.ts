@@ -24,7 +24,7 @@ export class ProtocolShelf {
     return this.loaded.has(name);
   }
 
-  /** Loads `name` once; later calls return the same promise's result at once. */
+  /** Loads `name`; once loaded, later calls answer from the shelf (the module system keeps a second import from fetching again). */
   async load(name: ProtocolName): Promise<AnyProtocol> {
     const have = this.loaded.get(name);
     if (have) return have;
