@@ -26,7 +26,7 @@ test('a run built from the shelf is the same run as one built from the registry'
   const shelf = new ProtocolShelf();
   await shelf.load('multi');
   const scenario = { protocol: 'multi' as const, seed: 7, maxTime: 80 };
-  const a = new Simulation(scenario, shelf.lookup);
+  const a = new Simulation(resolveScenario(scenario, shelf.lookup));
   a.runSteps();
   const b = new Simulation(resolveScenario(scenario, (n) => protocols[n]));
   b.runSteps();
@@ -35,5 +35,5 @@ test('a run built from the shelf is the same run as one built from the registry'
 });
 
 test('a raw scenario without a lookup is refused, not guessed', () => {
-  assert.throws(() => new (Simulation as unknown as new (s: unknown) => Simulation)({ protocol: 'basic' }), /needs the protocol lookup/);
+  assert.throws(() => new (Simulation as unknown as new (s: unknown) => Simulation)({ protocol: 'basic' }), /resolve the scenario first/);
 });

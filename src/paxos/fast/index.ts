@@ -10,6 +10,7 @@ import { crashCoordinator, initCoordinator, stepCoordinator } from './coordinato
 import { EMPTY_TALLY, recordVote } from './learner.ts';
 import { acceptorTargets } from './targets.ts';
 import { staleForNode } from './stale.ts';
+import { pickRecoveryValue } from './recovery.ts';
 import type { ClientState, FastState, LearnerState, Tally } from './state.ts';
 
 export type { FastConfig, FastOpening } from './config.ts';
@@ -141,4 +142,5 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
     }
   },
   stale: staleForNode,
+  traceRules: { pickRecoveryValue },
 };
