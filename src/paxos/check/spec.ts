@@ -12,11 +12,13 @@
 //                    send 2b(a, m.bal, m.val)
 //   Next == \E b \in Ballot: Phase1a(b) \/ \E v \in Value: Phase2a(b, v)  \/  \E a \in Acceptor: Phase1b(a) \/ Phase2b(a)
 //
-// with Ballot = 0..MaxBallot, Quorum = the majorities, and the safety property checked in every state:
+// with Ballot = 0..MaxBallot, Quorum = the sets of a bare majority of acceptors (MCPaxosTiny's {{a1, a2},
+// {a1, a3}, {a2, a3}}: a larger set adds successors but no state), and the safety property checked in every state:
 // at most one value is chosen, where v is chosen when some quorum sent 2b for v in one ballot.
 //
 // Counting follows TLC: `distinct` is TLC's "distinct states found" (initial state included) and `depth` is
-// TLC's "depth of the complete state graph search" (the initial state alone is depth 1). No symmetry
+// TLC's "depth of the complete state graph search" (the initial state alone is depth 1); `transitions` + 1
+// is TLC's "states generated", one per witness of each existential, as TLC enumerates them. No symmetry
 // reduction: TLC counts every permutation of acceptors and values unless a SYMMETRY set is declared.
 //
 // A state is a row of 32-bit words: the set msgs as a bitset over every message the scope allows (its size
@@ -68,7 +70,7 @@ class SpecLayout {
   readonly balBits: number;
   readonly valBits: number;
   readonly perWord: number;
-  readonly quorums: number[]; // bitmasks of acceptors, every majority
+  readonly quorums: number[]; // bitmasks of acceptors: every set of a bare majority, as MCPaxosTiny's Quorum
   readonly quorumSize: number;
 
   constructor(scope: SpecScope) {
@@ -96,7 +98,7 @@ class SpecLayout {
     this.perWord = Math.floor(32 / this.fieldBits);
     this.width = this.msgWords + Math.ceil(A / this.perWord);
     this.quorumSize = Math.floor(A / 2) + 1;
-    this.quorums = subsetsBySize(A, (n) => n >= this.quorumSize);
+    this.quorums = subsetsBySize(A, (n) => n === this.quorumSize);
   }
 
   idx1a(b: number): number {
@@ -233,27 +235,28 @@ function paxosMachine(scope: SpecScope): SpecMachine<'agreement'> {
       let sent2a = false;
       for (let v = 0; v < V && !sent2a; v++) sent2a = has(cur, L.idx2a(b, v));
       if (sent2a) continue;
-      // Which values some quorum allows at b: every member sent a 1b for b, and the highest vote among them
-      // (if any) has that value.
-      let allowed = 0; // bitmask of values
-      for (const q of L.quorums) {
-        let complete = true;
-        let best = -1; // highest mbal*V+mval among the quorum's votes
-        for (let a = 0; a < A && complete; a++) {
-          if (!(q & (1 << a))) continue;
-          const r = oneB[a * B + b]!;
-          if (r === -2) complete = false;
-          else if (r > best) best = r;
-        }
-        if (!complete) continue;
-        allowed |= best < 0 ? (1 << V) - 1 : 1 << best % V;
-        if (allowed === (1 << V) - 1) break;
-      }
+      // TLC enumerates \E Q \in Quorum and then the disjunction "Q1bv = {} \/ \E m \in Q1bv: m.mval = v /\
+      // m is a highest vote": one successor per (Q, witness) pair, so many successors may be one state. The
+      // same count here, so that `transitions` + 1 is TLC's "states generated" (23,563 for MCPaxosTiny).
       for (let v = 0; v < V; v++) {
-        if (!(allowed & (1 << v))) continue;
-        next.set(cur);
-        set(next, L.idx2a(b, v));
-        if (emit((3 << 12) | (b << 6) | v)) return;
+        for (const q of L.quorums) {
+          let complete = true;
+          let best = -1; // highest mbal*V+mval among the quorum's votes
+          for (let a = 0; a < A && complete; a++) {
+            if (!(q & (1 << a))) continue;
+            const r = oneB[a * B + b]!;
+            if (r === -2) complete = false;
+            else if (r > best) best = r;
+          }
+          if (!complete) continue;
+          let witnesses = best < 0 ? 1 : 0; // Q1bv = {}: v is free
+          if (best >= 0 && best % V === v) for (let a = 0; a < A; a++) if (q & (1 << a) && oneB[a * B + b] === best) witnesses++;
+          for (let w = 0; w < witnesses; w++) {
+            next.set(cur);
+            set(next, L.idx2a(b, v));
+            if (emit((3 << 12) | (b << 6) | v)) return;
+          }
+        }
       }
     }
     // Phase2b(a): one successor per 2a message with a ballot ≥ maxBal[a].
