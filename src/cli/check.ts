@@ -52,7 +52,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', type: 'flag', help: 'this text' },
 ];
 
-const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flags]
+const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-fast|spec-multi] [flags]
   engine: check --protocol basic|multi|fast [--acceptors N --proposers M --clients K --max-round R --slots S] [--mutant NAME]
           check --acceptors 4 --q1 3 --q2 2    (Basic with flexible quorums)
           check --protocol multi --alpha 1     (Multi-Paxos reconfiguration, 3 → 3 servers)
