@@ -91,7 +91,8 @@ export interface Protocol<S, C extends ProtocolConfig = ProtocolConfig> {
    * nothing in any state the node may reach from here (`mayCrash`: whether it may still crash and lose its
    * volatile state). It describes the correct protocol, never a mutant. The checker drops such messages
    * from its states, and certifies every answer it relied on after the search (auditStale in check/explore.ts): a
-   * wrong hint makes the search fail, never report a false "safe".
+   * wrong hint makes the search fail, never report a false "safe". registry.ts attaches each protocol's hint
+   * (its stale.ts), so the protocol modules a reader's page loads do without it.
    */
   stale?(state: S, msg: Message, config: C, mayCrash: boolean): boolean;
   /** What a trace reader needs from this protocol beyond the trace format (see TraceRules). */
