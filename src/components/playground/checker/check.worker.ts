@@ -14,6 +14,7 @@ import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import { PlaygroundRun } from '../run.ts';
 import { counterexampleScenario } from './counterexample-scenario.ts';
+import { panelSymmetry } from './rules.ts';
 import { getProtocol } from '../../../paxos/registry.ts';
 import { resolveScenario } from '../../../paxos/sim/validate.ts';
 
@@ -56,7 +57,8 @@ export function milestones(scenario: Scenario): Milestones {
 }
 
 function check(options: ScopeOptions, maxStates: number, title: string): void {
-  const result = checkEngine(options, { maxStates, onProgress: (progress) => post({ type: 'progress', progress }) });
+  const symmetry = panelSymmetry(resolveScope(options));
+  const result = checkEngine(options, { maxStates, onProgress: (progress) => post({ type: 'progress', progress }) }, { symmetry });
   if (result.result !== 'violation') return post({ type: 'result', result, scenario: null, turns: null, loadError: '' });
   try {
     const scenario = counterexampleScenario(result.trace, title);
