@@ -5,39 +5,26 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { before, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { serveDist, type DistServer } from '../support/serve.ts';
-import { hydrated, openPage, READY_PLAYGROUND, type OpenOptions, type Opened } from './pages.ts';
-import { diagramOnlyPages, paxosSite, type PaxosSite } from './site.ts';
+import { hydrated, READY_PLAYGROUND, type OpenOptions, type Opened } from './pages.ts';
+import { usePlaygroundSite } from './suite.ts';
+import { diagramOnlyPages } from './site.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-results', 'playground');
-let site: PaxosSite;
-let server: DistServer;
-let browser: Browser;
-const problems: string[] = [];
+const suite = usePlaygroundSite();
+const problems = suite.problems;
+before(() => mkdirSync(SHOTS, { recursive: true }));
 
-before(async () => {
-  site = await paxosSite();
-  server = await serveDist(site.dist);
-  browser = await launchChromium();
-  mkdirSync(SHOTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (path: string, opts: OpenOptions = {}): Promise<Opened> => openPage(browser, server.url, path, problems, opts);
+const open = (path: string, opts: OpenOptions = {}): Promise<Opened> => suite.open(path, opts);
 
 const position = (page: Page): Promise<string> => page.locator('.pg-seek-label').first().innerText();
 const rows = (page: Page, kind: string): Promise<number> => page.locator(`.pg-seq .pg-${kind}`).count();
 const nodeRow = (page: Page, node: string): Promise<string> => page.locator(`.pg-table tr[data-node="${node}"]`).first().innerText();
 
 test('pages with build-time figures have their SVG and load no script file', async () => {
-  const pages = diagramOnlyPages(site.dist);
+  const pages = diagramOnlyPages(suite.site.dist);
   assert.ok(pages.length > 0, 'some page has an engine figure and no playground');
   for (const path of pages.slice(0, 4)) {
     const { page, scripts } = await open(path);
@@ -51,7 +38,7 @@ test('pages with build-time figures have their SVG and load no script file', asy
 });
 
 test('"open this run in the playground" shows the figure\'s run: same outcome, every step to seek through', async () => {
-  const path = diagramOnlyPages(site.dist)[0]!;
+  const path = diagramOnlyPages(suite.site.dist)[0]!;
   const { page } = await open(path);
   const figure = page.locator('figure[data-diagram="paxos"]').filter({ has: page.locator('.paxos-open') }).first();
   const outcome = (await figure.locator('.paxos-outcome').innerText()).replace(/^结果：/, '').trim();
@@ -143,7 +130,7 @@ test('seek back, act, and the future forks; a share link reopens the same state'
   assert.equal(new URL(page.url()).hash, new URL(link).hash, 'the page keeps its own link current');
   await page.context().close();
 
-  const again = await open(link.slice(server.url.length));
+  const again = await open(link.slice(suite.url.length));
   await hydrated(again.page);
   await again.page.waitForFunction((p) => document.querySelector('.pg-seek-label')?.textContent === p, here);
   assert.equal(await again.page.locator('.pg-table').innerText(), table);
@@ -214,7 +201,7 @@ test('the in-note playground and the manual: usable at 360 px and in the dark', 
     ['manual-360-dark', { width: 360, dark: true }],
     ['manual-desktop-dark', { width: 1200, dark: true }],
   ] as const) {
-    const { page } = await open(site.manualPage, opts);
+    const { page } = await open(suite.site.manualPage, opts);
     const island = page.locator('astro-island').first();
     await island.scrollIntoViewIfNeeded();
     await hydrated(page);
@@ -235,7 +222,7 @@ test('the in-note playground and the manual: usable at 360 px and in the dark', 
 });
 
 test('a mutant scenario turns the safety banner red and marks the offending event', async () => {
-  const { page } = await open(site.manualPage);
+  const { page } = await open(suite.site.manualPage);
   const heading = page.getByRole('heading', { name: '重用编号：看横幅变红' });
   await heading.scrollIntoViewIfNeeded();
   // client:visible: this island hydrates once it is on screen.

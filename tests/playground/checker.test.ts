@@ -6,33 +6,21 @@
 // all of it from the keyboard where a reader would use it; no console errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { brokenProperties, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
 import { PAGE_MAX_STATES } from '../../src/components/playground/checker/rules.ts';
-import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { serveDist, type DistServer } from '../support/serve.ts';
-import { hydrated, openPage, type Opened } from './pages.ts';
-import { paxosSite } from './site.ts';
+import { hydrated, type Opened } from './pages.ts';
+import { usePlaygroundSite } from './suite.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
 import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
-let server: DistServer;
-let browser: Browser;
-const problems: string[] = [];
-
-before(async () => {
-  server = await serveDist((await paxosSite()).dist);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = usePlaygroundSite();
+const problems = suite.problems;
 
 /** `paxos check` in a terminal, as the panel's command line says. */
 function cli(args: string[]): { result: string; states: number; depth: number } {
@@ -42,7 +30,7 @@ function cli(args: string[]): { result: string; states: number; depth: number } 
 
 /** Opens the playground page and its checker panel (by keyboard: the opener is a button, Enter opens it). */
 async function openPanel(): Promise<Opened & { scriptsBefore: string[] }> {
-  const opened = await openPage(browser, server.url, 'playground/', problems);
+  const opened = await suite.open('playground/');
   await hydrated(opened.page);
   const scriptsBefore = [...opened.scripts];
   const opener = opened.page.locator('[data-action="open-checker"]');

@@ -8,34 +8,22 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { runScenario } from '../../src/paxos/sim/run.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
-import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { serveDist, type DistServer } from '../support/serve.ts';
-import { hydrated, openPage, type OpenOptions, type Opened } from './pages.ts';
-import { paxosSite } from './site.ts';
+import { hydrated, type OpenOptions, type Opened } from './pages.ts';
+import { usePlaygroundSite } from './suite.ts';
 
-let server: DistServer;
-let browser: Browser;
-const problems: string[] = [];
+const suite = usePlaygroundSite();
+const problems = suite.problems;
 // The playground page opens the default scenario, basic/preempted, whose steps are narrated.
 const preempted = JSON.parse(readFileSync(join(PROJECT_ROOT, 'content/scenarios/basic/preempted.json'), 'utf8')) as Scenario;
 const captions = (preempted.steps ?? []).map((s) => s.narration).filter((n): n is string => n !== undefined);
 
-before(async () => {
-  server = await serveDist((await paxosSite()).dist);
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (opts: OpenOptions = {}): Promise<Opened> => openPage(browser, server.url, 'playground/', problems, opts);
+const open = (opts: OpenOptions = {}): Promise<Opened> => suite.open('playground/', opts);
 const net = (page: Page): Locator => page.locator('[data-view="network"]');
 const step = (page: Page): Promise<void> => page.getByRole('button', { name: '下一步', exact: true }).click();
 const flightKeys = (page: Page): Promise<string[]> => net(page).locator('[data-flight]').evaluateAll((els) => els.map((e) => e.getAttribute('data-flight')!));
