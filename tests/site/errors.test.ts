@@ -34,6 +34,25 @@ describe('build errors', () => {
     }
   });
 
+  it('fails on a playground preset the browser would otherwise trust, naming the preset and the field', async () => {
+    // The reader's browser resolves an island's scenarios without checking them (sim/resolve.ts), so the
+    // server must refuse a bad one when it renders the page.
+    const note = [
+      '---', 'title: presets', 'date: 2024-01-01', '---',
+      "import { PaxosPlayground } from '@/components/paxos';", '',
+      '<PaxosPlayground client:visible scenario={{ protocol: "basic" }} presets={{ "huge": { protocol: "basic", acceptors: 1e9 } }} />', '',
+    ].join('\n');
+    const site = makeSite({ name: 'bad-preset', notes: { 'p.mdx': note } });
+    try {
+      const result = await buildSite(site);
+      const out = plain(result.output);
+      assert.notEqual(result.code, 0);
+      assert.match(out, /<PaxosPlayground> preset "huge": acceptors: at most 9 \(the limit for every scenario and protocol\), got 1000000000/);
+    } finally {
+      removeSite(site);
+    }
+  });
+
   it('fails on a schema error with the field and a fix', async () => {
     const site = makeSite({
       name: 'bad-field',

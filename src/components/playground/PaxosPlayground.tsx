@@ -81,7 +81,15 @@ export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const name = props.scenario.protocol;
   // The browser trusts the scenarios it is given (shelf.ts), so the server checks the presets too: a bad one
   // fails the build here, naming its field, instead of breaking the page when a reader picks it.
-  if (import.meta.env.SSR) Object.values(props.presets ?? {}).forEach((s) => resolveOnPage(s));
+  if (import.meta.env.SSR) {
+    for (const [label, s] of Object.entries(props.presets ?? {})) {
+      try {
+        resolveOnPage(s);
+      } catch (err) {
+        throw new Error(`<PaxosPlayground> preset "${label}": ${(err as Error).message}`, { cause: err });
+      }
+    }
+  }
   const [model, setModel] = useState(() => (shelf.has(name) ? new PlaygroundModel(props.scenario, resolveOnPage) : null));
   useEffect(() => {
     if (model) return;
