@@ -30,8 +30,8 @@ export const multiPaxos: Protocol<MultiState, MultiConfig> = {
   crash(state) {
     return state.kind === 'server' ? crashServer(state) : crashClient(state);
   },
-  view(state): NodeView {
-    return viewState(state);
+  view(state, config): NodeView {
+    return viewState(state, config);
   },
   stale: staleForServer,
 };
