@@ -44,3 +44,13 @@ test('the correct rule cannot follow it: with the window, S1 sends no accept for
   const { mutant: _, ...correct } = reconfigureImmediatelyShortest;
   assert.throws(() => runScenario(correct), /steps\[9\].*accept/);
 });
+
+test('the scripted witness, kept as a test: set x 1 by S1+S4 in slot 1 (1.S1), then set x 2 in slot 0 and set x 3 in slot 1 by S2+S3 (2.S2)', () => {
+  const { trace } = reconfigureImmediatelyWitness(true);
+  assert.deepEqual(quorums(trace, 1), ['set x 1@1.S1: S1 S4', 'set x 3@2.S2: S2 S3']);
+  assert.deepEqual(quorums(trace, 0), ['set x 2@2.S2: S2 S3']);
+  // S1 leads on S1's and S2's promises; S2 on S2's and S3's, which report nothing.
+  const promises = trace.events.flatMap((e) => (e.type === 'deliver' && e.msg.kind === 'promise' ? [`${e.msg.from}→${e.msg.to} ${e.msg.ballot.round}.${e.msg.ballot.node}`] : []));
+  assert.deepEqual(promises, ['S1→S1 1.S1', 'S2→S1 1.S1', 'S2→S2 2.S2', 'S3→S2 2.S2']);
+  assert.ok(trace.events.some((e) => e.type === 'chosen' && e.node === 'S1' && e.slot === 1 && e.value === 'set x 1'), 'S1 learns set x 1 in slot 1');
+});
