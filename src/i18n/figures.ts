@@ -170,9 +170,9 @@ export const ZH = {
     colExtra: '其他',
     /** Multi with reconfiguration: the acceptors a server believes govern its next slot, and changes to come. */
     colMembers: '成员',
-    membersUnknown: '未知（要等前面的槽选定）',
+    membersUnknown: '待定（前面的槽未选定）',
     pendingChange: '待生效 ',
-    proposedChange: '（自己提议的，尚未选定）',
+    proposedChange: '（未选定）',
     colActions: '操作',
     crashed: '崩溃',
     crash: '崩溃',

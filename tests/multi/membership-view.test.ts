@@ -48,8 +48,8 @@ test('a leader that proposed a change: its next slot is unknown until the change
   assert.deepEqual([extra['members'], extra['changes']], ['s1: ?', 's1: S1 S2 S4 (proposed)']);
   const lines = membershipLines(extra);
   assert.equal(lines.length, 2);
-  assert.match(lines[0]!, /^s1: 未知/);
-  assert.match(lines[1]!, /^待生效 s1: S1 S2 S4（自己提议的/);
+  assert.match(lines[0]!, /^s1: 待定/);
+  assert.equal(lines[1], '待生效 s1: S1 S2 S4（未选定）');
   // The variant takes the change at once: its next slot already belongs to the new membership.
   const v = cfg({ mutant: 'reconfigure-immediately' });
   assert.deepEqual(membershipView({ ...s }, v).members, ['S1', 'S2', 'S4']);
