@@ -13,6 +13,7 @@ import { protocolNames } from '../src/paxos/registry.ts';
 import type { Scenario } from '../src/paxos/sim/scenario.ts';
 import { Simulation } from '../src/paxos/sim/simulation.ts';
 import { getProtocol } from '../src/paxos/registry.ts';
+import { resolveScenario } from '../src/paxos/sim/validate.ts';
 
 const argv = process.argv.slice(2);
 const runsArg = argv.indexOf('--runs');
@@ -72,7 +73,7 @@ function batch(protocol: ProtocolName, rep: number): Batch {
   const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (let seed = 1; seed <= RUNS; seed++) {
-    const sim = new Simulation(scenario(protocol, seed), getProtocol);
+    const sim = new Simulation(resolveScenario(scenario(protocol, seed), getProtocol));
     sim.runSteps();
     const evs = sim.events();
     events += evs.length;
@@ -89,7 +90,7 @@ function batch(protocol: ProtocolName, rep: number): Batch {
 
 function bench(protocol: ProtocolName): Figures {
   // Warm-up so the JIT has seen the code paths.
-  for (let s = 1; s <= 200; s++) new Simulation(scenario(protocol, 1_000_000 + s), getProtocol).runSteps();
+  for (let s = 1; s <= 200; s++) new Simulation(resolveScenario(scenario(protocol, 1_000_000 + s), getProtocol)).runSteps();
   let best: Batch | undefined;
   for (let rep = 1; rep <= REPS; rep++) {
     const b = batch(protocol, rep);
@@ -99,7 +100,7 @@ function bench(protocol: ProtocolName): Figures {
   // The safety check, timed on a sample and scaled (it is not part of the simulation figures).
   const docs = [];
   for (let seed = 1; seed <= 500; seed++) {
-    const sim = new Simulation(scenario(protocol, seed), getProtocol);
+    const sim = new Simulation(resolveScenario(scenario(protocol, seed), getProtocol));
     sim.runSteps();
     docs.push(sim.trace());
   }

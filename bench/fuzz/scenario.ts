@@ -11,6 +11,7 @@ import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import type { FuzzClass } from './class.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 export interface HostileScenario {
   /** Plain data, as JSON.parse or a YAML parser would hand it over. */
@@ -200,7 +201,7 @@ export type ScenarioOutcome = { readonly ran: true; readonly sim: Simulation } |
 /** Runs a scenario the way every entry does (resolve, replay the steps). A ScenarioError is a clean refusal; anything else propagates. */
 export function runHostile(scenario: unknown): ScenarioOutcome {
   try {
-    const sim = new Simulation(scenario as never, getProtocol);
+    const sim = new Simulation(resolveScenario(scenario as never, getProtocol));
     sim.runSteps();
     return { ran: true, sim };
   } catch (e) {

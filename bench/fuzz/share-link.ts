@@ -10,6 +10,7 @@ import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import type { FuzzClass } from './class.ts';
 import { hostileScenario, judgeRun } from './scenario.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 export interface HostileLink {
   readonly fragment: string;
@@ -94,7 +95,7 @@ export type LinkOutcome = { readonly decoded: DecodeResult; readonly replayError
 export function openLink(fragment: string): LinkOutcome {
   const decoded = decodeRunLink(fragment, getProtocol);
   if (!decoded.ok) return { decoded };
-  const run = new PlaygroundRun(decoded.run.scenario, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(decoded.run.scenario, getProtocol));
   try {
     for (const c of decoded.run.commands) run.replay(c);
     run.seek(decoded.run.position);

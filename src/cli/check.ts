@@ -1,6 +1,7 @@
 // `paxos check`: the exhaustive small-scope model checker.
 //   --model engine (default): the engine's own roles, every interleaving in a small scope.
 //   --model spec: Lamport's TLA+ Paxos spec, counts comparable with TLC's.
+//   --model spec-fast, spec-multi: tlaplus/Examples' SimplifiedFastPaxos and MultiPaxos-SMR, likewise.
 // Exit 0 safe, 1 violation (with a shortest counterexample trace), 2 bad flags, 3 incomplete (a bound
 // was hit: nothing was proved). Progress goes to stderr about once a second.
 import { isMutantName, MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
@@ -8,15 +9,18 @@ import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
 import { WITNESSES } from '../paxos/check/witnesses.ts';
-import { checkSpec, validateSpecScope, type SpecResult } from '../paxos/check/spec.ts';
+import { checkSpec, validateSpecScope } from '../paxos/check/spec.ts';
+import { checkFastSpec, validateFastScope, type FastSpecScope } from '../paxos/check/spec-fast.ts';
+import { checkMultiSpec, validateMultiScope, type MultiSpecScope } from '../paxos/check/spec-multi.ts';
+import type { SpecSearchResult } from '../paxos/check/spec-search.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
 import { parseArgs, usage, UsageError, type FlagSpec } from './args.ts';
 
 const FLAGS: FlagSpec[] = [
-  { name: 'model', type: 'enum', values: ['engine', 'spec'], help: 'engine: the engine\'s roles (default); spec: Lamport\'s Paxos.tla' },
+  { name: 'model', type: 'enum', values: ['engine', 'spec', 'spec-fast', 'spec-multi'], help: 'engine: the engine\'s roles (default); spec: Lamport\'s Paxos.tla; spec-fast: SimplifiedFastPaxos\'s FastPaxos.tla; spec-multi: MultiPaxos-SMR\'s MultiPaxos.tla' },
   { name: 'protocol', type: 'enum', values: ['basic', 'multi', 'fast'], help: 'engine mode: which protocol (default basic, or the mutant\'s)' },
-  { name: 'acceptors', type: 'int', min: 1, max: 9, help: 'acceptors (Multi: servers)' },
+  { name: 'acceptors', type: 'int', min: 1, max: 9, help: 'acceptors (Multi: servers; spec-fast, spec-multi: replicas)' },
   { name: 'proposers', type: 'int', min: 1, max: 4, help: 'Basic: proposers' },
   { name: 'clients', type: 'int', min: 0, max: 4, help: 'Fast: clients sending requests straight to the acceptors' },
   { name: 'max-round', type: 'int', min: 0, max: 9, help: 'engine mode: highest ballot round explored (bounds retries)' },
@@ -34,10 +38,13 @@ const FLAGS: FlagSpec[] = [
   { name: 'timed', type: 'string', arg: 'NODES', help: 'nodes whose timers may fire, comma-separated, or all (default per protocol)' },
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
-  { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off)' },
+  { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
-  { name: 'values', type: 'int', min: 1, max: 4, help: 'spec mode: number of values' },
-  { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec mode: ballots 0..N' },
+  { name: 'values', type: 'int', min: 1, max: 4, help: 'spec, spec-fast: number of values' },
+  { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec, spec-fast: ballots 0..N; spec-multi: ballots 1..N' },
+  { name: 'fast-ballots', type: 'string', arg: 'LIST', help: 'spec-fast: the fast ballots, comma-separated (default the odd ones: 1,3 for ballots 0..4)' },
+  { name: 'writes', type: 'int', min: 1, max: 9, help: 'spec-multi: write commands' },
+  { name: 'reads', type: 'int', min: 0, max: 9, help: 'spec-multi: read commands' },
   { name: 'max-states', type: 'int', min: 1, help: 'stop (incomplete, exit 3) beyond this many distinct states' },
   { name: 'timeout', type: 'number', min: 0, arg: 'SECONDS', help: 'stop (incomplete, exit 3) after this long' },
   { name: 'format', type: 'enum', values: ['json', 'text'], help: 'json (default): one line; text: a summary' },
@@ -45,17 +52,28 @@ const FLAGS: FlagSpec[] = [
   { name: 'help', type: 'flag', help: 'this text' },
 ];
 
-const HELP = `usage: npm run --silent paxos -- check [--model engine|spec] [flags]
+const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-fast|spec-multi] [flags]
   engine: check --protocol basic|multi|fast [--acceptors N --proposers M --clients K --max-round R --slots S] [--mutant NAME]
           check --acceptors 4 --q1 3 --q2 2    (Basic with flexible quorums)
           check --protocol multi --alpha 1     (Multi-Paxos reconfiguration, 3 → 3 servers)
   spec:   check --model spec --acceptors N --values V --max-ballot B
+          check --model spec-fast [--acceptors 4 --values 3 --max-ballot 4 --fast-ballots 1,3]   (FastPaxos.cfg)
+          check --model spec-multi [--acceptors 3 --writes 1 --reads 1 --max-ballot 2]           (MultiPaxos_MC_small.cfg)
   exit 0 safe, 1 violation, 2 bad flags, 3 incomplete (--max-states/--timeout hit)
 
 ${usage(FLAGS)}`;
 
 const ENGINE_ONLY = ['witness', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
-const SPEC_ONLY = ['values', 'max-ballot'];
+/** Flags that only some models take; the others take every flag. */
+const MODELS_OF: Record<string, readonly string[]> = {
+  ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
+  symmetry: ['engine', 'spec-fast', 'spec-multi'],
+  values: ['spec', 'spec-fast'],
+  'max-ballot': ['spec', 'spec-fast', 'spec-multi'],
+  'fast-ballots': ['spec-fast'],
+  writes: ['spec-multi'],
+  reads: ['spec-multi'],
+};
 
 export async function run(argv: string[]): Promise<number> {
   let args;
@@ -71,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const model = args.string('model') ?? 'engine';
-  const wrong = (model === 'spec' ? ENGINE_ONLY : SPEC_ONLY).find((f) => args.has(f));
+  const wrong = Object.keys(MODELS_OF).find((f) => args.has(f) && !MODELS_OF[f]!.includes(model));
   if (wrong) return fail(`--${wrong}: not a flag of --model ${model}`);
 
   const quiet = args.bool('quiet') ?? false;
@@ -92,7 +110,37 @@ export async function run(argv: string[]): Promise<number> {
       return fail(`--${flagOf(String((e as Error).message))}`);
     }
     const r = checkSpec(scope, limits);
-    print(format === 'text' ? specText(r, scope) : JSON.stringify({ ...r, model: 'spec', scope }));
+    const title = `spec Paxos.tla, ${scope.acceptors} acceptors, ${scope.values} values, ballots 0..${scope.maxBallot}`;
+    print(format === 'text' ? specText(title, r) : JSON.stringify({ ...r, model: 'spec', scope }));
+    return exitCode(r.result);
+  }
+  if (model === 'spec-fast') {
+    const maxBallot = args.int('max-ballot') ?? 4;
+    const listed = args.string('fast-ballots');
+    const fastBallots = listed === undefined ? [...Array(maxBallot + 1).keys()].filter((b) => b % 2 === 1) : ballotList(listed);
+    if (typeof fastBallots === 'string') return fail(fastBallots);
+    if (fastBallots.length === 0) return fail(`--fast-ballots: ballots 0..${maxBallot} have no odd one to default to; list the fast ones, e.g. --fast-ballots 0`);
+    const scope: FastSpecScope = { replicas: args.int('acceptors') ?? 4, values: args.int('values') ?? 3, maxBallot, fastBallots, symmetry: args.bool('symmetry') ?? true };
+    try {
+      validateFastScope(scope);
+    } catch (e) {
+      return fail(`--${flagOf(String((e as Error).message))}`);
+    }
+    const r = checkFastSpec(scope, limits);
+    const title = `spec-fast FastPaxos.tla, ${scope.replicas} replicas, ${scope.values} values, ballots 0..${maxBallot}, fast {${fastBallots.join(', ')}}, symmetry ${scope.symmetry ? 'on' : 'off'}`;
+    print(format === 'text' ? specText(title, r) : JSON.stringify({ ...r, model: 'spec-fast', scope }));
+    return exitCode(r.result);
+  }
+  if (model === 'spec-multi') {
+    const scope: MultiSpecScope = { replicas: args.int('acceptors') ?? 3, writes: args.int('writes') ?? 1, reads: args.int('reads') ?? 1, maxBallot: args.int('max-ballot') ?? 2, symmetry: args.bool('symmetry') ?? true };
+    try {
+      validateMultiScope(scope);
+    } catch (e) {
+      return fail(`--${flagOf(String((e as Error).message))}`);
+    }
+    const r = checkMultiSpec(scope, limits);
+    const title = `spec-multi MultiPaxos.tla, ${scope.replicas} replicas, writes ${scope.writes}, reads ${scope.reads}, ballots 1..${scope.maxBallot}, symmetry ${scope.symmetry ? 'on' : 'off'}`;
+    print(format === 'text' ? specText(title, r) : JSON.stringify({ ...r, model: 'spec-multi', scope }));
     return exitCode(r.result);
   }
 
@@ -156,7 +204,15 @@ function pick<K extends string, V>(value: V | undefined, key: K): { [P in K]?: V
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
-const FIELD_FLAGS: Record<string, string> = { maxRound: 'max-round', maxBallot: 'max-ballot', classicQuorum: 'acceptors', fastQuorum: 'acceptors', phase1Quorum: 'q1', phase2Quorum: 'q2' };
+/** "1,3" as ballot numbers, or a one-line complaint naming --fast-ballots. */
+function ballotList(text: string): number[] | string {
+  const parts = text.split(',').map((p) => p.trim());
+  const bad = parts.find((p) => !/^[0-9]{1,2}$/.test(p));
+  if (bad !== undefined) return `--fast-ballots: "${bad}" is not a ballot number; list ballots like 1,3`;
+  return parts.map(Number);
+}
+
+const FIELD_FLAGS: Record<string, string> = { replicas: 'acceptors', fastBallots: 'fast-ballots', maxRound: 'max-round', maxBallot: 'max-ballot', classicQuorum: 'acceptors', fastQuorum: 'acceptors', phase1Quorum: 'q1', phase2Quorum: 'q2' };
 const flagName = (field: string): string => FIELD_FLAGS[field] ?? field;
 /** "maxBallot: must be …" → "max-ballot: must be …" */
 const flagOf = (message: string): string => {
@@ -181,8 +237,8 @@ function progress(p: SearchProgress): void {
   process.stderr.write(`paxos check: ${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.rate} states/s, ${(p.ms / 1000).toFixed(1)} s\n`);
 }
 
-function specText(r: SpecResult, scope: { acceptors: number; values: number; maxBallot: number }): string {
-  const head = `spec Paxos.tla, ${scope.acceptors} acceptors, ${scope.values} values, ballots 0..${scope.maxBallot}: ${r.result}`;
+function specText(title: string, r: SpecSearchResult<string>): string {
+  const head = `${title}: ${r.result}${r.result === 'violation' ? ` of ${r.property}` : ''}`;
   const body = `${r.distinct} distinct states, depth ${r.depth}, ${r.transitions} transitions, ${r.ms} ms`;
   if (r.result === 'violation') return `${head}\n${body}\n${r.path.join('\n')}`;
   if (r.result === 'incomplete') return `${head} (${r.reason})\n${body}`;

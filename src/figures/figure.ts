@@ -10,6 +10,7 @@ import { ScenarioError, type Scenario } from '../paxos/sim/scenario.ts';
 import { escapeHtml, renderMermaidFigure, type DiagramOrigin, type IdScope } from '../diagrams/figure.ts';
 import { diagramSettings } from '../diagrams/settings.ts';
 import { encodeRunLink, playgroundHref, scriptRunLink } from './playground-link/index.ts';
+import { normalBase } from '../base-path.ts';
 import { conflictingChoices, describeOutcome, describeViolationForLog, presentViolation } from './outcome.ts';
 import { figureStrings } from '../i18n/figure-strings.ts';
 import { formatValue } from '../paxos/render/labels.ts';
@@ -106,7 +107,7 @@ export function figureFooter(trace: TraceDocument, scenario: Scenario | null, op
   }
   if (scenario && opts.playground !== false) {
     // The link opens the playground at the end of the script, i.e. on this very run; the reader can seek back.
-    const href = playgroundHref(opts.base ?? diagramSettings().base, encodeRunLink(scriptRunLink(scenario)));
+    const href = playgroundHref(normalBase(opts.base ?? diagramSettings().base), encodeRunLink(scriptRunLink(scenario)));
     html += `<p class="paxos-open"><a href="${escapeHtml(href)}">${figureStrings().openInPlayground}</a></p>`;
   }
   return html;

@@ -7,6 +7,9 @@ import { PROTOCOL_NAMES, type ProtocolName } from './core/trace.ts';
 import { basicPaxos } from './basic/index.ts';
 import { multiPaxos } from './multi/index.ts';
 import { fastPaxos } from './fast/index.ts';
+import { staleForNode as basicStale } from './basic/stale.ts';
+import { staleForServer as multiStale } from './multi/stale.ts';
+import { staleForNode as fastStale } from './fast/stale.ts';
 
 /** A protocol whose state and config types the caller does not know (the simulator drives any of them). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -15,10 +18,13 @@ export type AnyProtocol = Protocol<any, any>;
 /** Finds a protocol by name, or undefined when it is not at hand (not loaded yet in a browser). */
 export type ProtocolLookup = (name: ProtocolName) => AnyProtocol | undefined;
 
+// Each protocol with the model checker's stale hint (Protocol.stale) attached. The hints are attached here and
+// not in the protocol modules because only Node-side code and the checker's worker use them: a reader's page
+// loads a protocol module on its own (load-protocol.ts) and so does not download them.
 export const protocols: Readonly<Record<ProtocolName, AnyProtocol>> = {
-  basic: basicPaxos,
-  multi: multiPaxos,
-  fast: fastPaxos,
+  basic: { ...basicPaxos, stale: basicStale },
+  multi: { ...multiPaxos, stale: multiStale },
+  fast: { ...fastPaxos, stale: fastStale },
 };
 
 export function protocolNames(): ProtocolName[] {

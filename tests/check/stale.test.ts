@@ -41,7 +41,8 @@ const oneVoteQuorum = (protocol: AnyProtocol): AnyProtocol => ({
 
 test('a conflict of votes is found at the same shortest depth as without the reduction', () => {
   const slots2: ScopeOptions = { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 2, timed: ['S1', 'S2'] };
-  const scope = withProtocol(scopeOf(slots2), oneVoteQuorum(multiPaxos));
+  const scope = withProtocol(scopeOf(slots2), oneVoteQuorum(scopeOf(slots2).protocol));
+  assert.equal(typeof scope.protocol.stale, 'function', 'the registry\'s protocol carries its stale hint');
   const reference = new ReferenceExplorer(scope).check();
   const reduced = new EngineExplorer(scope).check();
   assert.deepEqual([reduced.result, reference.result], ['violation', 'violation']);

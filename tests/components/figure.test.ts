@@ -22,6 +22,7 @@ import { ZH } from '../../src/i18n/figures.ts';
 import { counterexampleLogLine } from '../../src/figures/counterexample.ts';
 import type { Scenario, Step } from '../../src/paxos/sim/scenario.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 after(() => closeBrowser());
 
@@ -41,7 +42,7 @@ test('a scenario becomes one SVG themed for light and dark, with caption, source
   const link = decodeRunLink(href.slice(href.indexOf('#')).replace(/&amp;/g, '&'), getProtocol);
   assert.ok(link.ok);
   // It opens on this very run: the script played to its end, replayable from the start.
-  const replay = new PlaygroundRun(link.run.scenario, getProtocol);
+  const replay = new PlaygroundRun(resolveScenario(link.run.scenario, getProtocol));
   for (const c of link.run.commands) replay.replay(c);
   assert.equal(link.run.position, link.run.commands.length);
   assert.deepEqual(replay.trace(), runScenario(preempted));

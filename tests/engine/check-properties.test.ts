@@ -2,7 +2,8 @@
 // expected property is reported, at the expected event) and a close trace that satisfies it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
+import { checkTrace, PROPERTIES, TRACE_RULES, TraceMonitor } from '../../src/paxos/check/properties.ts';
+import { fastPaxos } from '../../src/paxos/fast/index.ts';
 import { TraceBuilder, bal, entry } from './trace-builder.ts';
 
 const safe = (t: TraceBuilder) => assert.equal(checkTrace(t.doc()), null, JSON.stringify(checkTrace(t.doc())));
@@ -158,6 +159,14 @@ test('5 proposer-value (Fast Paxos): after a fast round the recovery rule decide
   };
   safe(mk('x')); // x may have been chosen (A1, A2 + unseen A3, A5 make a fast quorum of 4)
   broken(mk('y'), 'proposer-value');
+});
+
+test('a monitor without Fast Paxos\'s recovery rule refuses a Fast trace instead of judging it without the rule', () => {
+  const header = { protocol: 'fast' as const, quorums: { classic: 3, fast: 4 }, nodes: [{ id: 'A1', roles: ['acceptor' as const] }] };
+  assert.throws(() => new TraceMonitor(header, {}), /recovery rule/);
+  assert.doesNotThrow(() => new TraceMonitor(header, TRACE_RULES));
+  // The Fast protocol carries the rule the playground's monitor uses, and it is the checker's own.
+  assert.equal(fastPaxos.traceRules?.pickRecoveryValue, TRACE_RULES.pickRecoveryValue);
 });
 
 test('6 agreement: two values reaching a quorum in one slot, and chosen before or unlike the quorum', () => {

@@ -13,6 +13,7 @@ import { Random } from '../../src/paxos/core/random.ts';
 import type { NetworkSpec, Scenario } from '../../src/paxos/sim/scenario.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 export interface DstSettings {
   readonly protocol: ProtocolName;
@@ -145,7 +146,7 @@ export function runDst(opts: DstOptions): DstResult {
   const failures: DstFailure[] = [];
   for (let seed = first; seed < first + opts.runs; seed++) {
     const settings = randomSettings(opts.protocol, seed, opts.overrides);
-    const sim = new Simulation(toScenario(settings), getProtocol);
+    const sim = new Simulation(resolveScenario(toScenario(settings), getProtocol));
     sim.runSteps();
     const doc = sim.trace();
     runs++;

@@ -6,6 +6,7 @@ import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { Simulation, copyAsScenario, runScenario, simulate, ScenarioError, type Scenario } from '../../src/paxos/sim/index.ts';
 import type { TraceDocument } from '../../src/paxos/core/trace.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 const safe = (doc: TraceDocument) => assert.equal(checkTrace(doc), null, JSON.stringify(checkTrace(doc)));
 const faulty: Scenario = { protocol: 'basic', seed: 11, acceptors: 5, proposers: 3, network: { latency: [1, 4], drop: 0.15, duplicate: 0.15, reorder: 0.2, partitions: 2 }, faults: { crashes: 3 } };
@@ -44,7 +45,7 @@ test('random runs without steps: every proposer proposes, values are v1, v2, …
 });
 
 test('stepwise: messages in flight and pending timers are listed; deliver by id; timers fire', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 1, network: { latency: [2, 2] }, timing: { proposerTimeout: 9 }, steps: [] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 1, network: { latency: [2, 2] }, timing: { proposerTimeout: 9 }, steps: [] }, getProtocol));
   sim.apply({ type: 'propose', node: 'P1', value: 'x' });
   assert.deepEqual(sim.inFlight().map((f) => `${f.msg.kind}→${f.msg.to}@${f.due}`), ['prepare→A1@2', 'prepare→A2@2', 'prepare→A3@2']);
   assert.deepEqual(sim.timers(), [{ node: 'P1', timer: 'phase', due: 9, serial: sim.timers()[0]!.serial }]);
@@ -59,7 +60,7 @@ test('stepwise: messages in flight and pending timers are listed; deliver by id;
 });
 
 test('peek tells what tick does next', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 5, network: { drop: 0.3 }, faults: { crashes: [{ node: 'A1', at: 3 }] } }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 5, network: { drop: 0.3 }, faults: { crashes: [{ node: 'A1', at: 3 }] } }, getProtocol));
   let dropsToCrashed = 0;
   for (let i = 0; i < 60; i++) {
     const next = sim.peek();
@@ -78,7 +79,7 @@ test('peek tells what tick does next', () => {
 });
 
 test('snapshot/restore: seek back and fork; the original future is unaffected', () => {
-  const sim = new Simulation(faulty, getProtocol);
+  const sim = new Simulation(resolveScenario(faulty, getProtocol));
   sim.apply({ type: 'run', until: 20 });
   const mid = sim.snapshot();
   const midEvents = sim.events().length;
@@ -99,7 +100,7 @@ test('snapshot/restore: seek back and fork; the original future is unaffected', 
 });
 
 test('a step that cannot be done throws a ScenarioError and leaves the simulation as it was', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 1, steps: [] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 1, steps: [] }, getProtocol));
   sim.apply({ type: 'propose', node: 'P1', value: 'x' });
   const before = JSON.stringify(sim.trace());
   assert.throws(() => sim.apply({ type: 'deliver', match: { kind: 'accept' } }), (e: unknown) => e instanceof ScenarioError && /no message in flight matches \{"kind":"accept"\}; in flight: #0 prepare P1→A1/.test(e.message));
@@ -112,7 +113,7 @@ test('a step that cannot be done throws a ScenarioError and leaves the simulatio
 });
 
 test('crash: messages to a crashed node are dropped; its timers go; durable acceptor state comes back', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 1, steps: [] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 1, steps: [] }, getProtocol));
   sim.apply({ type: 'propose', node: 'P1', value: 'x' });
   sim.apply({ type: 'deliver', match: { to: 'A1' } });
   sim.apply({ type: 'crash', node: 'A1' });
@@ -126,7 +127,7 @@ test('crash: messages to a crashed node are dropped; its timers go; durable acce
 });
 
 test('duplicate: a second copy with its own id/copy number; both can be delivered', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 1, steps: [] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 1, steps: [] }, getProtocol));
   sim.apply({ type: 'propose', node: 'P1', value: 'x' });
   sim.apply({ type: 'duplicate', match: { to: 'A2' } });
   const copies = sim.inFlight().filter((f) => f.msg.to === 'A2');
@@ -152,7 +153,7 @@ test('a partition cuts messages across it while it lasts', () => {
 });
 
 test('run until a time stops the clock there; maxTime bounds a run that never goes quiet', () => {
-  const sim = new Simulation({ protocol: 'basic', seed: 1, steps: [], maxTime: 60 }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', seed: 1, steps: [], maxTime: 60 }, getProtocol));
   sim.apply({ type: 'crash', node: 'A1' });
   sim.apply({ type: 'crash', node: 'A2' });
   sim.apply({ type: 'propose', node: 'P1', value: 'x' });
@@ -172,7 +173,7 @@ test('maxEvents bounds a run', () => {
 
 test('copy as scenario: a hand-driven run replays to the same trace (JSON round trip included)', () => {
   const base: Scenario = { protocol: 'basic', seed: 9, network: { latency: [1, 3], drop: 0.1, duplicate: 0.2 }, faults: { crashes: 1 } };
-  const sim = new Simulation(base, getProtocol);
+  const sim = new Simulation(resolveScenario(base, getProtocol));
   sim.apply({ type: 'tick' });
   sim.apply({ type: 'tick' });
   sim.apply({ type: 'propose', node: 'P2', value: 'mine' });

@@ -16,6 +16,7 @@ import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { encodeRunLink } from '../../src/figures/playground-link/codec.ts';
 import { bounded, type Ending } from './bounded.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const propose = { type: 'propose', node: 'P1', value: 'v' } as const;
@@ -84,7 +85,7 @@ test('paxos simulate --scenario: exit 2 and one line naming the file and the ste
 });
 
 test('the budget counts events too: a step past the run\'s maxEvents is refused, and a refused step changes nothing', () => {
-  const sim = new Simulation({ protocol: 'basic', maxEvents: 12, workload: false, steps: [propose, { type: 'run', until: 'quiet' }] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', maxEvents: 12, workload: false, steps: [propose, { type: 'run', until: 'quiet' }] }, getProtocol));
   sim.runSteps();
   // `run` stops by itself at maxEvents (a normal end, as before)…
   assert.equal(sim.stopReason, 'max-events');
@@ -99,7 +100,7 @@ test('the budget counts events too: a step past the run\'s maxEvents is refused,
 });
 
 test('a duplicate that would overflow the network leaves the run as it was, and the run goes on', () => {
-  const sim = new Simulation({ protocol: 'basic', workload: false, steps: [propose] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ protocol: 'basic', workload: false, steps: [propose] }, getProtocol));
   sim.runSteps();
   const inFlight = sim.inFlight().length;
   assert.throws(() => sim.apply({ type: 'duplicate', match: {}, count: 100_000 }), ReplayBudgetError);

@@ -9,6 +9,7 @@ import { describeScenario, hostileScenario, judgeRun, runHostile } from '../../b
 import { hostileLink, openLink } from '../../bench/fuzz/share-link.ts';
 import { fuzzClasses as cliClasses } from '../../bench/fuzz/cli.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 export interface ReplaySummary {
   readonly events: number;
@@ -25,7 +26,7 @@ function summary(sim: Simulation): ReplaySummary {
 
 /** A scenario file or a fence's data, replayed by the engine: the summary, or the engine's error. */
 export function replayScenario(scenario: unknown): ReplaySummary {
-  const sim = new Simulation(scenario as never, getProtocol);
+  const sim = new Simulation(resolveScenario(scenario as never, getProtocol));
   sim.runSteps();
   return summary(sim);
 }

@@ -169,6 +169,27 @@ test('a page loads only its own protocol; a link to a Fast run loads Fast and no
   await fast.page.context().close();
 });
 
+test('the first download leaves the scenario checks out (the server made them); a link brings them with its codec', async () => {
+  // A message only validate.ts's resolveScenario writes: its presence in a script means the checks shipped.
+  const CHECKS = 'only Fast Paxos takes quorum sizes';
+  const scripts = async (page: Page): Promise<string[]> => {
+    const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
+    return Promise.all(urls.map(async (u) => (await fetch(u)).text()));
+  };
+  const plain = await open('playground/');
+  await hydrated(plain.page);
+  const first = await scripts(plain.page);
+  assert.ok(first.length > 0);
+  assert.equal(first.filter((t) => t.includes(CHECKS)).length, 0);
+  await plain.page.context().close();
+  const payload = { s: { protocol: 'basic', seed: 4 }, c: [1] };
+  const linked = await open(`playground/#run=1.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`);
+  await hydrated(linked.page);
+  await linked.page.waitForFunction(() => document.querySelector('.pg-seek-label')?.textContent?.includes('1 / 1'));
+  assert.ok((await scripts(linked.page)).some((t) => t.includes(CHECKS)), 'the link codec checks the scenario it decodes');
+  await linked.page.context().close();
+});
+
 test('a garbled or hostile link shows a message and the default scenario, and injects nothing', async () => {
   const { page } = await open('playground/#run=1.eyJzIjp7InByb3RvY29sIjoiYm');
   await hydrated(page);

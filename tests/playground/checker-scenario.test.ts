@@ -10,6 +10,7 @@ import { Simulation } from '../../src/paxos/sim/simulation.ts';
 import { counterexampleScenario } from '../../src/components/playground/checker/counterexample-scenario.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 for (const m of MUTANTS.filter((x) => x.protocol === 'basic' && x.safety === 'broken')) {
   test(`${m.name}: the counterexample replays in the simulator and breaks agreement`, () => {
@@ -18,7 +19,7 @@ for (const m of MUTANTS.filter((x) => x.protocol === 'basic' && x.safety === 'br
     if (r.result !== 'violation') return;
     const scenario = counterexampleScenario(r.trace, m.name);
     assert.equal(scenario.mutant, m.name);
-    const sim = new Simulation(scenario, getProtocol);
+    const sim = new Simulation(resolveScenario(scenario, getProtocol));
     sim.runSteps();
     const trace = sim.trace();
     const bad = checkTrace(trace);
@@ -32,7 +33,7 @@ for (const m of MUTANTS.filter((x) => x.protocol === 'basic' && x.safety === 'br
     const sends = (events: typeof trace.events) => events.filter((e) => e.type === 'send').map((e) => e.type === 'send' && `${e.msg.kind} ${e.msg.from}→${e.msg.to}`);
     assert.deepEqual(sends(trace.events), sends(r.trace.events));
     // Stepping it in the playground: safe before the move that breaks agreement, unsafe from it on.
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     let firstUnsafe = -1;
     for (let i = 0; i < 200 && run.next(); i++) {
       const v = run.violation();

@@ -19,6 +19,7 @@ import { serveDist, type DistServer } from '../support/serve.ts';
 import { hydrated, openPage, type Opened } from './pages.ts';
 import { paxosSite } from './site.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 let server: DistServer;
 let browser: Browser;
@@ -104,7 +105,7 @@ test('a switched-off rule: the shortest counterexample loads into the playground
   // The run the playground exports at a position, replayed by the engine and judged by the trace checker.
   const exported = async (): Promise<ReturnType<Simulation['trace']>> => {
     await page.getByRole('button', { name: '复制为场景' }).click();
-    const sim = new Simulation(JSON.parse(await page.locator('.pg-out textarea').inputValue()) as Scenario, getProtocol);
+    const sim = new Simulation(resolveScenario(JSON.parse(await page.locator('.pg-out textarea').inputValue()) as Scenario, getProtocol));
     sim.runSteps();
     return sim.trace();
   };

@@ -12,12 +12,13 @@ import { preempted } from '../../src/scenarios/basic.ts';
 import { steady } from '../../src/scenarios/multi.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 test('an exported run replays through the paxos CLI to the same trace', () => {
   const dir = mkdtempSync(join(tmpdir(), 'paxos-export-'));
   try {
     for (const [name, scenario] of [['basic', preempted], ['multi', steady]] as const) {
-      const run = new PlaygroundRun(scenario, getProtocol);
+      const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
       for (let i = 0; i < 5; i++) run.next();
       const f = run.inFlight()[0]!;
       run.act({ type: 'drop', match: { id: f.msg.id, copy: f.copy } });

@@ -11,6 +11,7 @@ import { collisionRecovery } from '../../src/scenarios/fast.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
 import { SCENARIO_LIMITS } from '../../src/paxos/sim/limits.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 function fragmentOf(payload: unknown): string {
   const bytes = new TextEncoder().encode(JSON.stringify(payload));
@@ -20,14 +21,14 @@ function fragmentOf(payload: unknown): string {
 }
 
 function replayed(scenario: Scenario, commands: readonly Command[], position: number): PlaygroundRun {
-  const run = new PlaygroundRun(scenario, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
   for (const c of commands) run.replay(c);
   run.seek(position);
   return run;
 }
 
 test('a run with steps, manual actions and a seek survives the link and replays to the same trace', () => {
-  const run = new PlaygroundRun(preempted, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(preempted, getProtocol));
   for (let i = 0; i < 3; i++) run.next();
   const flight = run.inFlight()[0]!;
   run.act({ type: 'drop', match: { id: flight.msg.id, copy: flight.copy } });
@@ -44,7 +45,7 @@ test('a run with steps, manual actions and a seek survives the link and replays 
   assert.deepEqual(again.nodes(), run.nodes());
   assert.equal(checkTrace(again.trace()), null);
   // Runs of "next" pack into one number: a whole run to the end stays short.
-  const long = new PlaygroundRun(smooth, getProtocol);
+  const long = new PlaygroundRun(resolveScenario(smooth, getProtocol));
   long.runToEnd();
   const packed = encodeRunLink({ scenario: smooth, commands: long.commands(), position: long.length });
   assert.ok(packed.length < 1200, `link of ${packed.length} chars`);
@@ -141,7 +142,7 @@ test('script tags stay data: a title with markup decodes verbatim (the island re
 test('a link to a protocol the page has not loaded says which one; after loading it, the same link opens', async () => {
   const { ProtocolShelf } = await import('../../src/paxos/load-protocol.ts');
   const shelf = new ProtocolShelf();
-  const run = new PlaygroundRun(collisionRecovery, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(collisionRecovery, getProtocol));
   run.next();
   run.next();
   const hash = `#${encodeRunLink({ scenario: run.scenario, commands: run.commands(), position: run.position })}`;
@@ -164,7 +165,7 @@ test("a figure's link counts the playground's own presses: for every scenario, t
   for (const name of names) {
     const scenario = scenarioCatalog[name]!;
     const link = scriptRunLink(scenario);
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     run.runScript();
     assert.deepEqual(link.commands, run.commands(), name);
     assert.equal(link.position, run.position, name);
@@ -182,7 +183,7 @@ test("a figure's link counts the playground's own presses: for every scenario, t
 test("a script step that no longer fits ends the figure's link as it ends the playground's script", () => {
   const scenario: Scenario = { ...preempted, steps: [...(preempted.steps ?? []).slice(0, 2), { type: 'deliver', match: { kind: 'nack', from: 'A3', to: 'P1' } }, { type: 'crash', node: 'A1' }] };
   const link = scriptRunLink(scenario);
-  const run = new PlaygroundRun(scenario, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
   run.runScript();
   assert.ok(run.scriptError, 'the playground reports the step that does not fit');
   assert.deepEqual(link.commands, run.commands());

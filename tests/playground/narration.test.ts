@@ -45,7 +45,7 @@ test('a caption that is too long, empty or not text is refused, naming the step'
 
 test('the tour visits every caption in order, goes back, and ends on the build-time run', () => {
   for (const [name, scenario] of narrated) {
-    const model = new PlaygroundModel(scenario, getProtocol);
+    const model = new PlaygroundModel(scenario, (s) => resolveScenario(s, getProtocol));
     const captions = model.captions();
     assert.equal(model.captionHere(), null, `${name}: no caption before the run starts`);
     const seen: string[] = [];
@@ -74,7 +74,7 @@ test('the tour visits every caption in order, goes back, and ends on the build-t
 });
 
 test('autoplay steps one command at a time and says when it reaches a caption', () => {
-  const model = new PlaygroundModel(preempted, getProtocol);
+  const model = new PlaygroundModel(preempted, (s) => resolveScenario(s, getProtocol));
   let reached = 0;
   let commands = 0;
   for (let i = 0; i < 500; i++) {
@@ -89,7 +89,7 @@ test('autoplay steps one command at a time and says when it reaches a caption', 
 });
 
 test('actions return what happened: moved, forked, refused, the script complaint; subscribers hear each', () => {
-  const model = new PlaygroundModel(preempted, getProtocol);
+  const model = new PlaygroundModel(preempted, (s) => resolveScenario(s, getProtocol));
   const heard: string[] = [];
   const stop = model.subscribe((o) => heard.push(`${o.moved}/${o.forked}/${o.refused !== ''}/${o.scriptError !== ''}`));
   assert.deepEqual(model.step(), { moved: true, forked: false, scriptError: '', refused: '' });
@@ -106,7 +106,7 @@ test('actions return what happened: moved, forked, refused, the script complaint
   assert.deepEqual(heard, ['true/false/false/false', 'false/false/true/false', 'true/false/false/false', 'true/false/false/false', 'true/true/false/false', 'true/false/false/false']);
   safeUnlessMutant(model, 'actions');
 
-  const noNack = new PlaygroundModel({ ...preempted, nack: false }, getProtocol);
+  const noNack = new PlaygroundModel({ ...preempted, nack: false }, (s) => resolveScenario(s, getProtocol));
   const complaints = new Set<string>();
   for (let i = 0; i < 200; i++) {
     const o = noNack.step();

@@ -10,6 +10,7 @@ import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { scenarioCatalog } from '../../src/scenarios/index.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 const WIDTHS = [280, 300, 360, 520, 700, 1100];
 const rect = (l: NetworkLayout, id: string): Rect => {
@@ -20,7 +21,7 @@ const apart = (a: Rect, b: Rect): boolean => a.x + a.w <= b.x || b.x + b.w <= a.
 
 /** A scenario's run part-way, so node boxes carry real state (accepted entries make them taller). */
 function midRun(name: string): PlaygroundRun {
-  const run = new PlaygroundRun(scenarioCatalog[name]!, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(scenarioCatalog[name]!, getProtocol));
   for (let i = 0; i < 12 && run.next(); i++);
   const bad = checkTrace(run.trace());
   if (!run.scenario.mutant) assert.equal(bad, null, `${name}: ${bad?.message}`);
@@ -50,14 +51,14 @@ test('every node of every scenario fits inside the picture, none overlapping, at
 
 test('roles read top to bottom; Multi\'s servers stand in a ring with the clients under it', () => {
   const y = (l: NetworkLayout, id: string): number => l.boxes.get(id)!.y;
-  const basic = layoutNetwork(new PlaygroundRun(scenarioCatalog['basic/preempted']!, getProtocol).sim.nodes, 700, () => 2);
+  const basic = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['basic/preempted']!, getProtocol)).sim.nodes, 700, () => 2);
   assert.ok(y(basic, 'P1') < y(basic, 'A1') && y(basic, 'P2') === y(basic, 'P1') && y(basic, 'A1') === y(basic, 'A3'));
-  const fast = layoutNetwork(new PlaygroundRun(scenarioCatalog['fast/collision-recovery']!, getProtocol).sim.nodes, 700, () => 2);
+  const fast = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['fast/collision-recovery']!, getProtocol)).sim.nodes, 700, () => 2);
   assert.ok(y(fast, 'C1') < y(fast, 'A1') && y(fast, 'A1') < y(fast, 'L1'), 'clients, acceptors, then the coordinator');
   // On a phone five acceptors take two rows, still above the coordinator.
-  const phone = layoutNetwork(new PlaygroundRun(scenarioCatalog['fast/collision-recovery']!, getProtocol).sim.nodes, 300, () => 2);
+  const phone = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['fast/collision-recovery']!, getProtocol)).sim.nodes, 300, () => 2);
   assert.ok(y(phone, 'A1') < y(phone, 'A5') && y(phone, 'A5') < y(phone, 'L1'));
-  const multi = layoutNetwork(new PlaygroundRun(scenarioCatalog['multi/steady']!, getProtocol).sim.nodes, 700, () => 2);
+  const multi = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['multi/steady']!, getProtocol)).sim.nodes, 700, () => 2);
   const servers = ['S1', 'S2', 'S3'].map((id) => multi.boxes.get(id)!);
   const cx = servers.reduce((s, b) => s + b.x, 0) / 3;
   assert.ok(Math.abs(cx - 350) < 1, 'the ring is centred');
@@ -66,7 +67,7 @@ test('roles read top to bottom; Multi\'s servers stand in a ring with the client
 });
 
 test('a message travels from the edge of the sender\'s box to the receiver\'s, on the right of its way', () => {
-  const l = layoutNetwork(new PlaygroundRun(scenarioCatalog['basic/preempted']!, getProtocol).sim.nodes, 700, () => 1);
+  const l = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['basic/preempted']!, getProtocol)).sim.nodes, 700, () => 1);
   const e = edge(l, 'P1', 'A1')!;
   const p1 = rect(l, 'P1');
   const a1 = rect(l, 'A1');
@@ -79,7 +80,7 @@ test('a message travels from the edge of the sender\'s box to the receiver\'s, o
   assert.ok(Math.hypot(there.x - back.x, there.y - back.y) > 15, 'a request and its reply pass each other');
   assert.equal(alongEdge(l, 'P1', 'X9', 0.5, 0), null, 'an unknown node has no edge');
   // Multi's servers send to themselves: the message arcs above its node, inside the picture.
-  const ring = layoutNetwork(new PlaygroundRun(scenarioCatalog['multi/steady']!, getProtocol).sim.nodes, 700, () => 2);
+  const ring = layoutNetwork(new PlaygroundRun(resolveScenario(scenarioCatalog['multi/steady']!, getProtocol)).sim.nodes, 700, () => 2);
   for (const lane of [7, 20, 33]) {
     for (const p of [0, 0.5, 1]) {
       const loop = alongEdge(ring, 'S1', 'S1', p, lane)!;
@@ -109,15 +110,15 @@ test('labels go where they cover neither a node nor another label, or are left t
 });
 
 test('a node draws its own state: durable promise and accepted entries first, chosen values, its own ballot', () => {
-  const run = new PlaygroundRun(scenarioCatalog['basic/preempted']!, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(scenarioCatalog['basic/preempted']!, getProtocol));
   run.runScript();
   const a1 = run.nodes().find((n) => n.info.id === 'A1')!;
   assert.deepEqual(nodeLines(a1, false), ['许诺 1.P2', '接受 1.P2=value2']);
   const p1 = run.nodes().find((n) => n.info.id === 'P1')!;
   assert.ok(nodeLines(p1, false).includes('选定 value2'));
-  const fresh = new PlaygroundRun(scenarioCatalog['basic/preempted']!, getProtocol).nodes().find((n) => n.info.id === 'A1')!;
+  const fresh = new PlaygroundRun(resolveScenario(scenarioCatalog['basic/preempted']!, getProtocol)).nodes().find((n) => n.info.id === 'A1')!;
   assert.deepEqual(nodeLines(fresh, false), [], 'nothing promised yet: nothing drawn');
-  const multi = new PlaygroundRun(scenarioCatalog['multi/steady']!, getProtocol);
+  const multi = new PlaygroundRun(resolveScenario(scenarioCatalog['multi/steady']!, getProtocol));
   multi.runScript();
   const s2 = multi.nodes().find((n) => n.info.id === 'S2')!;
   assert.ok(nodeLines(s2, true).some((l) => /^接受 s1 1\.S1=set y 2$/.test(l)), nodeLines(s2, true).join(' / '));

@@ -9,6 +9,7 @@ import { Random } from '../../src/paxos/core/random.ts';
 import { scenarioCatalog } from '../../src/scenarios/index.ts';
 import { preempted, valueAdoption } from '../../src/scenarios/basic.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 
 const safeUnlessMutant = (run: PlaygroundRun, what: string): void => {
   const bad = checkTrace(run.trace());
@@ -17,7 +18,7 @@ const safeUnlessMutant = (run: PlaygroundRun, what: string): void => {
 
 test('"run the script" reaches exactly the build-time trace of every scripted scenario', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     run.runScript();
     assert.equal(run.scriptActive, false, name);
     assert.deepEqual(run.trace(), runScenario(scenario), name);
@@ -28,7 +29,7 @@ test('"run the script" reaches exactly the build-time trace of every scripted sc
 test('copy as scenario replays to the same trace, after random reader actions, for every scenario', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
     const rng = new Random(name.length * 7919);
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     for (let i = 0; i < 40; i++) {
       const flights = run.inFlight();
       const nodes = run.nodes();
@@ -54,7 +55,7 @@ test('copy as scenario replays to the same trace, after random reader actions, f
 });
 
 test('seeking back and acting forks a new future; seeking without acting keeps the old one', () => {
-  const run = new PlaygroundRun(preempted, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(preempted, getProtocol));
   run.runScript();
   const end = run.length;
   const finalTrace = run.trace();
@@ -77,7 +78,7 @@ test('seeking back and acting forks a new future; seeking without acting keeps t
 
 test('the incremental safety check agrees with checkTrace at every position, forward, backward and after a fork', () => {
   for (const [name, scenario] of Object.entries(scenarioCatalog)) {
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     run.runScript();
     const positions = [run.length, 0, Math.floor(run.length / 2), run.length - 1, 1, run.length];
     for (const p of positions) {
@@ -92,7 +93,7 @@ test('the incremental safety check agrees with checkTrace at every position, for
 });
 
 test('an impossible action is refused and changes nothing', () => {
-  const run = new PlaygroundRun(preempted, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(preempted, getProtocol));
   run.next();
   const before = run.trace();
   assert.throws(() => run.act({ type: 'deliver', match: { id: 999 } }), /no message in flight/);
@@ -102,14 +103,14 @@ test('an impossible action is refused and changes nothing', () => {
 });
 
 test('a script step that no longer fits (nack switched off) ends the script instead of failing', () => {
-  const run = new PlaygroundRun({ ...preempted, nack: false }, getProtocol);
+  const run = new PlaygroundRun(resolveScenario({ ...preempted, nack: false }, getProtocol));
   run.runToEnd();
   assert.match(run.scriptError, /脚本第 \d+ 步做不到/);
   assert.equal(checkTrace(run.trace()), null);
 });
 
 test('the live diagram shows deliveries, drops, notes, messages in flight and crashed spans', () => {
-  const run = new PlaygroundRun(valueAdoption, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(valueAdoption, getProtocol));
   for (let i = 0; i < 4; i++) run.next();
   const f = run.inFlight()[0]!;
   run.act({ type: 'drop', match: { id: f.msg.id, copy: f.copy } });
@@ -129,7 +130,7 @@ test('a broken rule turns the run red first; agreement, when it breaks, is found
   // A mutant's run breaks a rule's property first (or at the same event); agreement is tracked on past it.
   for (const name of ['basic/reused-ballot'] as const) {
     const scenario = scenarioCatalog[name]!;
-    const run = new PlaygroundRun(scenario, getProtocol);
+    const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
     let red: number | null = null;
     let agreement: number | null = null;
     for (let i = 0; i < 2000 && run.next(); i++) {

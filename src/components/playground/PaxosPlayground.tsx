@@ -14,7 +14,7 @@ import { strings } from '../../i18n/figures.ts';
 import { layoutDiagram } from './diagram.ts';
 import { FlightList } from './FlightList.tsx';
 import { PlaygroundModel, type Outcome } from './model.ts';
-import { shelf } from './shelf.ts';
+import { resolveOnPage, shelf } from './shelf.ts';
 import { Narration } from './Narration.tsx';
 import { NetworkView } from './NetworkView.tsx';
 import { NodeTable } from './NodeTable.tsx';
@@ -79,10 +79,13 @@ const STEP_MS = 700;
  */
 export default function PaxosPlayground(props: PaxosPlaygroundProps) {
   const name = props.scenario.protocol;
-  const [model, setModel] = useState(() => (shelf.has(name) ? new PlaygroundModel(props.scenario, shelf.lookup) : null));
+  // The browser trusts the scenarios it is given (shelf.ts), so the server checks the presets too: a bad one
+  // fails the build here, naming its field, instead of breaking the page when a reader picks it.
+  if (import.meta.env.SSR) Object.values(props.presets ?? {}).forEach((s) => resolveOnPage(s));
+  const [model, setModel] = useState(() => (shelf.has(name) ? new PlaygroundModel(props.scenario, resolveOnPage) : null));
   useEffect(() => {
     if (model) return;
-    void shelf.load(name).then(() => setModel(new PlaygroundModel(props.scenario, shelf.lookup)));
+    void shelf.load(name).then(() => setModel(new PlaygroundModel(props.scenario, resolveOnPage)));
   }, []);
   if (!model) return <section class="pg" aria-label={props.caption ?? P.region} aria-busy="true" dangerouslySetInnerHTML={{ __html: '' }} />;
   return <Playground {...props} model={model} />;

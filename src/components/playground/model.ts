@@ -5,7 +5,7 @@
 // Narration: a script step may carry a caption (`"narration"` in content/scenarios). The caption shows from
 // the first command that carries that step out until the next narrated one; "讲解模式" moves from caption to
 // caption (nextCaption / previousCaption, or one command at a time with stepTowardCaption for autoplay).
-import type { ProtocolLookup } from '../../paxos/registry.ts';
+import type { ScenarioResolver } from '../../paxos/sim/resolve.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import type { RunLink } from '../../figures/playground-link/codec.ts';
 import { PlaygroundRun } from './run.ts';
@@ -42,13 +42,18 @@ const TOUR_LIMIT = 2_000;
 
 export class PlaygroundModel {
   private current: PlaygroundRun;
-  private readonly protocols: ProtocolLookup;
+  private readonly resolve: ScenarioResolver;
   private readonly listeners = new Set<(outcome: Outcome) => void>();
 
-  /** `protocols` finds each scenario's protocol; the view loads a protocol before it starts a run of it. */
-  constructor(scenario: Scenario, protocols: ProtocolLookup) {
-    this.protocols = protocols;
-    this.current = new PlaygroundRun(scenario, protocols);
+  /**
+   * `resolve` turns each scenario into a run's input. In Node it is resolveScenario with the registry (every
+   * scenario checked). On a page it is the island's (shelf.ts): checked on the server, trusted in the
+   * browser, where every scenario was validated before it got there — presets at build time, a share link by
+   * its codec. The view loads a protocol before it starts a run of it.
+   */
+  constructor(scenario: Scenario, resolve: ScenarioResolver) {
+    this.resolve = resolve;
+    this.current = new PlaygroundRun(resolve(scenario));
   }
 
   get run(): PlaygroundRun {
@@ -80,13 +85,13 @@ export class PlaygroundModel {
 
   /** A fresh run of `scenario` (restart, another seed, the nack switch, another preset). */
   start(scenario: Scenario): Outcome {
-    this.current = new PlaygroundRun(scenario, this.protocols);
+    this.current = new PlaygroundRun(this.resolve(scenario));
     return this.told({ ...STILL, moved: true });
   }
 
   /** Opens a share link's run: its scenario, every command replayed, then its position. */
   openLink(link: RunLink): Outcome {
-    const run = new PlaygroundRun(link.scenario, this.protocols);
+    const run = new PlaygroundRun(this.resolve(link.scenario));
     try {
       for (const c of link.commands) run.replay(c);
     } catch (err) {

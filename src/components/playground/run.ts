@@ -10,7 +10,7 @@ import type { NodeInfo } from '../../paxos/core/ids.ts';
 import type { NodeView } from '../../paxos/core/protocol.ts';
 import type { TraceDocument, TraceEvent } from '../../paxos/core/trace.ts';
 import { TraceMonitor, type Violation } from '../../paxos/check/properties.ts';
-import type { ProtocolLookup } from '../../paxos/registry.ts';
+import type { ResolvedScenario } from '../../paxos/sim/resolve.ts';
 import { copyAsScenario } from '../../paxos/sim/copy-as-scenario.ts';
 import { ScenarioError, type Scenario, type Step } from '../../paxos/sim/scenario.ts';
 import { nextEventAt, nextPress, TICK, type Press } from '../../paxos/sim/presses.ts';
@@ -49,10 +49,10 @@ export class PlaygroundRun {
   private lastForked = false;
   private lastScriptError = '';
 
-  /** `protocols` must find the scenario's protocol (a page's ProtocolShelf lookup; registry getProtocol in Node). */
-  constructor(scenario: Scenario, protocols: ProtocolLookup) {
-    this.scenario = scenario;
-    this.sim = new Simulation(scenario, protocols);
+  /** A resolved scenario (PlaygroundModel says who validates it). */
+  constructor(resolved: ResolvedScenario) {
+    this.scenario = resolved.scenario;
+    this.sim = new Simulation(resolved);
     this.frames = [{ checkpoint: this.sim.snapshot(), script: 0, command: null, applied: null, fromStep: null, events: 0 }];
   }
 
@@ -257,7 +257,7 @@ export class PlaygroundRun {
     if (f.violation !== undefined) return f;
     const events = this.sim.events();
     if (!this.monitor || events.length < this.observed) {
-      this.monitor = new TraceMonitor({ protocol: this.sim.protocol.name, quorums: this.sim.resolved.quorums, nodes: this.sim.nodes });
+      this.monitor = new TraceMonitor({ protocol: this.sim.protocol.name, quorums: this.sim.resolved.quorums, nodes: this.sim.nodes }, this.sim.protocol.traceRules ?? {});
       this.observed = 0;
       this.firstBad = null;
       this.agreementBad = null;

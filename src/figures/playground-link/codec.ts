@@ -12,7 +12,8 @@
 import { LINK_ZH } from '../../i18n/link.ts';
 import type { Scenario, Step } from '../../paxos/sim/scenario.ts';
 import { ScenarioError } from '../../paxos/sim/scenario.ts';
-import { resolveScenario, validateStep } from '../../paxos/sim/validate.ts';
+import { resolveScenario } from '../../paxos/sim/validate.ts';
+import { validateStep } from '../../paxos/sim/validate-step.ts';
 import { SCENARIO_LIMITS } from '../../paxos/sim/limits.ts';
 import type { ProtocolLookup } from '../../paxos/registry.ts';
 import { PROTOCOL_NAMES, type ProtocolName } from '../../paxos/core/trace.ts';

@@ -7,12 +7,13 @@ import { ScenarioError, type Scenario } from '../../paxos/sim/scenario.ts';
 import { Simulation } from '../../paxos/sim/simulation.ts';
 import { getProtocol } from '../../paxos/registry.ts';
 import { MAX_COMMANDS, type Command, type RunLink } from './codec.ts';
+import { resolveScenario } from '../../paxos/sim/validate.ts';
 
 const NEXT: Command = { type: 'next' };
 
 /** The run link for a scenario played to the end of its script (at most MAX_COMMANDS presses). Build time: every protocol at hand. */
 export function scriptRunLink(scenario: Scenario): RunLink {
-  const sim = new Simulation(scenario, getProtocol);
+  const sim = new Simulation(resolveScenario(scenario, getProtocol));
   const commands: Command[] = [];
   let script: number | null = 0;
   while (commands.length < MAX_COMMANDS) {

@@ -6,7 +6,6 @@ import type { NodeInfo } from '../core/ids.ts';
 import { noEffects, type Input, type NodeView, type Protocol, type StepResult } from '../core/protocol.ts';
 import { initAcceptor, onAccept, onPrepare, type AcceptorState } from './acceptor.ts';
 import { basicConfig, basicNodes, basicQuorums, type BasicConfig } from './config.ts';
-import { staleForNode } from './stale.ts';
 import { crashProposer, initProposer, onAcceptedMsg, onNack, onPromise, onPropose, onTimeout, type ProposerState } from './proposer.ts';
 
 export type BasicState = AcceptorState | ProposerState;
@@ -70,7 +69,6 @@ export const basicPaxos: Protocol<BasicState, BasicConfig> = {
       extra,
     };
   },
-  stale: staleForNode,
 };
 
 export type { BasicConfig } from './config.ts';

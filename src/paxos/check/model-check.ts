@@ -5,7 +5,7 @@ import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
 import { WITNESSES } from './witnesses.ts';
-import { TraceMonitor, type PropertyId } from './properties.ts';
+import { TRACE_RULES, TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
 /** The reductions a search ran with (explore.ts SearchOptions); none for a scripted run. */
@@ -111,7 +111,7 @@ export function checkWitness(mutant: string): CheckResult | undefined {
 
 /** The distinct properties a trace breaks, in order of first violation (checkTrace stops at the first). */
 export function brokenProperties(doc: TraceDocument): PropertyId[] {
-  const monitor = new TraceMonitor(doc);
+  const monitor = new TraceMonitor(doc, TRACE_RULES);
   const out: PropertyId[] = [];
   for (const e of doc.events) {
     const v = monitor.observe(e);

@@ -8,6 +8,7 @@
 import { compareBallots, formatBallot, type Ballot } from '../core/ballot.ts';
 import type { NodeId, Slot, Value } from '../core/ids.ts';
 import type { AcceptedEntry, Message } from '../core/message.ts';
+import type { TraceRules } from '../core/protocol.ts';
 import type { Quorums, TraceDocument, TraceEvent } from '../core/trace.ts';
 import { pickRecoveryValue, type PhaseOneReport } from '../fast/recovery.ts';
 import { majority, parseConfigCommand } from '../core/reconfig.ts';
@@ -81,8 +82,12 @@ export class TraceMonitor {
   private readonly reconfig: { readonly initial: readonly NodeId[]; readonly alpha: number } | null;
   /** With reconfiguration: tally keys per slot, to settle a slot once its acceptors are known. */
   private readonly tallyKeys = new Map<Slot, string[]>();
+  private readonly rules: TraceRules;
 
-  constructor(header: TraceHeader) {
+  /** `rules`: what this trace's protocol needs (TraceRules); checkTrace gives TRACE_RULES, every one. */
+  constructor(header: TraceHeader, rules: TraceRules) {
+    if (header.protocol === 'fast' && !rules.pickRecoveryValue) throw new Error('TraceMonitor: a Fast Paxos trace needs the recovery rule (TraceRules.pickRecoveryValue, fast/recovery.ts)');
+    this.rules = rules;
     this.reconfig = header.quorums.reconfig ?? null;
     this.acceptors = new Set(header.nodes.filter((x) => x.roles.includes('acceptor')).map((x) => x.id));
     this.n = this.acceptors.size;
@@ -325,16 +330,19 @@ export class TraceMonitor {
   }
 
   private recoveryAllows(reports: readonly PhaseOneReport[], value: Value, qf: number): boolean {
-    const pick = pickRecoveryValue(reports, this.n, qf);
+    const pick = (this.rules.pickRecoveryValue as NonNullable<TraceRules['pickRecoveryValue']>)(reports, this.n, qf);
     if (pick.kind === 'forced') return pick.value === value;
     if (pick.kind === 'any-of') return pick.values.includes(value);
     return this.freePick(value);
   }
 }
 
+/** Every protocol's trace rules, for a reader of any trace (Node-side code; a page takes its protocol's). */
+export const TRACE_RULES: TraceRules = { pickRecoveryValue };
+
 /** The first violation of the seven properties in `doc`, or null if the trace is safe. */
 export function checkTrace(doc: TraceDocument): Violation | null {
-  const monitor = new TraceMonitor(doc);
+  const monitor = new TraceMonitor(doc, TRACE_RULES);
   for (const e of doc.events) {
     const bad = monitor.observe(e);
     if (bad) return bad;

@@ -12,17 +12,19 @@
 //                    send 2b(a, m.bal, m.val)
 //   Next == \E b \in Ballot: Phase1a(b) \/ \E v \in Value: Phase2a(b, v)  \/  \E a \in Acceptor: Phase1b(a) \/ Phase2b(a)
 //
-// with Ballot = 0..MaxBallot, Quorum = the majorities, and the safety property checked in every state:
+// with Ballot = 0..MaxBallot, Quorum = the sets of a bare majority of acceptors (MCPaxosTiny's {{a1, a2},
+// {a1, a3}, {a2, a3}}: a larger set adds successors but no state), and the safety property checked in every state:
 // at most one value is chosen, where v is chosen when some quorum sent 2b for v in one ballot.
 //
 // Counting follows TLC: `distinct` is TLC's "distinct states found" (initial state included) and `depth` is
-// TLC's "depth of the complete state graph search" (the initial state alone is depth 1). No symmetry
+// TLC's "depth of the complete state graph search" (the initial state alone is depth 1); `transitions` + 1
+// is TLC's "states generated", one per witness of each existential, as TLC enumerates them. No symmetry
 // reduction: TLC counts every permutation of acceptors and values unless a SYMMETRY set is declared.
 //
 // A state is a row of 32-bit words: the set msgs as a bitset over every message the scope allows (its size
 // is fixed by the scope), followed by each acceptor's three variables packed into a few bits.
-import { WordStore } from './word-store.ts';
-import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
+import { bitsFor, has, searchSpec, set, subsetsBySize, type SpecEmit, type SpecMachine, type SpecSearchResult } from './spec-search.ts';
+import type { SearchLimits } from './limits.ts';
 
 export interface SpecScope {
   readonly acceptors: number;
@@ -31,22 +33,7 @@ export interface SpecScope {
   readonly maxBallot: number;
 }
 
-interface Counts {
-  /** TLC's "distinct states found". */
-  readonly distinct: number;
-  /** TLC's depth: number of breadth-first levels, the initial state being level 1. */
-  readonly depth: number;
-  /** Distinct states (the same number as `distinct`; the name every check result uses). */
-  readonly states: number;
-  /** Successor states computed, one per enabled action instance, already-seen and unchanged ones included. */
-  readonly transitions: number;
-  readonly ms: number;
-}
-
-export type SpecResult =
-  | ({ readonly result: 'safe' } & Counts)
-  | ({ readonly result: 'violation'; readonly property: 'agreement'; readonly path: readonly string[] } & Counts)
-  | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
+export type SpecResult = SpecSearchResult<'agreement'>;
 
 export const SPEC_LIMITS = { acceptors: 7, values: 4, maxBallot: 6 } as const;
 
@@ -64,8 +51,6 @@ export function validateSpecScope(scope: SpecScope): void {
     }
   }
 }
-
-const bitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log2(n)));
 
 /** The fixed layout of one scope: message numbering and where each acceptor's variables live. */
 class SpecLayout {
@@ -85,7 +70,7 @@ class SpecLayout {
   readonly balBits: number;
   readonly valBits: number;
   readonly perWord: number;
-  readonly quorums: number[]; // bitmasks of acceptors, every majority
+  readonly quorums: number[]; // bitmasks of acceptors: every set of a bare majority, as MCPaxosTiny's Quorum
   readonly quorumSize: number;
 
   constructor(scope: SpecScope) {
@@ -113,8 +98,7 @@ class SpecLayout {
     this.perWord = Math.floor(32 / this.fieldBits);
     this.width = this.msgWords + Math.ceil(A / this.perWord);
     this.quorumSize = Math.floor(A / 2) + 1;
-    this.quorums = [];
-    for (let q = 1; q < 1 << A; q++) if (popcount(q) >= this.quorumSize) this.quorums.push(q);
+    this.quorums = subsetsBySize(A, (n) => n === this.quorumSize);
   }
 
   idx1a(b: number): number {
@@ -156,33 +140,18 @@ class SpecLayout {
   }
 }
 
-function popcount(x: number): number {
-  let c = 0;
-  for (; x; x &= x - 1) c++;
-  return c;
-}
-
-const has = (row: Uint32Array, i: number): boolean => (row[i >>> 5]! & (1 << (i & 31))) !== 0;
-const set = (row: Uint32Array, i: number): void => {
-  row[i >>> 5] = row[i >>> 5]! | (1 << (i & 31));
-};
-
-/** Explores every reachable state of Paxos.tla in the given scope, breadth first. */
-export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResult {
+/** Builds Paxos.tla in the given scope as a machine for spec-search.ts. */
+function paxosMachine(scope: SpecScope): SpecMachine<'agreement'> {
   validateSpecScope(scope);
   const L = new SpecLayout(scope);
   const { A, V, B, width, msgWords, balBits, valBits, fieldBits, perWord } = L;
   const balMask = (1 << balBits) - 1;
   const valMask = (1 << valBits) - 1;
-  const store = new WordStore(width);
-  const watch = new LimitWatch(limits);
 
   // Decoded acceptor variables of the state being expanded (maxBal/maxVBal: -1..B-1, maxVal: -1 = None).
   const maxBal = new Int32Array(A);
   const maxVBal = new Int32Array(A);
   const maxVal = new Int32Array(A);
-  const cur = new Uint32Array(width);
-  const next = new Uint32Array(width);
   // Per (acceptor, ballot): the 1b that acceptor sent for that ballot, as mbal*V+mval, -1 (no vote), or -2 (none sent).
   const oneB = new Int32Array(A * B);
 
@@ -195,7 +164,7 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
   };
 
   // Action codes, for the path of a counterexample: kind * 4096 + argument.
-  const describeAction = (code: number): string => {
+  const describe = (code: number): string => {
     const kind = code >> 12;
     const arg = code & 4095;
     if (kind === 1) return `Phase1a(${arg})`;
@@ -206,57 +175,24 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
 
   const init = new Uint32Array(width);
   for (let a = 0; a < A; a++) writeAcceptor(init, a, -1, -1, -1);
-  store.add(init, -1, 0);
 
-  let transitions = 0;
-  let depth = 1;
-  let levelDepth = 1; // level being expanded, for progress reports
-  let levelEnd = 1; // rows before levelEnd belong to levels ≤ levelDepth
-  let stop: StopReason | undefined;
-  let violationAt = chosenConflict(init) ? 0 : -1;
-
-  const counts = (): Counts => ({
-    distinct: store.size,
-    depth,
-    states: store.size,
-    transitions,
-    ms: Math.round(watch.elapsed()),
-  });
-
-  function chosenConflict(row: Uint32Array): boolean {
+  /** At most one value is chosen: v is chosen when some quorum sent 2b for v in one ballot. */
+  const invariant = (row: Uint32Array): 'agreement' | undefined => {
     let chosen = -1;
     for (let b = 0; b < B; b++) {
       for (let v = 0; v < V; v++) {
         let votes = 0;
         for (let a = 0; a < A; a++) if (has(row, L.idx2b(a, b, v))) votes++;
         if (votes >= L.quorumSize) {
-          if (chosen >= 0 && chosen !== v) return true;
+          if (chosen >= 0 && chosen !== v) return 'agreement';
           chosen = v;
         }
       }
     }
-    return false;
-  }
-
-  const emit = (parent: number, action: number): boolean => {
-    transitions++;
-    const index = store.add(next, parent, action);
-    if (index < 0) return false;
-    if (chosenConflict(next)) {
-      violationAt = index;
-      return true;
-    }
-    stop = watch.check(store.size, transitions, levelDepth);
-    return stop !== undefined;
+    return undefined;
   };
 
-  outer: for (let i = 0; violationAt < 0 && i < store.size; i++) {
-    if (i === levelEnd) {
-      // Entering the next breadth-first level.
-      levelEnd = store.size;
-      levelDepth++;
-    }
-    store.read(i, cur);
+  const expand = (cur: Uint32Array, next: Uint32Array, emit: SpecEmit<'agreement'>): void => {
     for (let a = 0; a < A; a++) {
       const word = msgWords + Math.floor(a / perWord);
       const packed = cur[word]! >>> ((a % perWord) * fieldBits);
@@ -264,12 +200,11 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
       maxVBal[a] = ((packed >>> balBits) & balMask) - 1;
       maxVal[a] = ((packed >>> (2 * balBits)) & valMask) - 1;
     }
-
     // Phase1a(b)
     for (let b = 0; b < B; b++) {
       next.set(cur);
       set(next, L.idx1a(b));
-      if (emit(i, (1 << 12) | b)) break outer;
+      if (emit((1 << 12) | b)) return;
     }
     // Phase1b(a): one successor per 1a message the acceptor may answer.
     for (let a = 0; a < A; a++) {
@@ -278,7 +213,7 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
         next.set(cur);
         writeAcceptor(next, a, b, maxVBal[a]!, maxVal[a]!);
         set(next, L.idx1b(a, b, maxVBal[a]!, maxVal[a]!));
-        if (emit(i, (2 << 12) | (a << 6) | b)) break outer;
+        if (emit((2 << 12) | (a << 6) | b)) return;
       }
     }
     // Phase2a(b, v)
@@ -300,27 +235,28 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
       let sent2a = false;
       for (let v = 0; v < V && !sent2a; v++) sent2a = has(cur, L.idx2a(b, v));
       if (sent2a) continue;
-      // Which values some quorum allows at b: every member sent a 1b for b, and the highest vote among them
-      // (if any) has that value.
-      let allowed = 0; // bitmask of values
-      for (const q of L.quorums) {
-        let complete = true;
-        let best = -1; // highest mbal*V+mval among the quorum's votes
-        for (let a = 0; a < A && complete; a++) {
-          if (!(q & (1 << a))) continue;
-          const r = oneB[a * B + b]!;
-          if (r === -2) complete = false;
-          else if (r > best) best = r;
-        }
-        if (!complete) continue;
-        allowed |= best < 0 ? (1 << V) - 1 : 1 << best % V;
-        if (allowed === (1 << V) - 1) break;
-      }
+      // TLC enumerates \E Q \in Quorum and then the disjunction "Q1bv = {} \/ \E m \in Q1bv: m.mval = v /\
+      // m is a highest vote": one successor per (Q, witness) pair, so many successors may be one state. The
+      // same count here, so that `transitions` + 1 is TLC's "states generated" (23,563 for MCPaxosTiny).
       for (let v = 0; v < V; v++) {
-        if (!(allowed & (1 << v))) continue;
-        next.set(cur);
-        set(next, L.idx2a(b, v));
-        if (emit(i, (3 << 12) | (b << 6) | v)) break outer;
+        for (const q of L.quorums) {
+          let complete = true;
+          let best = -1; // highest mbal*V+mval among the quorum's votes
+          for (let a = 0; a < A && complete; a++) {
+            if (!(q & (1 << a))) continue;
+            const r = oneB[a * B + b]!;
+            if (r === -2) complete = false;
+            else if (r > best) best = r;
+          }
+          if (!complete) continue;
+          let witnesses = best < 0 ? 1 : 0; // Q1bv = {}: v is free
+          if (best >= 0 && best % V === v) for (let a = 0; a < A; a++) if (q & (1 << a) && oneB[a * B + b] === best) witnesses++;
+          for (let w = 0; w < witnesses; w++) {
+            next.set(cur);
+            set(next, L.idx2a(b, v));
+            if (emit((3 << 12) | (b << 6) | v)) return;
+          }
+        }
       }
     }
     // Phase2b(a): one successor per 2a message with a ballot ≥ maxBal[a].
@@ -331,25 +267,16 @@ export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResu
           next.set(cur);
           writeAcceptor(next, a, b, b, v);
           set(next, L.idx2b(a, b, v));
-          if (emit(i, (4 << 12) | (a << 6) | (b << 3) | v)) break outer;
+          if (emit((4 << 12) | (a << 6) | (b << 3) | v)) return;
         }
       }
     }
-  }
-  depth = levelOf(store, violationAt >= 0 ? violationAt : store.size - 1);
+  };
 
-  if (violationAt >= 0) {
-    const path = store.path(violationAt).slice(1).map((row) => describeAction(store.action[row]!));
-    return { result: 'violation', property: 'agreement', path, ...counts() };
-  }
-  if (stop) return { result: 'incomplete', reason: stop, ...counts() };
-  return { result: 'safe', ...counts() };
+  return { width, initial: [init], expand, invariant, describe };
 }
 
-/** Breadth-first level of a row: its distance from the initial state plus one (TLC's convention). */
-function levelOf(store: WordStore, row: number): number {
-  if (row < 0) return 0;
-  let d = 1;
-  for (let i = row; store.parent[i]! >= 0; i = store.parent[i]!) d++;
-  return d;
+/** Explores every reachable state of Paxos.tla in the given scope, breadth first. */
+export function checkSpec(scope: SpecScope, limits: SearchLimits = {}): SpecResult {
+  return searchSpec(paxosMachine(scope), limits);
 }

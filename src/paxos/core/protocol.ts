@@ -8,6 +8,7 @@ import type { Outgoing, Message } from './message.ts';
 import type { NodeInfo, Slot, Value } from './ids.ts';
 import type { ProtocolName, Quorums } from './trace.ts';
 import type { MutantName } from './mutants.ts';
+import type { PhaseOneReport, RecoveryPick } from '../fast/recovery.ts';
 
 /** Settings shared by all protocols. Each protocol may read more fields from its own config type. */
 export interface ProtocolConfig {
@@ -90,9 +91,22 @@ export interface Protocol<S, C extends ProtocolConfig = ProtocolConfig> {
    * nothing in any state the node may reach from here (`mayCrash`: whether it may still crash and lose its
    * volatile state). It describes the correct protocol, never a mutant. The checker drops such messages
    * from its states, and certifies every answer it relied on after the search (auditStale in check/explore.ts): a
-   * wrong hint makes the search fail, never report a false "safe".
+   * wrong hint makes the search fail, never report a false "safe". registry.ts attaches each protocol's hint
+   * (its stale.ts), so the protocol modules a reader's page loads do without it.
    */
   stale?(state: S, msg: Message, config: C, mayCrash: boolean): boolean;
+  /** What a trace reader needs from this protocol beyond the trace format (see TraceRules). */
+  readonly traceRules?: TraceRules;
+}
+
+/**
+ * Rules the trace monitor (check/properties.ts) needs for some protocols' traces and not others. The
+ * playground's monitor takes them from the protocol it loaded, so a page downloads only its own protocol's
+ * rules; checkTrace passes every one. A monitor given a trace it lacks a rule for refuses it.
+ */
+export interface TraceRules {
+  /** Fast Paxos's recovery rule (fast/recovery.ts): what a coordinator may pick after a fast round. */
+  readonly pickRecoveryValue?: (reports: readonly PhaseOneReport[], n: number, fastQuorum: number) => RecoveryPick;
 }
 
 export class ConfigError extends Error {

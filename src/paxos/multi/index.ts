@@ -11,7 +11,6 @@ import { crashClient, crashServer, initClient, initServer } from './state.ts';
 import { stepServer } from './server.ts';
 import { stepClient } from './client.ts';
 import { viewState } from './view.ts';
-import { staleForServer } from './stale.ts';
 
 export type { MultiConfig, MultiState, ServerState, ClientState, ChosenEntry, Proposal } from './types.ts';
 export { applyCommand, formatKv } from './kv.ts';
@@ -33,5 +32,4 @@ export const multiPaxos: Protocol<MultiState, MultiConfig> = {
   view(state, config): NodeView {
     return viewState(state, config);
   },
-  stale: staleForServer,
 };

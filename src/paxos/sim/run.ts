@@ -4,10 +4,11 @@ import type { TraceDocument } from '../core/trace.ts';
 import { getProtocol } from '../registry.ts';
 import type { Scenario } from './scenario.ts';
 import { Simulation } from './simulation.ts';
+import { resolveScenario } from './validate.ts';
 
 /** Runs the scenario's steps (without steps: a seeded random run until quiet or maxTime) and returns the finished simulation. */
 export function simulate(scenario: Scenario): Simulation {
-  const sim = new Simulation(scenario, getProtocol);
+  const sim = new Simulation(resolveScenario(scenario, getProtocol));
   sim.runSteps();
   return sim;
 }

@@ -13,9 +13,10 @@ import type { Message, Outgoing } from '../core/message.ts';
 import type { Input, NodeView, ProtocolConfig, TimerCommand } from '../core/protocol.ts';
 import { Random, type RandomState } from '../core/random.ts';
 import { TRACE_FORMAT, type TraceDocument, type TraceEvent } from '../core/trace.ts';
-import type { AnyProtocol, ProtocolLookup } from '../registry.ts';
-import { ScenarioError, type CrashSpec, type Pattern, type Scenario, type Step } from './scenario.ts';
-import { resolveScenario, validateStep, type ResolvedScenario } from './validate.ts';
+import type { AnyProtocol } from '../registry.ts';
+import { ScenarioError, type CrashSpec, type Pattern, type Step } from './scenario.ts';
+import type { ResolvedScenario } from './resolve.ts';
+import { validateStep } from './validate-step.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 
 /**
@@ -117,8 +118,6 @@ export function describeFlight(f: Flight): string {
   return `#${f.msg.id}${dup} ${f.msg.kind} ${f.msg.from}→${f.msg.to}`;
 }
 
-const isResolved = (s: Scenario | ResolvedScenario): s is ResolvedScenario => typeof s.protocol === 'object';
-
 export class Simulation {
   readonly resolved: ResolvedScenario;
   readonly protocol: AnyProtocol;
@@ -144,13 +143,14 @@ export class Simulation {
   private assigned = new Map<NodeId, Value[]>();
   private stop: StopReason = 'running';
 
-  /** A scenario already resolved, or a raw one with the lookup that finds its protocol (registry.ts's getProtocol in Node). */
-  constructor(resolved: ResolvedScenario);
-  constructor(scenario: Scenario, protocols: ProtocolLookup);
-  constructor(scenario: Scenario | ResolvedScenario, protocols?: ProtocolLookup) {
-    if (isResolved(scenario)) this.resolved = scenario;
-    else if (protocols) this.resolved = resolveScenario(scenario, protocols);
-    else throw new TypeError('Simulation: a raw scenario needs the protocol lookup (registry getProtocol or a ProtocolShelf)');
+  /**
+   * A resolved scenario: validate.ts's resolveScenario(scenario, getProtocol) for anything from outside, or
+   * resolve.ts's completeScenario for one already validated (the reader's browser: see resolve.ts). Taking
+   * only this keeps the checks out of the browser's first download.
+   */
+  constructor(resolved: ResolvedScenario) {
+    if (typeof resolved.protocol !== 'object') throw new TypeError('Simulation: resolve the scenario first (resolveScenario(scenario, getProtocol))');
+    this.resolved = resolved;
     const r = this.resolved;
     this.protocol = r.protocol;
     this.config = r.config;

@@ -15,6 +15,7 @@ import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import { PlaygroundRun } from '../run.ts';
 import { counterexampleScenario } from './counterexample-scenario.ts';
 import { getProtocol } from '../../../paxos/registry.ts';
+import { resolveScenario } from '../../../paxos/sim/validate.ts';
 
 export type CheckRequest =
   | { readonly type: 'scope'; readonly protocol: ProtocolName; readonly options: ScopeOptions; readonly key: string }
@@ -44,7 +45,7 @@ export type CheckReply =
 const post = (reply: CheckReply): void => (self as unknown as { postMessage(m: CheckReply): void }).postMessage(reply);
 
 export function milestones(scenario: Scenario): Milestones {
-  const run = new PlaygroundRun(scenario, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(scenario, getProtocol));
   let red: number | null = null;
   // Bounded: a counterexample is a few dozen moves.
   for (let i = 0; i < 1000 && run.next(); i++) {

@@ -12,6 +12,7 @@ import type { TraceDocument, TraceEvent } from '../../../paxos/core/trace.ts';
 import type { Scenario, Step } from '../../../paxos/sim/scenario.ts';
 import { Simulation, type Flight } from '../../../paxos/sim/simulation.ts';
 import { getProtocol } from '../../../paxos/registry.ts';
+import { resolveScenario } from '../../../paxos/sim/validate.ts';
 
 /** JSON with sorted keys and no id: two messages with equal content compare equal. */
 function content(msg: Message): string {
@@ -69,7 +70,7 @@ function baseScenario(trace: TraceDocument, title: string): Scenario {
  */
 export function counterexampleScenario(trace: TraceDocument, title: string): Scenario {
   const base = baseScenario(trace, title);
-  const sim = new Simulation({ ...base, steps: [] }, getProtocol);
+  const sim = new Simulation(resolveScenario({ ...base, steps: [] }, getProtocol));
   const steps: Step[] = [];
   const apply = (step: Step): void => {
     sim.apply(step, `steps[${steps.length}]`);
