@@ -12,6 +12,7 @@ import type { NodeId, Value } from '../../src/paxos/core/ids.ts';
 import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { membershipLines } from '../../src/components/playground/words.ts';
 import { getProtocol } from '../../src/paxos/registry.ts';
+import { resolveScenario } from '../../src/paxos/sim/validate.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { reconfigure, steady } from '../../src/scenarios/multi.ts';
 
@@ -56,7 +57,7 @@ test('a leader that proposed a change: its next slot is unknown until the change
 });
 
 test('without reconfiguration a view has no membership, and the table shows no membership column', () => {
-  const run = new PlaygroundRun(steady, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(steady, getProtocol));
   run.runScript();
   for (const n of run.nodes()) {
     assert.equal(n.view.extra['members'], undefined, n.info.id);
@@ -65,7 +66,7 @@ test('without reconfiguration a view has no membership, and the table shows no m
 });
 
 test('multi/reconfigure in the playground: every server\'s membership follows the log, step by step', () => {
-  const run = new PlaygroundRun(reconfigure, getProtocol);
+  const run = new PlaygroundRun(resolveScenario(reconfigure, getProtocol));
   const seen = new Map<NodeId, Set<string>>();
   let steps = 0;
   while (run.next() && steps++ < 500) {

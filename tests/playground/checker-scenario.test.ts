@@ -55,7 +55,7 @@ test('reconfigure-immediately: a reconfiguration counterexample converts with it
   if (r?.result !== 'violation') return;
   const scenario = counterexampleScenario(r.trace, 'reconfigure-immediately');
   assert.deepEqual(scenario.options, { alpha: 1, members: 3 });
-  const sim = new Simulation(scenario, getProtocol);
+  const sim = new Simulation(resolveScenario(scenario, getProtocol));
   sim.runSteps();
   const trace = sim.trace();
   assert.deepEqual(trace.quorums.reconfig, { initial: ['S1', 'S2', 'S3'], alpha: 1 });
