@@ -168,6 +168,11 @@ export const ZH = {
     colAccepted: '已接受',
     colChosen: '已选定',
     colExtra: '其他',
+    /** Multi with reconfiguration: the acceptors a server believes govern its next slot, and changes to come. */
+    colMembers: '成员',
+    membersUnknown: '待定（前面的槽未选定）',
+    pendingChange: '待生效 ',
+    proposedChange: '（未选定）',
     colActions: '操作',
     crashed: '崩溃',
     crash: '崩溃',

@@ -3,7 +3,7 @@
 // properties, in the same order, as the checker's own trace; the correct protocol has nothing to convert.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { brokenProperties, checkEngine, chosenValues } from '../../src/paxos/check/model-check.ts';
+import { brokenProperties, checkEngine, checkWitness, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { MUTANTS } from '../../src/paxos/core/mutants.ts';
 import { Simulation } from '../../src/paxos/sim/simulation.ts';
@@ -47,4 +47,18 @@ for (const m of MUTANTS.filter((x) => x.protocol === 'basic' && x.safety === 'br
 test('answer-lower-prepare keeps agreement: the checker finds no counterexample to convert', () => {
   const r = checkEngine({ protocol: 'basic', mutant: 'answer-lower-prepare' }, { maxStates: 300_000 });
   assert.notEqual(r.result, 'violation');
+});
+
+test('reconfigure-immediately: a reconfiguration counterexample converts with its window and first membership, and replays to two values in slot 1', () => {
+  const r = checkWitness('reconfigure-immediately');
+  assert.equal(r?.result, 'violation');
+  if (r?.result !== 'violation') return;
+  const scenario = counterexampleScenario(r.trace, 'reconfigure-immediately');
+  assert.deepEqual(scenario.options, { alpha: 1, members: 3 });
+  const sim = new Simulation(resolveScenario(scenario, getProtocol));
+  sim.runSteps();
+  const trace = sim.trace();
+  assert.deepEqual(trace.quorums.reconfig, { initial: ['S1', 'S2', 'S3'], alpha: 1 });
+  assert.deepEqual(brokenProperties(trace), r.broken);
+  assert.deepEqual(chosenValues(trace).get(1), ['set x 1', 'set x 3']);
 });

@@ -5,11 +5,13 @@ import { formatBallot } from '../../paxos/core/ballot.ts';
 import { formatValue } from '../../paxos/render/labels.ts';
 import { strings } from '../../i18n/figures.ts';
 import type { NodeRow } from './run.ts';
-import { extraText, roleNames, timerName } from './words.ts';
+import { extraText, MEMBERSHIP_KEYS, membershipLines, roleNames, timerName } from './words.ts';
 
 const P = strings().playground;
 
 export function NodeTable({ nodes, slots, act, Heading }: { nodes: readonly NodeRow[]; slots: boolean; act: (step: Step) => void; Heading: 'h2' | 'h3' | 'h4' }) {
+  // Multi with reconfiguration: a column for what each server believes the membership is.
+  const members = nodes.some((n) => n.view.extra['members'] !== undefined);
   return (
     <div class="pg-panel pg-panel-wide">
       <Heading>{P.nodes}</Heading>
@@ -21,6 +23,7 @@ export function NodeTable({ nodes, slots, act, Heading }: { nodes: readonly Node
               <th scope="col">{P.colPromised}</th>
               <th scope="col">{P.colAccepted}</th>
               <th scope="col">{P.colChosen}</th>
+              {members && <th scope="col">{P.colMembers}</th>}
               <th scope="col">{P.colExtra}</th>
               <th scope="col">{P.colActions}</th>
             </tr>
@@ -38,8 +41,15 @@ export function NodeTable({ nodes, slots, act, Heading }: { nodes: readonly Node
                   {n.view.accepted.length === 0 ? '—' : n.view.accepted.map((a) => <span class="pg-entry">{`${slots ? `s${a.slot}: ` : ''}${formatBallot(a.ballot)}=${formatValue(a.value)}`}</span>)}
                 </td>
                 <td class="pg-chosen" data-label={P.colChosen}>{n.view.chosen.length === 0 ? '—' : n.view.chosen.map((c) => <span class="pg-entry">{`${slots ? `s${c.slot}: ` : ''}${formatValue(c.value)}`}</span>)}</td>
+                {members && (
+                  <td class="pg-members" data-label={P.colMembers}>
+                    {membershipLines(n.view.extra).map((line) => <span class="pg-entry">{line}</span>)}
+                    {n.view.extra['members'] === undefined && '—'}
+                  </td>
+                )}
                 <td class="pg-extra" data-label={P.colExtra}>
                   {Object.entries(n.view.extra)
+                    .filter(([k]) => !MEMBERSHIP_KEYS.includes(k))
                     .map(([k, v]) => extraText(k, v))
                     .join(' · ') || '—'}
                 </td>

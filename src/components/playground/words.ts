@@ -16,6 +16,20 @@ export function extraText(key: string, value: string): string {
   return `${T.extraKey[key] ?? key}=${v}`;
 }
 
+/** Extra keys the state table shows in the membership column (Multi with reconfiguration), not under 其他. */
+export const MEMBERSHIP_KEYS: readonly string[] = ['members', 'changes'];
+
+/**
+ * A server's membership lines from its view (multi/view.ts): `s2: S1 S2 S3`, the acceptors of its next
+ * slot, then each change still to come, `待生效 s3: S1 S2 S4`. None for a node without them.
+ */
+export function membershipLines(extra: Readonly<Record<string, string>>): string[] {
+  const members = extra['members'];
+  if (members === undefined) return [];
+  const changes = extra['changes']?.split(' ; ') ?? [];
+  return [members.replace(/: \?$/, `: ${P.membersUnknown}`), ...changes.map((c) => P.pendingChange + c.replace(' (proposed)', P.proposedChange))];
+}
+
 /** A step (a command's applied step), in words for the live line and the timeline's ticks. */
 export function stepText(s: Step | null): string {
   const w = P.steps;

@@ -4,7 +4,7 @@
 // whose answer was lost may therefore be chosen twice; `set`/`del` are idempotent and `get` only reads,
 // so the store ends the same either way.
 import type { Input, StepResult } from '../core/protocol.ts';
-import type { ClientReplyFields, ClientState, MultiConfig } from './types.ts';
+import type { ClientState, MultiConfig, MultiMessage } from './types.ts';
 import { CLIENT_RETRY, newEffects, result, type Effects } from './effects.ts';
 import { serverIds } from './config.ts';
 
@@ -30,8 +30,9 @@ export function stepClient(s: ClientState, input: Input, config: MultiConfig): S
       return result({ ...s, target }, fx);
     }
     case 'message': {
-      if (input.msg.kind !== 'client-reply') return result(s, fx);
-      const m = input.msg as unknown as ClientReplyFields;
+      // Only Multi servers send to a client, so its messages are the closed union (types.ts).
+      const m = input.msg as MultiMessage;
+      if (m.kind !== 'client-reply') return result(s, fx);
       const i = s.outstanding.indexOf(m.value);
       if (i < 0) return result(s, fx); // a duplicate answer, or for a command sent before a crash
       if (m.ok) {
@@ -42,7 +43,7 @@ export function stepClient(s: ClientState, input: Input, config: MultiConfig): S
       }
       // "Not the leader": follow the hint at once; without one, wait for the retry timer.
       const hint = m.leader;
-      const hinted = hint === undefined || hint === input.msg.from ? -1 : servers.indexOf(hint);
+      const hinted = hint === undefined || hint === m.from ? -1 : servers.indexOf(hint);
       if (hint === undefined || hinted < 0) return result(s, fx);
       fx.send.push({ kind: 'client-request', to: hint, value: m.value });
       return result(hinted === s.target ? s : { ...s, target: hinted }, fx);

@@ -1,12 +1,12 @@
 // What one step produces besides the new state. A step collects its effects in one mutable, step-local
 // accumulator (never part of a node state) so that handlers can be chained without building and merging
 // intermediate StepResults: this keeps the hot path to one allocation per effect.
-import type { Outgoing } from '../core/message.ts';
 import type { Slot, Value } from '../core/ids.ts';
 import type { StepResult, TimerCommand } from '../core/protocol.ts';
+import type { MultiOutgoing } from './types.ts';
 
 export interface Effects {
-  readonly send: Outgoing[];
+  readonly send: MultiOutgoing[];
   readonly timers: TimerCommand[];
   readonly chosen: { readonly slot: Slot; readonly value: Value }[];
 }

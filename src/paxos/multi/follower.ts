@@ -2,7 +2,7 @@
 // keep the lease, hand on the values it was asked to propose.
 import { ballotLess, type Ballot } from '../core/ballot.ts';
 import type { NodeId } from '../core/ids.ts';
-import type { ClientReplyFields, MultiConfig, PendingValue, ServerState } from './types.ts';
+import type { ClientReplyBody, MultiConfig, PendingValue, ServerState } from './types.ts';
 import { ELECTION, HEARTBEAT, type Effects } from './effects.ts';
 
 export function armElection(config: MultiConfig, fx: Effects): void {
@@ -80,7 +80,7 @@ export function handOn(s: ServerState, value: string, now: number, fx: Effects):
  * The leader's answer to a value this server handed on: done (forget it), or "not the leader" with a hint
  * (hand it to the hinted server at once, unless the hint points back at the one that answered or at us).
  */
-export function onPendingReply(s: ServerState, from: NodeId, m: ClientReplyFields, now: number, fx: Effects): ServerState {
+export function onPendingReply(s: ServerState, from: NodeId, m: ClientReplyBody, now: number, fx: Effects): ServerState {
   const i = s.pending.findIndex((p) => p.value === m.value);
   if (i < 0) return s;
   if (m.ok) return { ...s, pending: [...s.pending.slice(0, i), ...s.pending.slice(i + 1)] };

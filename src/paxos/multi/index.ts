@@ -29,7 +29,7 @@ export const multiPaxos: Protocol<MultiState, MultiConfig> = {
   crash(state) {
     return state.kind === 'server' ? crashServer(state) : crashClient(state);
   },
-  view(state): NodeView {
-    return viewState(state);
+  view(state, config): NodeView {
+    return viewState(state, config);
   },
 };

@@ -5,7 +5,7 @@
 import type { Ballot } from '../core/ballot.ts';
 import type { AcceptedEntry } from '../core/message.ts';
 import type { NodeId, Slot, Value } from '../core/ids.ts';
-import type { CatchupFields, CatchupReplyFields, CommitFields, MultiConfig, ServerState } from './types.ts';
+import type { CatchupBody, CatchupReplyBody, CommitBody, MultiConfig, ServerState } from './types.ts';
 import { withSlot, type Effects } from './effects.ts';
 import { applyCommand } from './kv.ts';
 
@@ -57,12 +57,12 @@ function apply(s: ServerState, fx: Effects): ServerState {
   return { ...s, kv, applied: s.firstUnchosen };
 }
 
-export function onCommit(s: ServerState, m: CommitFields, config: MultiConfig, fx: Effects): ServerState {
+export function onCommit(s: ServerState, m: CommitBody, config: MultiConfig, fx: Effects): ServerState {
   return learn(s, m.slot, m.ballot, m.value, config, fx);
 }
 
 /** Answer a lagging server with every chosen entry this server knows in slots ≥ `m.slot`. */
-export function onCatchup(s: ServerState, requester: NodeId, m: CatchupFields, fx: Effects): ServerState {
+export function onCatchup(s: ServerState, requester: NodeId, m: CatchupBody, fx: Effects): ServerState {
   const entries: AcceptedEntry[] = [];
   for (let slot = Math.max(0, m.slot); slot < s.learned.length; slot++) {
     const e = s.learned[slot];
@@ -72,7 +72,7 @@ export function onCatchup(s: ServerState, requester: NodeId, m: CatchupFields, f
   return s;
 }
 
-export function onCatchupReply(s: ServerState, m: CatchupReplyFields, config: MultiConfig, fx: Effects): ServerState {
+export function onCatchupReply(s: ServerState, m: CatchupReplyBody, config: MultiConfig, fx: Effects): ServerState {
   let next = s;
   for (const e of m.entries) next = learn(next, e.slot, e.ballot, e.value, config, fx);
   return next;

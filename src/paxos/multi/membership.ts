@@ -63,3 +63,34 @@ export function countIn(ids: readonly NodeId[], members: readonly NodeId[]): num
   for (const id of ids) if (members.includes(id)) n++;
   return n;
 }
+
+/** One change a server knows of that is not in force at its next slot yet. */
+export interface PendingChange {
+  /** The first slot the change governs: the slot it sits in + α. */
+  readonly from: Slot;
+  readonly members: readonly NodeId[];
+  /** Chosen (learned), or only proposed by this leader and not known chosen yet. */
+  readonly chosen: boolean;
+}
+
+/**
+ * What a server believes about membership, for its state table: the acceptors of its next slot (a
+ * leader's next free slot, anyone else's first unchosen one; null while that slot's acceptors are not
+ * known), and the changes it has learned or proposed that take effect after that slot.
+ */
+export function membershipView(s: ServerState, config: MultiConfig): { readonly slot: Slot; readonly members: readonly NodeId[] | null; readonly pending: readonly PendingChange[] } {
+  const slot = s.role === 'leader' ? s.nextSlot : s.firstUnchosen;
+  // The variant takes a change at once (membersOf reads it from the next slot on), the rule α slots later.
+  const delay = config.mutant === 'reconfigure-immediately' ? 1 : (config.alpha ?? 1);
+  const pending: PendingChange[] = [];
+  const length = Math.max(s.learned.length, s.proposals.length);
+  for (let i = 0; i < length; i++) {
+    const learned = s.learned[i];
+    const value = learned?.value ?? s.proposals[i]?.value;
+    const next = value === undefined ? null : change(value, config);
+    // In force at the next slot: chosen and α slots back (the variant: proposed, one slot back).
+    const inForce = i + delay <= slot && (learned != null || config.mutant === 'reconfigure-immediately');
+    if (next && !inForce) pending.push({ from: i + delay, members: next, chosen: learned != null });
+  }
+  return { slot, members: membersOf(s, slot, config), pending };
+}

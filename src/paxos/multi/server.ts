@@ -1,7 +1,7 @@
 // One server's step: route the input to the role that handles it. Every server is proposer, acceptor and
 // learner at once; which of its proposer behaviours runs depends on `role` (follower, candidate, leader).
 import type { Input, StepResult } from '../core/protocol.ts';
-import type { CatchupFields, CatchupReplyFields, ClientReplyFields, ClientRequestFields, CommitFields, HeartbeatFields, MultiConfig, ServerState } from './types.ts';
+import type { MultiConfig, MultiMessage, ServerState } from './types.ts';
 import { ELECTION, HEARTBEAT, newEffects, result, type Effects } from './effects.ts';
 import { onAccept, onPrepare } from './acceptor.ts';
 import { fillWindow, heartbeat, onAccepted, onNack, onPromise, propose, startElection } from './leader.ts';
@@ -32,7 +32,8 @@ function route(s: ServerState, input: Input, config: MultiConfig, now: number, f
       if (input.value === null) return s; // no-ops are the leader's to place, not a request
       return s.role === 'leader' ? propose(s, input.value, s.id, config, now, fx) : handOn(s, input.value, now, fx);
     case 'message': {
-      const m = input.msg;
+      // Only Multi roles send to a Multi server, so its messages are the closed union (types.ts).
+      const m = input.msg as MultiMessage;
       switch (m.kind) {
         case 'prepare':
           return onPrepare(s, m.from, m, config, now, fx);
@@ -45,25 +46,24 @@ function route(s: ServerState, input: Input, config: MultiConfig, now: number, f
         case 'nack':
           return onNack(s, m, config, fx);
         case 'heartbeat': {
-          const hb = m as unknown as HeartbeatFields;
-          if (m.from === s.id || ballotLess(hb.ballot, s.promised)) return s; // a deposed leader
-          const next = heardFromLeader(s, m.from, hb.ballot, config, now, fx);
+          if (m.from === s.id || ballotLess(m.ballot, s.promised)) return s; // a deposed leader
+          const next = heardFromLeader(s, m.from, m.ballot, config, now, fx);
           // Behind the leader's chosen prefix (lost commits, or a restart): ask it for the rest.
-          if (next.role === 'follower' && hb.chosenUpTo > next.firstUnchosen) {
+          if (next.role === 'follower' && m.chosenUpTo > next.firstUnchosen) {
             fx.send.push({ kind: 'catchup', to: m.from, slot: next.firstUnchosen });
           }
           return next;
         }
         case 'commit':
-          return onCommit(s, m as unknown as CommitFields, config, fx);
+          return onCommit(s, m, config, fx);
         case 'catchup':
-          return onCatchup(s, m.from, m as unknown as CatchupFields, fx);
+          return onCatchup(s, m.from, m, fx);
         case 'catchup-reply':
-          return onCatchupReply(s, m as unknown as CatchupReplyFields, config, fx);
+          return onCatchupReply(s, m, config, fx);
         case 'client-request': {
           // From a client, or from a server handing on a value proposed to it: the leader proposes it and
           // answers once applied; anyone else answers "not the leader" with its best guess of who is.
-          const value = (m as unknown as ClientRequestFields).value;
+          const value = m.value;
           if (s.role === 'leader') return propose(s, value, m.from, config, now, fx);
           // A server outside the current membership no longer hears the leader: its guess may be stale, and
           // a client following it could circle between two such servers. It gives none.
@@ -72,7 +72,7 @@ function route(s: ServerState, input: Input, config: MultiConfig, now: number, f
           return s;
         }
         case 'client-reply':
-          return onPendingReply(s, m.from, m as unknown as ClientReplyFields, now, fx);
+          return onPendingReply(s, m.from, m, now, fx);
         default:
           return s;
       }

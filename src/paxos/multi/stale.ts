@@ -7,11 +7,13 @@
 import { ballotEquals, ballotLess, compareBallots, type Ballot } from '../core/ballot.ts';
 import type { Message } from '../core/message.ts';
 import type { Slot } from '../core/ids.ts';
-import type { CatchupReplyFields, CommitFields, MultiConfig, MultiState, ServerState } from './types.ts';
+import type { MultiConfig, MultiMessage, MultiState, ServerState } from './types.ts';
 
-export function staleForServer(s: MultiState, msg: Message, config: MultiConfig, mayCrash: boolean): boolean {
+export function staleForServer(s: MultiState, message: Message, config: MultiConfig, mayCrash: boolean): boolean {
   if (s.kind !== 'server') return false;
-  const ballot = (msg as { ballot?: Ballot }).ballot;
+  // Only Multi roles send to a Multi server (types.ts MultiMessage); a kind without a ballot leaves it undefined.
+  const msg = message as MultiMessage;
+  const ballot = 'ballot' in msg ? msg.ballot : undefined;
   switch (msg.kind) {
     case 'prepare':
       // At or below the promise: ignored (with nack off), and the promise only rises.
@@ -30,9 +32,9 @@ export function staleForServer(s: MultiState, msg: Message, config: MultiConfig,
     case 'nack':
       return ballot !== undefined && pastBallot(s, ballot);
     case 'commit':
-      return !mayCrash && learnedAll(s, [(msg as unknown as CommitFields).slot]);
+      return !mayCrash && learnedAll(s, [msg.slot]);
     case 'catchup-reply':
-      return !mayCrash && learnedAll(s, (msg as unknown as CatchupReplyFields).entries.map((e) => e.slot));
+      return !mayCrash && learnedAll(s, msg.entries.map((e) => e.slot));
     default:
       return false;
   }

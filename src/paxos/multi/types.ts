@@ -2,7 +2,7 @@
 // here is plain JSON (arrays with `null` holes, plain objects, no Maps, no undefined), so the simulator can
 // hash it, the playground can keep it by reference and the model checker can share it.
 import type { Ballot } from '../core/ballot.ts';
-import type { AcceptedEntry } from '../core/message.ts';
+import type { AcceptBody, AcceptedBody, AcceptedEntry, NackBody, PrepareBody, PromiseBody } from '../core/message.ts';
 import type { NodeId, Slot, Value } from '../core/ids.ts';
 import type { ProtocolConfig } from '../core/protocol.ts';
 
@@ -142,27 +142,32 @@ export interface ClientState {
 
 export type MultiState = ServerState | ClientState;
 
-// --- Message kinds outside the contract's table (readers that do not know them skip them) ---
+// --- Messages ---
+// The kinds outside the contract's table (readers that do not know them skip them), then the closed union
+// of every message a Multi-Paxos node sends or receives: a step switches on `kind` and each case sees its
+// own fields. (core/message.ts keeps an open `OtherBody` for trace readers; the engine never needs it.)
 
 /** Leader → other servers, every `timing.heartbeat`: "I lead with this ballot; I know every slot below chosenUpTo". */
-export interface HeartbeatFields { readonly ballot: Ballot; readonly chosenUpTo: Slot }
+export type HeartbeatBody = { readonly kind: 'heartbeat'; readonly ballot: Ballot; readonly chosenUpTo: Slot };
 /** Leader → other servers, once a quorum accepted `value` in `slot` at `ballot`. */
-export interface CommitFields { readonly slot: Slot; readonly ballot: Ballot; readonly value: Value }
+export type CommitBody = { readonly kind: 'commit'; readonly slot: Slot; readonly ballot: Ballot; readonly value: Value };
 /** Lagging server → leader: "send me what you know chosen in every slot ≥ `slot`" (`from` is the envelope's sender). */
-export interface CatchupFields { readonly slot: Slot }
+export type CatchupBody = { readonly kind: 'catchup'; readonly slot: Slot };
 /** The answer: known chosen entries (slot, the ballot a quorum accepted, value). */
-export interface CatchupReplyFields { readonly entries: readonly AcceptedEntry[] }
+export type CatchupReplyBody = { readonly kind: 'catchup-reply'; readonly entries: readonly AcceptedEntry[] };
 /** Client (or a server handing on a value) → server. */
-export interface ClientRequestFields { readonly value: string }
+export type ClientRequestBody = { readonly kind: 'client-request'; readonly value: string };
 /**
- * Server → client: done (`ok`, with the slot and the state machine's result; no `result` when it is
- * null, e.g. `get` of an unset key) or "not the leader" (with `leader`, a hint, when the server knows one).
+ * Server → client: done (`ok`, with the slot and the state machine's result; no `result` when it is null,
+ * e.g. `get` of an unset key) or "not the leader" (with `leader`, a hint, when the server knows one).
  * Absent rather than null fields, so diagrams print only what is there.
  */
-export interface ClientReplyFields {
-  readonly value: string;
-  readonly ok: boolean;
-  readonly slot?: Slot;
-  readonly result?: string;
-  readonly leader?: NodeId;
-}
+export type ClientReplyBody =
+  | { readonly kind: 'client-reply'; readonly value: string; readonly ok: true; readonly slot: Slot; readonly result?: string }
+  | { readonly kind: 'client-reply'; readonly value: string; readonly ok: false; readonly leader?: NodeId };
+
+export type MultiBody = PrepareBody | PromiseBody | AcceptBody | AcceptedBody | NackBody | HeartbeatBody | CommitBody | CatchupBody | CatchupReplyBody | ClientRequestBody | ClientReplyBody;
+/** What a Multi role emits (the simulator stamps `id` and `from`). */
+export type MultiOutgoing = MultiBody & { readonly to: NodeId };
+/** A message as a Multi node receives it. */
+export type MultiMessage = MultiBody & { readonly id: number; readonly from: NodeId; readonly to: NodeId };

@@ -3,10 +3,11 @@ import { formatBallot } from '../core/ballot.ts';
 import type { AcceptedEntry } from '../core/message.ts';
 import type { Slot, Value } from '../core/ids.ts';
 import type { NodeView } from '../core/protocol.ts';
-import type { MultiState } from './types.ts';
+import type { MultiConfig, MultiState } from './types.ts';
 import { formatKv } from './kv.ts';
+import { membershipView, reconfigures } from './membership.ts';
 
-export function viewState(s: MultiState): NodeView {
+export function viewState(s: MultiState, config: MultiConfig): NodeView {
   if (s.kind === 'client') {
     return {
       accepted: [],
@@ -36,5 +37,13 @@ export function viewState(s: MultiState): NodeView {
   if (s.pending.length > 0) extra['pending'] = s.pending.map((p) => p.value).join(' ; ');
   if (s.leaseHolder !== null) extra['lease'] = `${s.leaseHolder} until ${s.leaseUntil}`;
   if (s.promiseOnDisk !== null) extra['promiseOnDisk'] = formatBallot(s.promiseOnDisk);
+  if (reconfigures(config)) {
+    // What this server believes, which may lag what is chosen: `s2: S1 S2 S3` (the acceptors of its next
+    // slot; `?` while a slot α back is not known chosen), and changes still to come, `s3: S1 S2 S4` each,
+    // marked `(proposed)` while only its own proposal says so.
+    const m = membershipView(s, config);
+    extra['members'] = `s${m.slot}: ${m.members?.join(' ') ?? '?'}`;
+    if (m.pending.length > 0) extra['changes'] = m.pending.map((c) => `s${c.from}: ${c.members.join(' ')}${c.chosen ? '' : ' (proposed)'}`).join(' ; ');
+  }
   return { promised: s.promised, accepted, chosen, extra };
 }

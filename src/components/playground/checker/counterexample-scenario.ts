@@ -54,6 +54,9 @@ function baseScenario(trace: TraceDocument, title: string): Scenario {
     ...(fast && clients !== undefined ? { clients } : {}),
     ...(fast ? { classicQuorum: trace.quorums.classic, ...(trace.quorums.fast === undefined ? {} : { fastQuorum: trace.quorums.fast }) } : {}),
     ...(fast && c['retries'] === 'fast' ? { options: { retries: 'fast' } } : {}),
+    // Multi with reconfiguration: the window and the first membership (without them the variant
+    // reconfigure-immediately is refused, and the correct rule would run with one fixed membership).
+    ...(trace.protocol === 'multi' && num('alpha') !== undefined ? { options: { alpha: num('alpha'), ...(num('members') === undefined ? {} : { members: num('members') }) } } : {}),
     nack: c['nack'] === true,
     ...(typeof c['mutant'] === 'string' ? { mutant: c['mutant'] as NonNullable<Scenario['mutant']> } : {}),
     workload: false,

@@ -1,0 +1,80 @@
+// `npm exec -- node bench/reconfig-search.ts [--correct] [--cap SECONDS] [--write FILE]`: a breadth-first
+// search for Multi-Paxos reconfiguration in the narrow scope of the reconfigure-immediately witness
+// (src/paxos/check/witnesses.ts), which `paxos check` cannot name from its flags: 3 → 3 servers (S1 S2 S3
+// first, S4 a spare), α = 1, two slots, ballots up to round 2, no faults, two timer firings, S1's and
+// S2's only, and four requests — S1 is asked for `config S1 S2 S4` and `set x 1`, S2 for `set x 2` and
+// `set x 3`. The standard `--alpha 1` scope asks for the change and one write only; the run this search
+// finds needs four values (S2 fills slot 0 with one so that slot 1 stays under the first membership).
+//
+// Default: the variant reconfigure-immediately. Breadth-first order makes the first violation a shortest
+// one in this scope; --write FILE saves it as a playground scenario (the panel's own converter) for the
+// chapter to draw. --correct runs the correct rule in the same scope instead. Prints the verdict, states,
+// depth, time and peak resident size; --cap (default 600 s) stops the search, and an incomplete search
+// says how many steps it cleared with no violation. A figure, not a test: nothing here passes or fails.
+import { writeFileSync } from 'node:fs';
+import { EngineExplorer, type EngineScope } from '../src/paxos/check/explore.ts';
+import { brokenProperties } from '../src/paxos/check/model-check.ts';
+import { protocols } from '../src/paxos/registry.ts';
+import { counterexampleScenario } from '../src/components/playground/checker/counterexample-scenario.ts';
+
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const correct = argv.includes('--correct');
+const cap = Number(flag('--cap') ?? 600);
+const write = flag('--write');
+if (!Number.isFinite(cap) || cap <= 0) {
+  console.error('reconfig-search: --cap takes a number of seconds, e.g. --cap 600');
+  process.exit(2);
+}
+
+const TITLE = "变体 reconfigure-immediately：检查器搜索到的最短反例";
+const DESCRIPTION =
+  "bench/reconfig-search.ts 在一个窄范围里广度优先找到的最短反例（18 步，之后 4 步让学习者看到结果）：4 台服务器，S1、S2、S3 起步，S4 备用，α = 1，两个槽，编号到第 2 轮，只有 S1、S2 的计时器、共触发两次，没有故障；S1 被要求提出 config S1 S2 S4 和 set x 1，S2 被要求提出 set x 2 和 set x 3。变体把成员变更当作立即生效：S1 在槽 1 让新成员里的 S1、S4 接受了 set x 1；S2 用旧成员的 S2、S3 做阶段一，看不到它，又让 S1、S2 在槽 1 接受了 set x 3。";
+
+// The registry's Multi-Paxos carries the stale-message hint the checker's reduction uses (as `paxos check`).
+const multiPaxos = protocols.multi;
+const mutant = correct ? {} : { mutant: 'reconfigure-immediately' as const };
+const narrowScope: EngineScope = {
+  protocol: multiPaxos,
+  config: multiPaxos.config({ protocol: 'multi', acceptors: 4, clients: 0, nack: false, alpha: 1, members: 3, ...mutant }),
+  proposals: [
+    { node: 'S1', value: 'config S1 S2 S4' },
+    { node: 'S1', value: 'set x 1' },
+    { node: 'S2', value: 'set x 2' },
+    { node: 'S2', value: 'set x 3' },
+  ],
+  maxRound: 2,
+  slots: 2,
+  drops: 0,
+  duplicates: 0,
+  crashes: 0,
+  timeouts: 2,
+  timed: ['S1', 'S2'],
+  network: 'multiset',
+  echo: { checker: 'engine', search: 'bench/reconfig-search.ts', protocol: 'multi', acceptors: 4, members: 3, alpha: 1, slots: 2, maxRound: 2, crashes: 0, timeouts: 2, timed: ['S1', 'S2'], ...mutant },
+};
+
+const t0 = performance.now();
+const r = new EngineExplorer(narrowScope).check({
+  timeoutMs: cap * 1000,
+  onProgress: (p) => process.stderr.write(`reconfig-search: ${p.states} states, depth ${p.depth}, ${p.rate} states/s, ${(p.ms / 1000).toFixed(0)} s\n`),
+});
+const wall = ((performance.now() - t0) / 1000).toFixed(1);
+const rss = (process.resourceUsage().maxRSS / 1024 / 1024).toFixed(1);
+const what = `${correct ? 'correct rule' : 'reconfigure-immediately'}, 3 → 3 servers, α 1, 2 slots, rounds ≤ 2, 4 requests, timers S1 S2 (2 firings)`;
+console.log(`${what}: ${r.result}${r.result === 'incomplete' ? ` (${r.reason}, cap ${cap} s): no violation within ${r.depth - 1} steps` : ''}`);
+console.log(`${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${wall} s wall, peak RSS ${rss} GB; reductions: ${r.reductions.join(', ')}`);
+if (r.result === 'violation') {
+  console.log(`slot ${r.slot}: ${r.values.join(' and ')} both chosen after ${r.depth - 1} steps (+${r.epilogue} to announce); breaks ${brokenProperties(r.trace).join(', ')}`);
+  if (write) {
+    // The words content/scenarios/multi/reconfigure-immediately-shortest.json carries, so that writing it
+    // again from a new search gives the same file (or a diff worth reading).
+    const { protocol, ...found } = counterexampleScenario(r.trace, TITLE);
+    const scenario = { protocol, title: TITLE, description: DESCRIPTION, ...found };
+    writeFileSync(write, `${JSON.stringify(scenario, null, 2)}\n`);
+    console.log(`wrote ${write} (${scenario.steps?.length ?? 0} steps)`);
+  }
+}
