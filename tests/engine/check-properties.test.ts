@@ -166,7 +166,7 @@ test('a monitor without Fast Paxos\'s recovery rule refuses a Fast trace instead
   assert.throws(() => new TraceMonitor(header, {}), /recovery rule/);
   assert.doesNotThrow(() => new TraceMonitor(header, TRACE_RULES));
   // The Fast protocol carries the rule the playground's monitor uses, and it is the checker's own.
-  assert.equal(fastPaxos.traceRules?.pickRecoveryValue, TRACE_RULES.pickRecoveryValue);
+  assert.equal(fastPaxos.traceRules?.recoveryPermits, TRACE_RULES.recoveryPermits);
 });
 
 test('6 agreement: two values reaching a quorum in one slot, and chosen before or unlike the quorum', () => {

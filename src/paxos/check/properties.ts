@@ -10,7 +10,7 @@ import type { NodeId, Slot, Value } from '../core/ids.ts';
 import type { AcceptedEntry, Message } from '../core/message.ts';
 import type { TraceRules } from '../core/protocol.ts';
 import type { Quorums, TraceDocument, TraceEvent } from '../core/trace.ts';
-import { pickRecoveryValue, type PhaseOneReport } from '../fast/recovery.ts';
+import { recoveryPermits, type PhaseOneReport } from '../fast/recovery.ts';
 import { majority, parseConfigCommand } from '../core/reconfig.ts';
 
 export type PropertyId =
@@ -53,9 +53,6 @@ const show = (v: Value): string => (v === null ? 'no-op' : JSON.stringify(v));
 type PromiseMsg = Message & { readonly kind: 'promise' };
 type BallotMsg = Message & { readonly ballot: Ballot; readonly slot: Slot; readonly value: Value };
 
-/** Largest promise set enumerated exactly when a fast round must be recovered (2^16 subsets at most). */
-const MAX_SUBSET_SEARCH = 16;
-
 /**
  * Checks a trace one event at a time (the simulator and the playground can flag a violation the moment it
  * happens). `observe` returns the first violation the event causes, or null.
@@ -86,7 +83,7 @@ export class TraceMonitor {
 
   /** `rules`: what this trace's protocol needs (TraceRules); checkTrace gives TRACE_RULES, every one. */
   constructor(header: TraceHeader, rules: TraceRules) {
-    if (header.protocol === 'fast' && !rules.pickRecoveryValue) throw new Error('TraceMonitor: a Fast Paxos trace needs the recovery rule (TraceRules.pickRecoveryValue, fast/recovery.ts)');
+    if (header.protocol === 'fast' && !rules.recoveryPermits) throw new Error('TraceMonitor: a Fast Paxos trace needs the recovery rule (TraceRules.recoveryPermits, fast/recovery.ts)');
     this.rules = rules;
     this.reconfig = header.quorums.reconfig ?? null;
     this.acceptors = new Set(header.nodes.filter((x) => x.roles.includes('acceptor')).map((x) => x.id));
@@ -306,15 +303,8 @@ export class TraceMonitor {
     const qf = this.qf;
     if (qf !== undefined && reports.some((r) => r.ballot?.fast)) {
       // After a fast round: Lamport's recovery rule, over every quorum the proposer could have used.
-      if (reports.length > MAX_SUBSET_SEARCH) return this.recoveryAllows(reports, value, qf);
-      const k = reports.length;
-      for (let mask = 1; mask < 1 << k; mask++) {
-        let size = 0;
-        for (let i = 0; i < k; i++) if (mask & (1 << i)) size++;
-        if (size < this.qc) continue;
-        if (this.recoveryAllows(reports.filter((_, i) => mask & (1 << i)), value, qf)) return true;
-      }
-      return false;
+      const permits = this.rules.recoveryPermits as NonNullable<TraceRules['recoveryPermits']>;
+      return permits(reports, value, this.n, this.qc, qf, (v) => this.freePick(v));
     }
     // Classic: some phase-1 quorum whose highest-ballot entry carries `value`, or that reported nothing.
     let empty = 0;
@@ -328,17 +318,10 @@ export class TraceMonitor {
     }
     return false;
   }
-
-  private recoveryAllows(reports: readonly PhaseOneReport[], value: Value, qf: number): boolean {
-    const pick = (this.rules.pickRecoveryValue as NonNullable<TraceRules['pickRecoveryValue']>)(reports, this.n, qf);
-    if (pick.kind === 'forced') return pick.value === value;
-    if (pick.kind === 'any-of') return pick.values.includes(value);
-    return this.freePick(value);
-  }
 }
 
 /** Every protocol's trace rules, for a reader of any trace (Node-side code; a page takes its protocol's). */
-export const TRACE_RULES: TraceRules = { pickRecoveryValue };
+export const TRACE_RULES: TraceRules = { recoveryPermits };
 
 /** The first violation of the seven properties in `doc`, or null if the trace is safe. */
 export function checkTrace(doc: TraceDocument): Violation | null {

@@ -8,7 +8,7 @@ import type { Outgoing, Message } from './message.ts';
 import type { NodeInfo, Slot, Value } from './ids.ts';
 import type { ProtocolName, Quorums } from './trace.ts';
 import type { MutantName } from './mutants.ts';
-import type { PhaseOneReport, RecoveryPick } from '../fast/recovery.ts';
+import type { PhaseOneReport } from '../fast/recovery.ts';
 
 /** Settings shared by all protocols. Each protocol may read more fields from its own config type. */
 export interface ProtocolConfig {
@@ -105,8 +105,8 @@ export interface Protocol<S, C extends ProtocolConfig = ProtocolConfig> {
  * rules; checkTrace passes every one. A monitor given a trace it lacks a rule for refuses it.
  */
 export interface TraceRules {
-  /** Fast Paxos's recovery rule (fast/recovery.ts): what a coordinator may pick after a fast round. */
-  readonly pickRecoveryValue?: (reports: readonly PhaseOneReport[], n: number, fastQuorum: number) => RecoveryPick;
+  /** Fast Paxos's recovery rule (fast/recovery.ts): may a coordinator send this value after a fast round? */
+  readonly recoveryPermits?: (reports: readonly PhaseOneReport[], value: Value, n: number, classicQuorum: number, fastQuorum: number, freePick: (v: Value) => boolean) => boolean;
 }
 
 export class ConfigError extends Error {

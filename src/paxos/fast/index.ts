@@ -9,7 +9,7 @@ import { crashAcceptor, initAcceptor, stepAcceptor } from './acceptor.ts';
 import { crashCoordinator, initCoordinator, stepCoordinator } from './coordinator.ts';
 import { EMPTY_TALLY, recordVote } from './learner.ts';
 import { acceptorTargets } from './targets.ts';
-import { pickRecoveryValue } from './recovery.ts';
+import { recoveryPermits } from './recovery.ts';
 import type { ClientState, FastState, LearnerState, Tally } from './state.ts';
 
 export type { FastConfig, FastOpening } from './config.ts';
@@ -140,5 +140,5 @@ export const fastPaxos: Protocol<FastState, FastConfig> = {
         return { accepted: [], chosen: chosenOf(state.tally), extra: { votes: String(state.tally.votes.length) } };
     }
   },
-  traceRules: { pickRecoveryValue },
+  traceRules: { recoveryPermits },
 };

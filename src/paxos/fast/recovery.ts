@@ -56,3 +56,30 @@ export function pickRecoveryValue(allReports: readonly PhaseOneReport[], n: numb
   if (mutant === 'fast-recovery-any-reported') return { kind: 'any-of', values: [...new Set(reports.filter((r) => r.ballot).map((r) => r.value as Value))] };
   return { kind: 'any-of', values };
 }
+
+/** Largest promise set a trace reader enumerates exactly (2^16 subsets at most); beyond it, the whole set. */
+const MAX_SUBSET_SEARCH = 16;
+
+/**
+ * For a trace reader (check/properties.ts, through TraceRules): may a coordinator that received `reports`
+ * after a fast round send `value`? It may have used any classic quorum among them, so the answer is yes when
+ * the rule picks `value` for some such quorum. `freePick` says whether a free pick may be `value` (it was
+ * proposed). Lives here, beside the rule, so a page downloads it only with Fast Paxos.
+ */
+export function recoveryPermits(reports: readonly PhaseOneReport[], value: Value, n: number, classicQuorum: number, fastQuorum: number, freePick: (v: Value) => boolean): boolean {
+  const permits = (q: readonly PhaseOneReport[]): boolean => {
+    const pick = pickRecoveryValue(q, n, fastQuorum);
+    if (pick.kind === 'forced') return pick.value === value;
+    if (pick.kind === 'any-of') return pick.values.includes(value);
+    return freePick(value);
+  };
+  if (reports.length > MAX_SUBSET_SEARCH) return permits(reports);
+  const k = reports.length;
+  for (let mask = 1; mask < 1 << k; mask++) {
+    let size = 0;
+    for (let i = 0; i < k; i++) if (mask & (1 << i)) size++;
+    if (size < classicQuorum) continue;
+    if (permits(reports.filter((_, i) => mask & (1 << i)))) return true;
+  }
+  return false;
+}
