@@ -50,8 +50,6 @@ export function CheckerPanel(props: CheckerPanelProps) {
   const [generation, setGeneration] = useState(0);
   const worker = useRef<Worker | null>(null);
   const command = useRef('');
-  /** The same command with `--symmetry on`, shown when the worker's search used it (rules.ts panelSymmetry). */
-  const symmetricCommand = useRef('');
   const findButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const { load } = props;
@@ -70,7 +68,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
         setStatus({ kind: 'running', progress: reply.progress });
       } else if (reply.type === 'result') {
         if (reply.scenario) load(reply.scenario);
-        setStatus({ kind: 'done', result: reply.result, command: reply.result.reductions.includes('acceptor-symmetry') ? symmetricCommand.current : command.current, turns: reply.turns, loadError: reply.loadError });
+        setStatus({ kind: 'done', result: reply.result, command: command.current, turns: reply.turns, loadError: reply.loadError });
         findButton.current?.focus();
         // A fresh worker for the next search: the finished one's heap (millions of states) goes with it.
         setGeneration((g) => g + 1);
@@ -109,7 +107,6 @@ export function CheckerPanel(props: CheckerPanelProps) {
     // so the search starts right after it has answered for the scope (a refused scope cannot be searched).
     if (running || refused || !worker.current) return;
     command.current = checkCommand(protocol, mutant, changed);
-    symmetricCommand.current = checkCommand(protocol, mutant, changed, true);
     const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: `模型检查器的反例：拆掉“${mutant ? RULES[mutant] : ''}”` };
     worker.current.postMessage(request);
     setStatus({ kind: 'running', progress: null });
@@ -253,7 +250,6 @@ function Verdict({ protocol, status }: { protocol: ProtocolName; status: Status 
       <p class="pg-checker-scope-echo">
         范围：{scopeWords(protocol, r.scope)}
         {r.scope.mutant ? `；拆掉的规则：${r.scope.mutant}` : '；完整协议'}。
-        {r.reductions.includes('acceptor-symmetry') && '只差在哪个接受者是哪个的状态算作一个（接受者对称），结论和最短反例的长度都不变。'}
       </p>
       <p class="pg-checker-command">
         同样的检查：<code>{status.command}</code>

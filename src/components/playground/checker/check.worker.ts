@@ -14,7 +14,6 @@ import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import { PlaygroundRun } from '../run.ts';
 import { counterexampleScenario } from './counterexample-scenario.ts';
-import { panelSymmetry } from './rules.ts';
 import { getProtocol } from '../../../paxos/registry.ts';
 import { resolveScenario } from '../../../paxos/sim/validate.ts';
 
@@ -57,8 +56,7 @@ export function milestones(scenario: Scenario): Milestones {
 }
 
 function check(options: ScopeOptions, maxStates: number, title: string): void {
-  const symmetry = panelSymmetry(resolveScope(options));
-  const result = checkEngine(options, { maxStates, onProgress: (progress) => post({ type: 'progress', progress }) }, { symmetry });
+  const result = checkEngine(options, { maxStates, onProgress: (progress) => post({ type: 'progress', progress }) });
   if (result.result !== 'violation') return post({ type: 'result', result, scenario: null, turns: null, loadError: '' });
   try {
     const scenario = counterexampleScenario(result.trace, title);

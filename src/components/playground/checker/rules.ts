@@ -3,30 +3,14 @@
 // and the page's bound on a search.
 import type { MutantName } from '../../../paxos/core/mutants.ts';
 import type { ProtocolName } from '../../../paxos/core/trace.ts';
-import type { ResolvedScope, ScopeOptions } from '../../../paxos/check/scopes.ts';
+import type { ScopeOptions } from '../../../paxos/check/scopes.ts';
 
 /**
  * The most distinct states the page stores before it stops and says the scope is too large. The checker
  * keeps about 150 bytes a state (Node: 1.7 M states in 300 MB), so this stays well inside a tab's memory,
- * and it covers every Basic standard scope (answer-lower-prepare, the largest, is 1.68 M states; 284,008 with
- * the acceptor symmetry the page uses).
+ * and it covers every Basic standard scope (answer-lower-prepare, the largest, is 1.68 M states).
  */
 export const PAGE_MAX_STATES = 2_000_000;
-
-/**
- * Whether the page's search merges states that differ only in which interchangeable acceptor is which (the
- * checker's `--symmetry on`; explore.ts argues it sound and audits every search that uses it). It keeps every
- * verdict and every shortest counterexample's length. With Basic's three or four acceptors it cuts a search
- * to a fifth of the states or less and about half the time (measured in Node: the standard scope 134,387 →
- * 23,259 states; non-intersecting-quorums' four acceptors 544,797 → 31,818), so each Basic mutant's
- * counterexample arrives in about a second. With five, each state has 120 renamings to try and a large
- * scope searched 16 times slower to the page's bound, so the page leaves it off there. Fast is left out: its
- * classic rounds pick a value by acceptor order (the audit refuses the symmetry there). So is Multi: its
- * servers each hold every role, so none is interchangeable. The worker decides from the resolved scope; the echoed command carries the flag.
- */
-export function panelSymmetry(scope: ResolvedScope): boolean {
-  return scope.protocol === 'basic' && scope.acceptors <= 4;
-}
 
 /** The rule each mutant removes, in the reader's words (the mutant's own summary says what happens instead). */
 export const RULES: Record<MutantName, string> = {
@@ -71,7 +55,7 @@ export function scopeOptions(protocol: ProtocolName, mutant: MutantName | null, 
 }
 
 /** The command that runs the same check in a terminal (the panel shows it under every verdict). */
-export function checkCommand(protocol: ProtocolName, mutant: MutantName | null, changed: Partial<Record<ScopeField, number>>, symmetry = false): string {
+export function checkCommand(protocol: ProtocolName, mutant: MutantName | null, changed: Partial<Record<ScopeField, number>>): string {
   const flags = FIELDS[protocol].filter((f) => changed[f.field] !== undefined).map((f) => ` --${f.flag} ${changed[f.field]}`);
-  return `npm run --silent paxos -- check --protocol ${protocol}${mutant ? ` --mutant ${mutant}` : ''}${flags.join('')}${symmetry ? ' --symmetry on' : ''}`;
+  return `npm run --silent paxos -- check --protocol ${protocol}${mutant ? ` --mutant ${mutant}` : ''}${flags.join('')}`;
 }
