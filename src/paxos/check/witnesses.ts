@@ -1,10 +1,18 @@
-// Scripted counterexamples: runs found by reasoning, replayed step by step through the engine's own roles
-// (EngineExplorer.follow), for mutants whose shortest breadth-first counterexample lies beyond what the
-// search can reach in its bound. The engine decides every step; the script only picks which enabled move
-// happens next, and the result says whether agreement broke — a script cannot fake a violation.
+// Counterexamples beyond the breadth-first search's bound, two ways.
+//
+// Hunted runs (HUNTED): found by the random hunt of hunt.ts in a stated scope — a search, not a script —
+// and shortened; each is pinned by (seed, walk), so a build replays the one walk that found it instead of
+// the whole hunt (bench/checker.ts runs the hunt from walk 1 and checks the pin), and the bounded
+// breadth-first search (SearchOptions.bound) says how short a run the scope may still hold.
+//
+// Scripted runs (WITNESSES): found by reasoning, replayed step by step through the engine's own roles
+// (EngineExplorer.follow). The engine decides every step; the script only picks which enabled move
+// happens next, and the result says whether agreement broke — a script cannot fake a violation. The two
+// scripts that the hunt now replaces stay as tests (tests/check/variants.test.ts).
 import { multiPaxos } from '../multi/index.ts';
 import { fastPaxos } from '../fast/index.ts';
-import { EngineExplorer, type ScriptStep } from './explore.ts';
+import { EngineExplorer, type EngineScope, type ScriptStep } from './explore.ts';
+import { hunt, type HuntResult } from './hunt.ts';
 import type { TraceDocument } from '../core/trace.ts';
 import type { Slot, Value } from '../core/ids.ts';
 
@@ -267,5 +275,82 @@ export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined }
   'reconfigure-immediately': () => reconfigureImmediatelyWitness(true),
 };
 
-/** Mutants whose standard scope the search cannot finish: the cache serves their scripted run by default. */
+/**
+ * forget-promise-on-learn's hunting scope: the witness's three requests (S1: "set x 1", "set x 2"; S2:
+ * "set y 1"), two slots, ballots of round 1 (1.S1 < 1.S2), S1 and S2 each may start one election, S3 may
+ * crash once, no loss or duplication (the multiset network). A narrower scope than the script's (which
+ * allows round 2 and any server's crash), so that the bounded search can cover it (see HUNTED).
+ */
+export function forgetPromiseHuntScope(): EngineScope {
+  return {
+    protocol: multiPaxos,
+    config: multiPaxos.config({ protocol: 'multi', acceptors: 3, clients: 0, nack: false, mutant: 'forget-promise-on-learn' }),
+    proposals: [
+      { node: 'S1', value: 'set x 1' },
+      { node: 'S1', value: 'set x 2' },
+      { node: 'S2', value: 'set y 1' },
+    ],
+    maxRound: 1,
+    slots: 2,
+    drops: 0,
+    duplicates: 0,
+    crashes: 1,
+    timeouts: 2,
+    network: 'multiset',
+    timed: ['S1', 'S2'],
+    crashable: ['S3'],
+    echo: { checker: 'engine', search: 'hunt', protocol: 'multi', mutant: 'forget-promise-on-learn', acceptors: 3, slots: 2, maxRound: 1, crashes: 1, crashable: ['S3'], timeouts: 2, timed: ['S1', 'S2'], drops: 0, duplicates: 0, network: 'multiset', proposals: 'S1: set x 1, set x 2; S2: set y 1' },
+  };
+}
+
+/** fast-recovery-any-reported's hunting scope: the scripted witness's (and the mutant's standard scope). */
+export function fastRecoveryHuntScope(): EngineScope {
+  return {
+    protocol: fastPaxos,
+    config: fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', mutant: 'fast-recovery-any-reported' }),
+    proposals: [
+      { node: 'C1', value: 'v1' },
+      { node: 'C2', value: 'v2' },
+    ],
+    maxRound: 2,
+    slots: 1,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 4,
+    network: 'multiset',
+    timed: ['L1'],
+    echo: { checker: 'engine', search: 'hunt', protocol: 'fast', mutant: 'fast-recovery-any-reported', acceptors: 4, clients: 2, maxRound: 2, retries: 'fast', crashes: 0, timeouts: 4, timed: ['L1'], drops: 0, duplicates: 0, network: 'multiset' },
+  };
+}
+
+/** A counterexample the hunt found, pinned by the walk that found it (see the file comment). */
+export interface HuntedRun {
+  readonly scope: () => EngineScope;
+  readonly seed: number;
+  /** The first walk of the hunt from walk 1 that chose two values (bench/checker.ts checks it is the first). */
+  readonly walk: number;
+  /** Moves of the shortened run. */
+  readonly steps: number;
+  /** What the bounded breadth-first search proved about shorter runs: none of at most `clear` moves. */
+  readonly clear: number;
+}
+
+export const HUNTED: { readonly [name: string]: HuntedRun | undefined } = {
+  'forget-promise-on-learn': { scope: forgetPromiseHuntScope, seed: 1, walk: 0, steps: 24, clear: 0 },
+  'fast-recovery-any-reported': { scope: fastRecoveryHuntScope, seed: 1, walk: 2008, steps: 27, clear: 0 },
+};
+
+/** The hunted counterexample of a mutant, replayed from its pinned walk (undefined: it has none). */
+export function huntedRun(mutant: string): HuntResult | undefined {
+  const pin = HUNTED[mutant];
+  if (!pin) return undefined;
+  const r = hunt(pin.scope(), { seed: pin.seed, firstWalk: pin.walk, walks: 1 });
+  if (r.result !== 'violation' || r.steps !== pin.steps) {
+    throw new Error(`${mutant}: walk ${pin.walk} (seed ${pin.seed}) no longer finds the ${pin.steps}-step run (${r.result === 'violation' ? `${r.steps} steps` : 'nothing'}); the engine changed: run \`npm run bench -- checker --only hunt\` and update HUNTED in witnesses.ts`);
+  }
+  return r;
+}
+
+/** Mutants whose standard scope the search cannot finish: the cache serves their hunted, else scripted, run by default. */
 export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported', 'reconfigure-immediately'];
