@@ -1202,6 +1202,19 @@ export class EngineExplorer {
    * quorum voted for, which the bound's argument rules out.
    */
   private votesToConflict(d: Decoded): number {
+    // It depends on the votes and announcements alone, and a scope has few sets of them: memoised.
+    const key = `${d.votes.join(',')}|${d.announced.join(',')}`;
+    let h = this.distanceMemo.get(key);
+    if (h === undefined) {
+      h = this.votesToConflictOf(d);
+      this.distanceMemo.set(key, h);
+    }
+    return h;
+  }
+
+  private readonly distanceMemo = new Map<string, number>();
+
+  private votesToConflictOf(d: Decoded): number {
     const classic = this.quorums.classic;
     const fast = this.quorums.fast ?? classic;
     const qMin = Math.min(classic, fast);

@@ -337,7 +337,7 @@ export interface HuntedRun {
 }
 
 export const HUNTED: { readonly [name: string]: HuntedRun | undefined } = {
-  'forget-promise-on-learn': { scope: forgetPromiseHuntScope, seed: 1, walk: 0, steps: 24, clear: 0 },
+  'forget-promise-on-learn': { scope: forgetPromiseHuntScope, seed: 1, walk: 287_046, steps: 24, clear: 0 },
   'fast-recovery-any-reported': { scope: fastRecoveryHuntScope, seed: 1, walk: 2008, steps: 27, clear: 0 },
 };
 
