@@ -13,7 +13,7 @@
 // mutants with 2 acceptors; --only TEXT to run the scopes whose name contains TEXT.
 import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../src/paxos/check/model-check.ts';
-import { HUNTED, SCRIPTED_BY_DEFAULT } from '../src/paxos/check/witnesses.ts';
+import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED } from '../src/paxos/check/witnesses.ts';
 import { hunt } from '../src/paxos/check/hunt.ts';
 import { EngineExplorer } from '../src/paxos/check/explore.ts';
 import { MUTANTS } from '../src/paxos/core/mutants.ts';
@@ -89,9 +89,11 @@ function runJob(job: Job): Measured {
     const explorer = new EngineExplorer({ ...pin.scope(), network: job.network }, { bound });
     const m = measure(() => explorer.check(job.capped ? { timeoutMs: cap * 1000 } : {}));
     const r = m.value;
+    const rec = SEARCHED[job.mutant];
+    const record = rec && r.result === 'violation' ? `; record ${r.depth - 1 === rec.steps && r.states === rec.states ? 'ok' : `MISMATCH (witnesses.ts SEARCHED: ${rec.steps} steps, ${rec.states} states)`}` : '';
     const note = r.result === 'clear'
       ? `no run of ≤ ${bound} steps (${job.network} network): the hunted ${pin.steps} steps are shortest in this scope`
-      : r.result === 'violation' ? `a run of ${r.depth - 1} steps: shorter than the hunted one` : `stopped (${r.result === 'incomplete' ? r.reason : r.result}, cap ${cap} s): no violation within ${r.depth - 1} steps`;
+      : r.result === 'violation' ? `a run of ${r.depth - 1} steps, shortest in this scope (the hunt's: ${pin.steps})${record}` : `stopped (${r.result === 'incomplete' ? r.reason : r.result}, cap ${cap} s): no violation within ${r.depth - 1} steps`;
     return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
   }
   const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false }));

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { EngineExplorer } from '../../src/paxos/check/explore.ts';
 import { hunt } from '../../src/paxos/check/hunt.ts';
 import { buildScope, resolveScope, type ScopeOptions } from '../../src/paxos/check/scopes.ts';
-import { HUNTED, huntedRun } from '../../src/paxos/check/witnesses.ts';
-import { checkHunted, chosenValues } from '../../src/paxos/check/model-check.ts';
+import { HUNTED, SEARCHED, huntedRun, recordedRun } from '../../src/paxos/check/witnesses.ts';
+import { checkHunted, checkRecorded, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { MUTANTS } from '../../src/paxos/core/mutants.ts';
 
@@ -121,5 +121,25 @@ test('the hunted runs the chapters draw replay from their pinned walks and break
       assert.ok(result.broken.length > 0, `${mutant}: the trace checker finds a broken property`);
       assert.equal(result.scripted, undefined);
     }
+  }
+});
+
+test('the recorded shortest run (the bounded search result) replays in the multiset scope, delivering no message twice, and breaks agreement', () => {
+  for (const mutant of Object.keys(SEARCHED)) {
+    const rec = SEARCHED[mutant]!;
+    const w = recordedRun(mutant);
+    assert.ok(w?.conflict, mutant);
+    if (!w?.conflict) continue;
+    assert.equal(Math.max(...w.trace.events.map((e) => e.time)), rec.steps, `${mutant}: ${rec.steps} moves`);
+    assert.ok([...chosenValues(w.trace).values()].some((v) => v.length > 1), `${mutant}: two values chosen in one slot`);
+    assert.ok(checkTrace(w.trace) !== null, `${mutant}: the trace checker rejects the run`);
+    // A run of the set network that is a multiset run too: no message is delivered twice.
+    const delivered = w.trace.events.flatMap((e) => (e.type === 'deliver' ? [e.msg.id] : []));
+    assert.equal(new Set(delivered).size, delivered.length);
+    // Shorter than the hunted run of the same scope.
+    const pin = HUNTED[mutant];
+    if (pin) assert.ok(rec.steps < pin.steps || rec.steps === pin.steps);
+    const r = checkRecorded(mutant);
+    assert.ok(r?.result === 'violation' && r.steps === rec.steps && r.reductions.includes('distance-bound') && r.scripted === undefined && r.hunted === undefined);
   }
 });

@@ -31,10 +31,15 @@ test('a cache miss logs a scripted run as one, not as a search (reconfigure-imme
     assert.match(log, new RegExp(`counterexample for reconfigure-immediately: scripted run of ${found.steps} steps driven through the engine's roles \\(not a search result\\)`));
     assert.doesNotMatch(log, /searched|depth/);
     lines.length = 0;
-    // forget-promise-on-learn's run was found by the hunt (witnesses.ts HUNTED): logged as such, not as scripted.
-    const hunted = await loadCounterexample('forget-promise-on-learn', root);
+    // fast-recovery-any-reported's run was found by the hunt (witnesses.ts HUNTED): logged as such, not as scripted.
+    const hunted = await loadCounterexample('fast-recovery-any-reported', root);
     assert.ok(hunted.result === 'violation' && hunted.scripted === undefined && hunted.hunted !== undefined && !hunted.cached);
-    assert.match(lines.join(''), new RegExp(`counterexample for forget-promise-on-learn: random hunt, walk ${hunted.hunted.walk}: ${hunted.hunted.foundSteps} steps shortened to ${hunted.steps}`));
+    assert.match(lines.join(''), new RegExp(`counterexample for fast-recovery-any-reported: random hunt, walk ${hunted.hunted.walk}: ${hunted.hunted.foundSteps} steps shortened to ${hunted.steps}`));
+    lines.length = 0;
+    // forget-promise-on-learn's is the bounded search's result (SEARCHED), logged as that search.
+    const searched = await loadCounterexample('forget-promise-on-learn', root);
+    assert.ok(searched.result === 'violation' && searched.scripted === undefined && searched.steps === 23);
+    assert.match(lines.join(''), /counterexample for forget-promise-on-learn: searched 29228866 states, counterexample depth 24/);
     lines.length = 0;
     const again = await loadCounterexample('reconfigure-immediately', root);
     assert.ok(again.cached);

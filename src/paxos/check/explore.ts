@@ -40,7 +40,8 @@
 // Acceptor symmetry (SearchOptions.symmetry, off by default): acceptors the scope does not tell apart are
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
-// No partial-order reduction: see SearchOptions for why.
+// No partial-order reduction: see SearchOptions for why, and for the distance bound that proves a hunted
+// counterexample (hunt.ts) shortest.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -288,11 +289,17 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction. Deliveries to different nodes commute, but a persistent set must contain
- * every move that conflicts with it before one of its own moves runs, including the delivery of a message
- * not yet sent; every Paxos role may answer every other, so without protocol knowledge the set closes over
- * all enabled moves. Sleep sets would skip transitions but keep every state, and the search's cost is its
- * states. Neither is done.
+ * No partial-order reduction, for two reasons (checked again for #19). (1) Condition C1 of an ample set:
+ * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
+ * and every other input of node i conflicts with it — including a message not yet sent that another node
+ * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
+ * C2, not C1: an acceptor that takes prepare(2) before accept(1) ends elsewhere than one that takes them the
+ * other way round. Without protocol knowledge of who can still write to i, the set closes over every move.
+ * (2) Even a sound ample set does not keep the shortest counterexample's length: a shortest run that uses
+ * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
+ * longer), so the reduced search finds a violation, not a shortest one. Sleep sets skip transitions and
+ * keep every state, and states are this search's cost. What the two long counterexamples get instead is
+ * hunt.ts (find a run) and `bound` (prove nothing shorter exists, where the levels left are few).
  */
 export interface SearchOptions {
   readonly reduce?: boolean;

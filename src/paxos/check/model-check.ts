@@ -4,7 +4,7 @@
 import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
-import { HUNTED, WITNESSES, huntedRun } from './witnesses.ts';
+import { HUNTED, SEARCHED, WITNESSES, huntedRun, recordedRun } from './witnesses.ts';
 import { TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
@@ -111,6 +111,34 @@ export function checkWitness(mutant: string): CheckResult | undefined {
     slot: w.conflict.slot,
     values: w.conflict.values,
     scripted: true,
+    broken: brokenProperties(w.trace),
+    trace: w.trace,
+  };
+}
+
+/**
+ * The recorded shortest counterexample of a mutant (witnesses.ts SEARCHED) as the result of the search
+ * that found it — its states, transitions and reductions as the bench measures them — or undefined.
+ */
+export function checkRecorded(mutant: string): CheckResult | undefined {
+  const rec = SEARCHED[mutant];
+  const t0 = clockMs();
+  const w = recordedRun(mutant);
+  if (!rec || !w || !w.conflict) return undefined;
+  const scope = { ...(w.trace.config as Record<string, unknown>), network: 'set', bound: rec.bound } as unknown as ScopeEcho;
+  return {
+    result: 'violation',
+    property: 'agreement',
+    states: rec.states,
+    transitions: rec.transitions,
+    depth: rec.steps + 1,
+    ms: Math.round(clockMs() - t0),
+    scope,
+    reductions: ['idle-deliveries', 'distance-bound'],
+    steps: rec.steps,
+    epilogue: 0,
+    slot: w.conflict.slot,
+    values: w.conflict.values,
     broken: brokenProperties(w.trace),
     trace: w.trace,
   };

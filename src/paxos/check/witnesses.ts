@@ -352,5 +352,79 @@ export function huntedRun(mutant: string): HuntResult | undefined {
   return r;
 }
 
+/**
+ * A shortest counterexample the bounded breadth-first search (SearchOptions.bound) found in the bench,
+ * recorded as its moves so a build replays it in milliseconds instead of searching for ten minutes:
+ * `npm run bench -- checker --only bounded` runs the search again and checks it still finds a run of
+ * `steps` moves after `states` states (a deterministic search: the same engine gives the same figures).
+ */
+export interface RecordedSearch {
+  /** The scope searched (the network may be wider than `replay`'s: a set network covers every multiset run). */
+  readonly scope: () => EngineScope;
+  readonly bound: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly steps: number;
+  /** The found run, move by move, replayed in `replayScope` (the recorded run delivers no message twice). */
+  readonly moves: readonly ScriptStep[];
+  readonly replayScope: () => EngineScope;
+}
+
+/**
+ * forget-promise-on-learn, shortest: the bounded search of the hunting scope with a set network (every
+ * multiset run is in it) found a 23-move run, one shorter than the hunt's. It delivers no message twice,
+ * so it is a run of the multiset scope as well, and 23 is shortest in both. S1 leads (1.S1) with S3 and
+ * gets `set x 2` chosen in slot 1 while slot 0's `set x 1` reaches S1 only. S2 runs (1.S2) on S3's promise,
+ * which reports slot 1 alone, so S2 fills slot 0 with a no-op that S1 and S2 accept: chosen. S3 learns
+ * slot 1 (its last record: the mutant writes 1.S1 there as its promise), crashes, recovers promising
+ * 1.S1 again, and accepts S1's old accept(1.S1, set x 1) for slot 0: S1 and S3 choose `set x 1` there too.
+ */
+export const SEARCHED: { readonly [name: string]: RecordedSearch | undefined } = {
+  'forget-promise-on-learn': {
+    scope: () => ({ ...forgetPromiseHuntScope(), network: 'set' }),
+    bound: 23,
+    states: 29_228_866,
+    transitions: 279_408_803,
+    steps: 23,
+    replayScope: forgetPromiseHuntScope,
+    moves: [
+      { kind: 'propose', node: 'S1', value: 'set x 1' },
+      { kind: 'propose', node: 'S1', value: 'set x 2' },
+      { kind: 'timeout', node: 'S1', timer: 'election' },
+      deliver('S1', 'S1', 'prepare'),
+      deliver('S1', 'S3', 'prepare'),
+      deliver('S1', 'S1', 'promise'),
+      deliver('S3', 'S1', 'promise'),
+      deliver('S1', 'S1', 'accept', { slot: 0 }),
+      deliver('S1', 'S1', 'accept', { slot: 1 }),
+      deliver('S1', 'S3', 'accept', { slot: 1 }),
+      deliver('S1', 'S1', 'accepted', { slot: 1 }),
+      deliver('S3', 'S1', 'accepted', { slot: 1 }),
+      { kind: 'timeout', node: 'S2', timer: 'election' },
+      deliver('S2', 'S2', 'prepare'),
+      deliver('S2', 'S3', 'prepare'),
+      deliver('S2', 'S2', 'promise'),
+      deliver('S3', 'S2', 'promise'),
+      deliver('S1', 'S3', 'commit', { slot: 1 }),
+      deliver('S2', 'S1', 'accept', { slot: 0 }),
+      deliver('S2', 'S2', 'accept', { slot: 0 }),
+      { kind: 'crash', node: 'S3' },
+      { kind: 'recover', node: 'S3' },
+      deliver('S1', 'S3', 'accept', { slot: 0 }),
+    ],
+  },
+};
+
+/** The recorded shortest run of a mutant (SEARCHED), replayed; throws if it no longer breaks agreement in `steps` moves. */
+export function recordedRun(mutant: string): Witness | undefined {
+  const rec = SEARCHED[mutant];
+  if (!rec) return undefined;
+  const w = new EngineExplorer(rec.replayScope(), SCRIPTED).follow(rec.moves);
+  if (!w.conflict || rec.moves.length !== rec.steps) {
+    throw new Error(`${mutant}: the recorded ${rec.steps}-move search result no longer chooses two values; the engine changed: run \`npm run bench -- checker --only bounded\` and update SEARCHED in witnesses.ts`);
+  }
+  return w;
+}
+
 /** Mutants whose standard scope the search cannot finish: the cache serves their hunted, else scripted, run by default. */
 export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported', 'reconfigure-immediately'];
