@@ -11,6 +11,7 @@ import { HUNTED, SEARCHED, huntedRun, recordedRun } from '../../src/paxos/check/
 import { checkHunted, checkRecorded, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { MUTANTS } from '../../src/paxos/core/mutants.ts';
+import { multiPaxos } from '../../src/paxos/multi/index.ts';
 
 const scopeOf = (o: ScopeOptions) => buildScope(resolveScope(o));
 const label = (o: ScopeOptions): string => JSON.stringify(o);
@@ -139,6 +140,9 @@ test('the recorded shortest run (the bounded search result) replays in the multi
     // Shorter than the hunted run of the same scope.
     const pin = HUNTED[mutant];
     if (pin) assert.ok(rec.steps < pin.steps || rec.steps === pin.steps);
+    // The same moves with the correct rule: S3 still remembers 1.S2 after the restart and refuses.
+    const correct = { ...rec.replayScope(), config: multiPaxos.config({ protocol: 'multi', acceptors: 3, clients: 0, nack: false }) };
+    assert.equal(new EngineExplorer(correct, { reduce: false }).follow(rec.moves).conflict, undefined, `${mutant}: the correct protocol chooses one value`);
     const r = checkRecorded(mutant);
     assert.ok(r?.result === 'violation' && r.steps === rec.steps && r.reductions.includes('distance-bound') && r.scripted === undefined && r.hunted === undefined);
   }
