@@ -9,7 +9,11 @@
 // figures. Every standard scope runs to the end. Wider scopes still larger than the search can finish —
 // Multi's two slots and a leader change with a crash, and Basic up to round 2 with both proposers
 // retrying (with and without acceptor symmetry) — run under a time cap and are reported as incomplete
-// (nothing proved for them here). Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
+// (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
+// each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
+// bounded breadth-first search of the hunting scope with a set network (SearchOptions.bound = the hunted
+// length − 1), checked against witnesses.ts SEARCHED; forget-promise-on-learn's runs to the end (about ten
+// minutes, 29 M states), fast-recovery-any-reported's under the cap. Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
 // mutants with 2 acceptors; --only TEXT to run the scopes whose name contains TEXT.
 import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../src/paxos/check/model-check.ts';

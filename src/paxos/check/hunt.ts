@@ -2,8 +2,8 @@
 // roles, then the first run that chooses two values is shortened by deleting steps while it still does.
 //
 // Breadth-first search proves its counterexample shortest but pays for every state up to its depth; two
-// mutants' runs lie at 24+ steps, where the levels double at each step (forget-promise-on-learn: 8 M states at
-// step 18 in its narrowest scope, see the note on the checker). A random run costs its length and nothing
+// mutants' runs lie at 23+ steps, where the levels about double at each step (forget-promise-on-learn's
+// hunting scope: 2.6 M states by step 18 with a set network, 29 M by step 22). A random run costs its length and nothing
 // else, and a bug that some schedule triggers is triggered by a fair share of random schedules (the DST loop
 // of tests/engine catches forget-promise-on-learn the same way). What a hunt finds is a real run — every
 // step an enabled move of the scope, every outcome the engine's — but not a shortest one: the result says
