@@ -9,13 +9,19 @@
 // figures. Every standard scope runs to the end. Wider scopes still larger than the search can finish —
 // Multi's two slots and a leader change with a crash, and Basic up to round 2 with both proposers
 // retrying (with and without acceptor symmetry) — run under a time cap and are reported as incomplete
-// (nothing proved for them here). Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
+// (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
+// each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
+// bounded breadth-first search of the hunting scope with a set network (SearchOptions.bound = the hunted
+// length − 1), checked against witnesses.ts SEARCHED; forget-promise-on-learn's runs to the end (about ten
+// minutes, 29 M states), fast-recovery-any-reported's under the cap. Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
 // mutants with 2 acceptors; --only TEXT to run the scopes whose name contains TEXT.
 import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkFastSpec, FAST_PAXOS_CFG, type FastSpecScope } from '../src/paxos/check/spec-fast.ts';
 import { checkMultiSpec, MULTI_PAXOS_MC_SMALL, type MultiSpecScope } from '../src/paxos/check/spec-multi.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../src/paxos/check/model-check.ts';
-import { SCRIPTED_BY_DEFAULT } from '../src/paxos/check/witnesses.ts';
+import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED } from '../src/paxos/check/witnesses.ts';
+import { hunt } from '../src/paxos/check/hunt.ts';
+import { EngineExplorer } from '../src/paxos/check/explore.ts';
 import { MUTANTS } from '../src/paxos/core/mutants.ts';
 import type { ScopeOptions } from '../src/paxos/check/scopes.ts';
 import { spawnSync } from 'node:child_process';
@@ -32,7 +38,11 @@ type Job =
   | { readonly kind: 'spec-fast'; readonly name: string; readonly scope: FastSpecScope; readonly tlc: string }
   | { readonly kind: 'spec-multi'; readonly name: string; readonly scope: MultiSpecScope; readonly tlc: string }
   | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean }
-  | { readonly kind: 'witness'; readonly name: string; readonly mutant: string };
+  | { readonly kind: 'witness'; readonly name: string; readonly mutant: string }
+  /** The whole hunt of a mutant's HUNTED scope from walk 1, checked against the pinned walk. */
+  | { readonly kind: 'hunt'; readonly name: string; readonly mutant: string }
+  /** Breadth-first search of a HUNTED scope with the distance bound: no run shorter than the hunted one? */
+  | { readonly kind: 'bounded'; readonly name: string; readonly mutant: string; readonly network: 'set' | 'multiset'; readonly capped: boolean };
 
 /** What a child reports. */
 interface Measured {
@@ -75,6 +85,28 @@ function runJob(job: Job): Measured {
     const r = m.value;
     if (!r) throw new Error(`bench checker: ${job.mutant} has no scripted run`);
     const note = r.result === 'violation' ? `${r.steps} steps (scripted, not searched), breaks ${r.broken.join('+')}` : '';
+    return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
+  }
+  if (job.kind === 'hunt') {
+    const pin = HUNTED[job.mutant]!;
+    const m = measure(() => hunt(pin.scope(), { seed: pin.seed, walks: 10_000_000 }));
+    const r = m.value;
+    const note = r.result === 'violation'
+      ? `walk ${r.walk} (seed ${pin.seed}): ${r.foundSteps} steps shortened to ${r.steps}; pin ${r.walk === pin.walk && r.steps === pin.steps ? 'ok' : `MISMATCH (witnesses.ts says walk ${pin.walk}, ${pin.steps} steps)`}`
+      : `nothing in ${r.walks} walks`;
+    return { result: r.result, states: 0, transitions: r.result === 'violation' ? r.steps : 0, depth: r.result === 'violation' ? r.steps + 1 : 0, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: [], note };
+  }
+  if (job.kind === 'bounded') {
+    const pin = HUNTED[job.mutant]!;
+    const bound = pin.steps - 1;
+    const explorer = new EngineExplorer({ ...pin.scope(), network: job.network }, { bound });
+    const m = measure(() => explorer.check(job.capped ? { timeoutMs: cap * 1000 } : {}));
+    const r = m.value;
+    const rec = SEARCHED[job.mutant];
+    const record = rec && r.result === 'violation' ? `; record ${r.depth - 1 === rec.steps && r.states === rec.states ? 'ok' : `MISMATCH (witnesses.ts SEARCHED: ${rec.steps} steps, ${rec.states} states)`}` : '';
+    const note = r.result === 'clear'
+      ? `no run of ≤ ${bound} steps (${job.network} network): the hunted ${pin.steps} steps are shortest in this scope`
+      : r.result === 'violation' ? `a run of ${r.depth - 1} steps, shortest in this scope (the hunt's: ${pin.steps})${record}` : `stopped (${r.result === 'incomplete' ? r.reason : r.result}, cap ${cap} s): no violation within ${r.depth - 1} steps`;
     return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
   }
   const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false }));
@@ -147,7 +179,8 @@ engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: '
 engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, false);
 
 for (const info of MUTANTS) {
-  // Scripted by default: their counterexamples lie beyond the search (forget-promise-on-learn, fast-recovery-any-reported).
+  // Beyond breadth-first search in their standard scopes: the scripted run, the search under the cap, and (for
+  // forget-promise-on-learn and fast-recovery-any-reported) the hunt and the bounded search below.
   if (SCRIPTED_BY_DEFAULT.includes(info.name)) {
     jobs.push({ kind: 'witness', name: `mutant ${info.name} (scripted)`, mutant: info.name });
     // The search, under the cap: how many steps it clears with no violation (the script has 27-28).
@@ -155,6 +188,12 @@ for (const info of MUTANTS) {
       ? { protocol: 'multi', mutant: info.name, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }
       : { protocol: info.protocol, mutant: info.name };
     engine(`mutant ${info.name} (searched)`, wider, true);
+    if (HUNTED[info.name]) {
+      // Found by the hunt (hunt.ts) in its own scope (witnesses.ts), and the bounded search that proves the
+      // found length shortest there, or how far it got: the set network covers every multiset run.
+      jobs.push({ kind: 'hunt', name: `mutant ${info.name} (hunt)`, mutant: info.name });
+      jobs.push({ kind: 'bounded', name: `mutant ${info.name} (bounded, set network)`, mutant: info.name, network: 'set', capped: info.name !== 'forget-promise-on-learn' });
+    }
     continue;
   }
   if (info.name === 'small-fast-quorum') jobs.push({ kind: 'witness', name: `mutant ${info.name} 5 acceptors (scripted)`, mutant: info.name });

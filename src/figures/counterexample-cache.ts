@@ -19,7 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
-import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
+import { checkEngine, checkHunted, checkRecorded, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
 import { resolveScope, type ScopeOptions } from '../paxos/check/scopes.ts';
 import { SCRIPTED_BY_DEFAULT, WITNESSES } from '../paxos/check/witnesses.ts';
 import type { SearchLimits } from '../paxos/check/limits.ts';
@@ -75,7 +75,7 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const engine = options.engineHash ?? engineSourceHash();
   const key = createHash('sha256')
-    .update(JSON.stringify({ format: 1, mutant, scope: { ...resolved, timeouts: String(resolved.timeouts) }, maxStates, engine, scripted: options.scripted ?? null }))
+    .update(JSON.stringify({ format: 2, mutant, scope: { ...resolved, timeouts: String(resolved.timeouts) }, maxStates, engine, scripted: options.scripted ?? null }))
     .digest('hex')
     .slice(0, 32);
   const dir = options.cacheDir ?? DEFAULT_CACHE_DIR;
@@ -87,10 +87,12 @@ export async function getCounterexample(mutant: MutantName, scope: Partial<Scope
     // Missing or unreadable: search again.
   }
   const run = options.run ?? checkEngine;
-  // A mutant whose counterexample is beyond the search's reach in its standard scope has a scripted run
-  // (witnesses.ts); asked for a particular scope, the search runs instead.
+  // A mutant whose counterexample is beyond the search's reach in its standard scope has a recorded
+  // result of the bounded search (witnesses.ts SEARCHED), a hunted run (hunt.ts, HUNTED) or else a scripted
+  // one, in that order; `scripted: true` asks for the script.
+  // Asked for a particular scope, the search runs instead.
   const useScript = options.scripted ?? (Object.keys(scope).length === 0 && SCRIPTED_BY_DEFAULT.includes(mutant));
-  const scripted = useScript ? checkWitness(mutant) : undefined;
+  const scripted = useScript ? ((options.scripted === undefined ? (checkRecorded(mutant) ?? checkHunted(mutant)) : undefined) ?? checkWitness(mutant)) : undefined;
   if (useScript && !scripted) throw new Error(`getCounterexample: "${mutant}" has no scripted run; scripted ones: ${Object.keys(WITNESSES).join(', ')}`);
   const result = scripted ?? run(resolved, { maxStates });
   mkdirSync(dir, { recursive: true });

@@ -31,6 +31,8 @@ export interface CounterexampleLike {
   readonly depth?: number;
   /** True when the run was scripted (witnesses.ts) and driven through the engine's roles, not searched for. */
   readonly scripted?: boolean;
+  /** Found by the random hunt (hunt.ts), not breadth-first: `clear` is the bounded search's proof, 0 if none. */
+  readonly hunted?: { readonly walk: number; readonly foundSteps: number; readonly clear: number };
   /** Moves in the run (for a scripted run: the script's steps). */
   readonly steps?: number;
   /** Every trace property the counterexample breaks, in the order it first breaks them. */
@@ -105,6 +107,7 @@ function conflict(found: CounterexampleLike): { slot: Slot; values: readonly Val
 export function runStats(found: CounterexampleLike): string {
   const t = figureStrings().counterexample;
   if (found.scripted) return t.scripted(found.steps ?? new Set(found.trace.events.map((e) => e.time)).size);
+  if (found.hunted) return t.hunted(found.steps ?? 0, found.hunted.foundSteps, found.hunted.clear);
   return found.states !== undefined ? t.searched(found.states, found.depth) : '';
 }
 
@@ -112,7 +115,9 @@ export function runStats(found: CounterexampleLike): string {
 export function counterexampleLogLine(mutant: string, found: CounterexampleLike, seconds: number): string {
   const how = found.scripted
     ? `scripted run of ${found.steps ?? '?'} steps driven through the engine's roles (not a search result)`
-    : `searched ${found.states ?? '?'} states${found.depth !== undefined ? `, counterexample depth ${found.depth}` : ''}`;
+    : found.hunted
+      ? `random hunt, walk ${found.hunted.walk}: ${found.hunted.foundSteps} steps shortened to ${found.steps ?? '?'}${found.hunted.clear > 0 ? ` (no run of ≤ ${found.hunted.clear} steps: shortest in its scope)` : ''}`
+      : `searched ${found.states ?? '?'} states${found.depth !== undefined ? `, counterexample depth ${found.depth}` : ''}`;
   return `[paxos] counterexample for ${mutant}: ${how}, in ${seconds.toFixed(1)} s (cached for next time)\n`;
 }
 
@@ -121,7 +126,7 @@ export async function renderCounterexampleFigure(mutant: string, found: Countere
   const c = conflict(found);
   if (!c) throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
   const t = figureStrings().counterexample;
-  const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : t.searchedCaption(mutant, summary));
+  const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : found.hunted ? t.huntedCaption(mutant, summary, found.hunted.clear > 0) : t.searchedCaption(mutant, summary));
   const quorums = quorumChoices(found.trace);
   const outcome = quorums.length > 0
     ? t.quorumOutcome(quorums.map((q) => t.quorumItem(formatValue(q.value), formatBallot(q.ballot), q.acceptors.join(figureStrings().listSep))).join(figureStrings().listSep))

@@ -13,7 +13,7 @@ test('the component hashes the engine sources exactly as the counterexample cach
   assert.equal(engineSourceHash(PROJECT_ROOT), engineSourceHash());
 });
 
-test('a cache miss logs a scripted run as one, not as a search (forget-promise-on-learn is served scripted)', async () => {
+test('a cache miss logs a scripted run as one, not as a search (reconfigure-immediately is served scripted); a hunted run as found by the hunt', async () => {
   // A fresh root whose src/ is the project's: the component hashes the same engine, but the cache folder is
   // empty, so loadCounterexample has to produce the result and log it.
   const root = mkdtempSync(join(tmpdir(), 'paxos-cx-log-'));
@@ -25,13 +25,23 @@ test('a cache miss logs a scripted run as one, not as a search (forget-promise-o
     return true;
   }) as typeof process.stderr.write;
   try {
-    const found = await loadCounterexample('forget-promise-on-learn', root);
+    const found = await loadCounterexample('reconfigure-immediately', root);
     assert.ok(found.result === 'violation' && found.scripted === true && !found.cached);
     const log = lines.join('');
-    assert.match(log, new RegExp(`counterexample for forget-promise-on-learn: scripted run of ${found.steps} steps driven through the engine's roles \\(not a search result\\)`));
+    assert.match(log, new RegExp(`counterexample for reconfigure-immediately: scripted run of ${found.steps} steps driven through the engine's roles \\(not a search result\\)`));
     assert.doesNotMatch(log, /searched|depth/);
     lines.length = 0;
-    const again = await loadCounterexample('forget-promise-on-learn', root);
+    // fast-recovery-any-reported's run was found by the hunt (witnesses.ts HUNTED): logged as such, not as scripted.
+    const hunted = await loadCounterexample('fast-recovery-any-reported', root);
+    assert.ok(hunted.result === 'violation' && hunted.scripted === undefined && hunted.hunted !== undefined && !hunted.cached);
+    assert.match(lines.join(''), new RegExp(`counterexample for fast-recovery-any-reported: random hunt, walk ${hunted.hunted.walk}: ${hunted.hunted.foundSteps} steps shortened to ${hunted.steps}`));
+    lines.length = 0;
+    // forget-promise-on-learn's is the bounded search's result (SEARCHED), logged as that search.
+    const searched = await loadCounterexample('forget-promise-on-learn', root);
+    assert.ok(searched.result === 'violation' && searched.scripted === undefined && searched.steps === 23);
+    assert.match(lines.join(''), /counterexample for forget-promise-on-learn: searched 29228866 states, counterexample depth 24/);
+    lines.length = 0;
+    const again = await loadCounterexample('reconfigure-immediately', root);
     assert.ok(again.cached);
     assert.equal(lines.join(''), '', 'a cache hit logs nothing');
   } finally {

@@ -15,7 +15,7 @@ import { PlaygroundRun } from '../../src/components/playground/run.ts';
 import { smallFastQuorum } from '../../src/scenarios/fast.ts';
 import { duelling } from '../../src/scenarios/basic.ts';
 import { checkTrace, PROPERTIES } from '../../src/paxos/check/properties.ts';
-import { checkWitness } from '../../src/paxos/check/model-check.ts';
+import { checkHunted, checkWitness } from '../../src/paxos/check/model-check.ts';
 import { escapeHtml } from '../../src/diagrams/figure.ts';
 import { describeOutcome, presentViolation } from '../../src/figures/outcome.ts';
 import { ZH } from '../../src/i18n/figures.ts';
@@ -182,6 +182,19 @@ test('a scripted counterexample says it is a scripted run of N steps, not a sear
   assert.doesNotMatch(log, /searched|depth/);
   const searched = counterexampleLogLine('no-reply', { trace: found.trace, states: 812, depth: 25 }, 1.5);
   assert.match(searched, /no-reply: searched 812 states, counterexample depth 25, in 1\.5 s/);
+});
+
+test('a hunted counterexample says it was found by the random search and shortened, shortest only when the bounded search proved it', async () => {
+  const found = checkHunted('fast-recovery-any-reported');
+  assert.ok(found && found.result === 'violation' && found.hunted !== undefined);
+  const html = await renderCounterexampleFigure('fast-recovery-any-reported', found);
+  const footer = html.slice(html.indexOf('<div class="paxos-footer">'));
+  assert.match(footer, new RegExp(`第一次命中时 ${found.hunted.foundSteps} 步，逐步删去不需要的动作后剩 ${found.steps} 步`));
+  assert.match(html, /<figcaption>变体 fast-recovery-any-reported（[^<]+）：检查器随机搜索找到的反例/);
+  if (found.hunted.clear === 0) {
+    assert.match(footer, /它不保证是最短的/);
+    assert.doesNotMatch(html, /最短的）|最短反例/);
+  }
 });
 
 /** P1's accept (ballot 1) reaches A1 and A2 after P2's prepare (ballot 2) was promised: a correct acceptor refuses it. */

@@ -50,12 +50,12 @@ const NOTE: Record<MutantName, string> = {
   'reconfigure-immediately': 'paxos-03-multi.mdx',
 };
 
-async function violation(mutant: MutantName): Promise<{ trace: TraceDocument; values: readonly (string | null)[]; scripted: boolean; why: string }> {
+async function violation(mutant: MutantName): Promise<{ trace: TraceDocument; values: readonly (string | null)[]; scripted: boolean; hunted: boolean; why: string }> {
   const r = await getCounterexample(mutant);
   assert.equal(r.result, 'violation', `${mutant}: the checker now reports ${r.result}; content/notes/${NOTE[mutant]} draws a counterexample and must explain a safe result instead`);
   const body = readFileSync(join(PROJECT_ROOT, 'content', 'notes', NOTE[mutant]), 'utf8');
   assert.match(body, new RegExp(`<PaxosCounterexample mutant="${mutant}"`), `${NOTE[mutant]} shows ${mutant}`);
-  return { trace: r.trace, values: r.values, scripted: r.scripted === true, why: `the run changed: rewrite the sentences around <PaxosCounterexample mutant="${mutant}"> in content/notes/${NOTE[mutant]}` };
+  return { trace: r.trace, values: r.values, scripted: r.scripted === true, hunted: r.hunted !== undefined, why: `the run changed: rewrite the sentences around <PaxosCounterexample mutant="${mutant}"> in content/notes/${NOTE[mutant]}` };
 }
 
 test('minority-quorum: P1 and P2 each reach phase 2 on A1 alone; v1 chosen by A2+A3, v2 by A1+A2', async () => {
@@ -119,25 +119,25 @@ test('small-fast-quorum: in the fast round 0.L1, v1 by A1+A2 and v2 by A3+A4 —
   assert.deepEqual(quorums(trace), ['v1@0.L1 by A1,A2', 'v2@0.L1 by A3,A4'], why);
 });
 
-test('fast-recovery-any-reported: a scripted run; v1 by A2+A3+A4 in 0.L1, v2 by A1+A3+A4 in 2.L1 after round 2 hears A1, A2, A3', async () => {
-  const { trace, scripted, why } = await violation('fast-recovery-any-reported');
-  assert.ok(scripted, `the note says the drawn run is scripted, not searched; ${why}`);
+test('fast-recovery-any-reported: a hunted run (found by search, not scripted); v1 by A2+A3+A4 in 0.L1, v2 by A1+A2+A3 in 2.L1 after round 2 hears A4, A2, A1', async () => {
+  const { trace, scripted, hunted, why } = await violation('fast-recovery-any-reported');
+  assert.ok(!scripted && hunted, `the note says the drawn run was found by the hunt, not scripted; ${why}`);
   assert.deepEqual([trace.quorums.classic, trace.quorums.fast], [3, 3], why);
-  assert.deepEqual(quorums(trace), ['v1@0.L1 by A2,A3,A4', 'v2@2.L1 by A1,A3,A4'], why);
-  assert.deepEqual(delivered(trace, 'promise').filter((p) => p.includes(' 2.L1')), ['A1→L1 2.L1 [0.L1=v2]', 'A2→L1 2.L1 [1.L1=v1]', 'A3→L1 2.L1 [0.L1=v1]'], why);
+  assert.deepEqual(quorums(trace), ['v1@0.L1 by A2,A3,A4', 'v2@2.L1 by A1,A2,A3'], why);
+  assert.deepEqual(delivered(trace, 'promise').filter((p) => p.includes(' 2.L1')), ['A4→L1 2.L1 [0.L1=v1]', 'A2→L1 2.L1 [1.L1=v1]', 'A1→L1 2.L1 [0.L1=v2]'], why);
   // L1 gives up twice: a round timer and a retry timer each time.
   assert.equal(trace.events.filter((e) => e.type === 'timeout' && e.node === 'L1').length, 4, why);
 });
 
-test('forget-promise-on-learn: a scripted run; slot 0 set x 1, slot 1 set x 2 by S1+S3 in 1.S1 and set y 1 by S2+S3 in 1.S2', async () => {
-  const { trace, scripted, why } = await violation('forget-promise-on-learn');
-  assert.ok(scripted, `the note says the drawn run is scripted, not searched; ${why}`);
-  assert.deepEqual(quorums(trace), ['s0 set x 1@1.S1 by S1,S3', 's1 set x 2@1.S1 by S1,S3', 's1 set y 1@1.S2 by S2,S3'], why);
-  // S3 promised 1.S2 before it learned slot 0 and restarted.
+test('forget-promise-on-learn: the shortest run of the bounded search (23 moves); slot 1 set x 2 by S1+S3 in 1.S1, slot 0 a no-op by S1+S2 in 1.S2 and set x 1 by S1+S3 in 1.S1', async () => {
+  const { trace, scripted, hunted, why } = await violation('forget-promise-on-learn');
+  assert.ok(!scripted && !hunted, `the note says the drawn run is the search's, not scripted or hunted; ${why}`);
+  assert.deepEqual(quorums(trace), ['s1 set x 2@1.S1 by S1,S3', 's0 no-op@1.S2 by S1,S2', 's0 set x 1@1.S1 by S1,S3'], why);
+  // S3 promised 1.S2, then learned slot 1, crashed and recovered, and only then accepted 1.S1 in slot 0.
   const order = trace.events.flatMap((e) =>
-    e.type === 'send' && e.msg.kind === 'promise' && e.msg.from === 'S3' && e.msg.to === 'S2' ? ['promise 1.S2'] : e.type === 'crash' && e.node === 'S3' ? ['crash'] : e.type === 'chosen' && e.node === 'S3' ? ['learn'] : [],
+    e.type === 'send' && e.msg.kind === 'promise' && e.msg.from === 'S3' && e.msg.to === 'S2' ? ['promise 1.S2'] : e.type === 'crash' && e.node === 'S3' ? ['crash'] : e.type === 'recover' && e.node === 'S3' ? ['recover'] : e.type === 'chosen' && e.node === 'S3' ? ['learn'] : e.type === 'send' && e.msg.kind === 'accepted' && e.msg.from === 'S3' && e.msg.slot === 0 ? ['accept slot 0'] : [],
   );
-  assert.deepEqual(order.slice(0, 3), ['promise 1.S2', 'learn', 'crash'], why);
+  assert.deepEqual(order, ['promise 1.S2', 'learn', 'crash', 'recover', 'accept slot 0'], why);
 });
 
 test('reconfigure-immediately: chapter 3 draws the search-found shortest run (pinned by tests/multi/reconfigure-shortest.test.ts), no longer the scripted one (kept as a test in tests/check/reconfig.test.ts)', () => {

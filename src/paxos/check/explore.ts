@@ -40,7 +40,8 @@
 // Acceptor symmetry (SearchOptions.symmetry, off by default): acceptors the scope does not tell apart are
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
-// No partial-order reduction: see SearchOptions for why.
+// No partial-order reduction: see SearchOptions for why, and for the distance bound that proves a hunted
+// counterexample (hunt.ts) shortest.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -226,7 +227,9 @@ export type EngineResult =
       readonly epilogue: number;
       readonly trace: TraceDocument;
     } & Counts)
-  | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
+  | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts)
+  /** With SearchOptions.bound: every run of at most `bound` moves was covered, and none chooses two values. */
+  | ({ readonly result: 'clear'; readonly bound: number } & Counts);
 
 /**
  * How the search may shrink the state space without changing its verdict or the length of its shortest
@@ -286,19 +289,46 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction. Deliveries to different nodes commute, but a persistent set must contain
- * every move that conflicts with it before one of its own moves runs, including the delivery of a message
- * not yet sent; every Paxos role may answer every other, so without protocol knowledge the set closes over
- * all enabled moves. Sleep sets would skip transitions but keep every state, and the search's cost is its
- * states. Neither is done.
+ * No partial-order reduction, for two reasons (checked again for #19). (1) Condition C1 of an ample set:
+ * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
+ * and every other input of node i conflicts with it — including a message not yet sent that another node
+ * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
+ * C2, not C1: an acceptor that takes prepare(2) before accept(1) ends elsewhere than one that takes them the
+ * other way round. Without protocol knowledge of who can still write to i, the set closes over every move.
+ * (2) Even a sound ample set does not keep the shortest counterexample's length: a shortest run that uses
+ * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
+ * longer), so the reduced search finds a violation, not a shortest one. Sleep sets skip transitions and
+ * keep every state, and states are this search's cost. What the two long counterexamples get instead is
+ * hunt.ts (find a run) and `bound` (prove nothing shorter exists, where the levels left are few).
  */
 export interface SearchOptions {
   readonly reduce?: boolean;
   readonly symmetry?: boolean;
+  /**
+   * `bound` (default none): look for a violation within this many moves only, and leave out every state
+   * from which no such violation can be reached in the moves left — a lower bound on the moves still
+   * needed, `votesToConflict`, that never overestimates. The search then ends 'violation' (a shortest one,
+   * as ever) or 'clear': no run of at most `bound` moves chooses two values. With a run of bound + 1 moves
+   * in hand (hunt.ts), 'clear' proves that run shortest.
+   *
+   * Why the estimate never overestimates. Two values v ≠ w are chosen in one slot when each has, in some
+   * ballot, as many votes as that ballot's quorum (or a learner announced it). A move steps one node, and a
+   * vote is an acceptor's `accepted` in its own name, so a move adds at most one vote to any (slot, ballot,
+   * value). A value with c votes in a ballot of quorum q needs at least q − c more moves; a value with no
+   * vote yet (in this ballot or any) needs at least the smallest quorum q_min; and values never voted for
+   * are always there to choose from, so a slot needs at least the second smallest of {each value's need,
+   * q_min, q_min} — the larger of the two values' needs, since one move may serve both. The least over the
+   * slots is the estimate. An announcement counts as a choice in zero further moves, which is right only if
+   * a learner announces a value after a quorum voted for it (a learner can learn nothing sooner): the search
+   * checks that in every state it stores and throws otherwise. A state left out at depth g has g + estimate
+   * > bound, so every run through it is longer than the bound, and breadth-first order meets every state
+   * first at its least depth, so no state is left out that a shorter run would keep.
+   */
+  readonly bound?: number;
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
-export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry';
+export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound';
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
@@ -354,8 +384,13 @@ export class EngineExplorer {
   private canonBase = new Uint32Array(256);
   private canonIds = new Int32Array(256);
 
+  /** SearchOptions.bound, or Infinity. */
+  private readonly bound: number;
+
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
+    this.bound = options.bound ?? Infinity;
+    if (options.bound !== undefined && !(Number.isInteger(options.bound) && options.bound >= 0)) throw new RangeError(`bound: a whole number of moves ≥ 0 (got ${options.bound})`);
     this.reduced = options.reduce ?? true;
     this.protocol = scope.protocol;
     this.config = scope.config;
@@ -386,6 +421,7 @@ export class EngineExplorer {
     if (this.reduced) out.push('idle-deliveries');
     if (this.hint) out.push('stale-messages');
     if (this.perms.length > 0) out.push('acceptor-symmetry');
+    if (this.bound !== Infinity) out.push('distance-bound');
     return out;
   }
 
@@ -1098,23 +1134,38 @@ export class EngineExplorer {
     const first = this.conflict(d);
     if (first) violation = { row: 0, ...first };
 
+    const bounded = this.bound !== Infinity;
+    const t = new Decoded(this.n);
     search: for (let r = 0; !violation && r < store.size; r++) {
       if (r === levelEnd) {
         depth++;
         levelEnd = store.size;
       }
       this.decode(store.row(r), d);
+      // Distance bound (SearchOptions.bound): successors are at `depth` moves; those that cannot reach a
+      // conflict within the bound are not stored. A move that adds no vote or announcement keeps the estimate.
+      const near = bounded ? this.votesToConflict(d) : 0;
       const moves = this.moves(d, moveList);
       for (let m = 0; m < moves.length; m++) {
         const move = moves[m]!;
         const raw = this.apply(d, move, this.reduced);
         if (raw < 0) continue;
+        if (bounded) {
+          let estimate = near;
+          if (this.grew) {
+            this.decode(this.row.subarray(0, raw), t);
+            estimate = this.votesToConflict(t);
+          }
+          if (depth + estimate > this.bound) {
+            transitions++;
+            continue;
+          }
+        }
         const length = this.canonicalize(raw);
         transitions++;
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
         if (this.grew) {
-          const t = new Decoded(this.n);
           this.decode(store.row(row), t);
           const c = this.conflict(t);
           if (c) {
@@ -1148,7 +1199,61 @@ export class EngineExplorer {
     if (stop) return { result: 'incomplete', reason: stop, ...counts };
     this.auditStale();
     this.auditSymmetry();
+    if (bounded) return { result: 'clear', bound: this.bound, ...counts };
     return { result: 'safe', ...counts };
+  }
+
+  /**
+   * A lower bound on the moves from `d` to a state where two values are chosen in one slot (see
+   * SearchOptions.bound for why it never overestimates). Throws if a learner announced a value that no
+   * quorum voted for, which the bound's argument rules out.
+   */
+  private votesToConflict(d: Decoded): number {
+    // It depends on the votes and announcements alone, and a scope has few sets of them: memoised.
+    const key = `${d.votes.join(',')}|${d.announced.join(',')}`;
+    let h = this.distanceMemo.get(key);
+    if (h === undefined) {
+      h = this.votesToConflictOf(d);
+      this.distanceMemo.set(key, h);
+    }
+    return h;
+  }
+
+  private readonly distanceMemo = new Map<string, number>();
+
+  private votesToConflictOf(d: Decoded): number {
+    const classic = this.quorums.classic;
+    const fast = this.quorums.fast ?? classic;
+    const qMin = Math.min(classic, fast);
+    // Per slot: value → the fewest further votes it needs in some ballot (0: chosen).
+    const need = new Map<Slot, Map<string, number>>();
+    const counts = new Map<string, { vote: Vote; n: number }>();
+    for (const id of bitIds(d.votes)) {
+      const v = this.votes[id]!;
+      const k = `${v.slot}|${v.ballot.round}.${v.ballot.node}${v.ballot.fast ? 'f' : ''}|${JSON.stringify(v.value)}`;
+      const e = counts.get(k);
+      if (e) e.n++;
+      else counts.set(k, { vote: v, n: 1 });
+    }
+    for (const { vote, n } of counts.values()) {
+      const q = vote.ballot.fast ? fast : classic;
+      const slot = need.get(vote.slot) ?? new Map<string, number>();
+      need.set(vote.slot, slot);
+      const key = JSON.stringify(vote.value);
+      slot.set(key, Math.min(slot.get(key) ?? qMin, Math.max(0, q - n)));
+    }
+    for (const id of bitIds(d.announced)) {
+      const c = this.chosenList[id]!;
+      if (need.get(c.slot)?.get(JSON.stringify(c.value)) !== 0) {
+        throw new Error(`model checker: ${this.protocol.name} announced ${JSON.stringify(c.value)} chosen in slot ${c.slot} before a quorum voted for it; the distance bound assumes it cannot, so search without --bound`);
+      }
+    }
+    let best = qMin;
+    for (const slot of need.values()) {
+      const sorted = [...slot.values(), qMin, qMin].sort((a, b) => a - b);
+      best = Math.min(best, sorted[1]!);
+    }
+    return best;
   }
 
   /** A copy of `row` canonicalized under the symmetry group (itself without one). */
@@ -1311,6 +1416,125 @@ export class EngineExplorer {
       s = next;
     }
     return out;
+  }
+
+  /**
+   * A move's identity independent of move order and message ids: the proposal, the timer at its node, the
+   * node that crashes or recovers, or the message's full content. Two moves with one key in one state are
+   * the same move (hunt.ts replays a run by keys while it deletes steps from it).
+   */
+  private moveKey(d: Decoded, move: number): string {
+    const kind = move & 7;
+    const arg = move >>> 3;
+    if (kind === PROPOSE) return `propose ${arg}`;
+    if (kind === TIMEOUT) return `timeout ${arg >>> 8} ${this.locals[arg >>> 8]![d.local[arg >>> 8]!]!.timers[arg & 255]!}`;
+    if (kind === CRASH || kind === RECOVER) return `${KINDS[kind]} ${arg}`;
+    let text = this.wireTexts[arg];
+    if (text === undefined) this.wireTexts[arg] = text = JSON.stringify(this.wires[arg]!.msg);
+    return `${KINDS[kind]} ${text}`;
+  }
+
+  /** Message id → its JSON text, for moveKey. */
+  private readonly wireTexts: string[] = [];
+
+  /**
+   * A move's class for a hunt's weights (hunt.ts): its kind with the node, or for a message move its kind,
+   * the message's kind, sender and receiver — `deliver accept S1>S3`.
+   */
+  private moveClass(move: number): string {
+    const kind = move & 7;
+    const arg = move >>> 3;
+    if (kind === PROPOSE) return `propose ${this.scope.proposals[arg]!.node}`;
+    if (kind === TIMEOUT) return `timeout ${this.nodes[arg >>> 8]!.id}`;
+    if (kind === CRASH || kind === RECOVER) return `${KINDS[kind]} ${this.nodes[arg]!.id}`;
+    const m = this.wires[arg]!.msg;
+    return `${KINDS[kind]} ${m.kind} ${m.from}>${m.to}`;
+  }
+
+  /**
+   * One random run from the initial state (hunt.ts): each step draws one of the enabled moves that is not
+   * an idle delivery and stays in scope, with probability proportional to `weight` of its class (moveClass;
+   * weight 0: never), until two values are chosen (returns the moves' keys) or no move is left or
+   * `maxSteps` moves were made (returns undefined). `float()` returns a number in [0, 1).
+   */
+  walk(float: () => number, maxSteps: number, weight: (moveClass: string) => number = () => 1): string[] | undefined {
+    let s = this.initialDecoded();
+    const keys: string[] = [];
+    const list: number[] = [];
+    const weights: number[] = [];
+    for (let step = 0; step < maxSteps; step++) {
+      // In key order, not move order: move order follows message ids, which depend on what this explorer
+      // interned before, and a walk must be the same run whichever walks came before it.
+      const state = s;
+      const moves = this.moves(s, list).map((m) => ({ m, key: this.moveKey(state, m) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((e) => e.m);
+      weights.length = 0;
+      let total = 0;
+      for (const m of moves) {
+        const w = weight(this.moveClass(m));
+        weights.push(w);
+        total += w;
+      }
+      let next: Decoded | undefined;
+      let key = '';
+      while (total > 0 && !next) {
+        let x = float() * total;
+        let k = 0;
+        while (k < moves.length - 1 && (weights[k] === 0 || x >= weights[k]!)) {
+          x -= weights[k]!;
+          k++;
+        }
+        if (weights[k] === 0) break;
+        total -= weights[k]!;
+        weights[k] = 0;
+        const move = moves[k]!;
+        const length = this.apply(s, move, true);
+        if (length < 0) continue;
+        key = this.moveKey(s, move);
+        next = new Decoded(this.n);
+        this.decode(this.row.slice(0, length), next);
+      }
+      if (!next) return undefined;
+      keys.push(key);
+      s = next;
+      if (this.grew && this.conflict(s)) return keys;
+    }
+    return undefined;
+  }
+
+  /**
+   * Replays a run given by move keys (see moveKey). Returns the move ordinals up to and including the
+   * first step after which two values are chosen, or undefined when some key names no enabled move (or a
+   * move that leaves the scope) or the run ends without a conflict. Every replay is bounded by the keys.
+   */
+  replayKeys(keys: readonly string[]): { readonly path: number[]; readonly keys: string[] } | undefined {
+    let s = this.initialDecoded();
+    const path: number[] = [];
+    const list: number[] = [];
+    for (let k = 0; k < keys.length; k++) {
+      const moves = this.moves(s, list);
+      const ordinal = moves.findIndex((m) => this.moveKey(s, m) === keys[k]);
+      const next = ordinal >= 0 ? this.next(s, moves[ordinal]!) : undefined;
+      if (!next) return undefined;
+      path.push(ordinal);
+      s = next;
+      if (this.conflict(s)) return { path, keys: keys.slice(0, k + 1) };
+    }
+    return undefined;
+  }
+
+  /** The counterexample behind a replayed run: its trace with the learners' epilogue, and the conflict. */
+  counterexample(path: readonly number[]): { readonly trace: TraceDocument; readonly slot: Slot; readonly values: Value[]; readonly epilogue: number } {
+    let s = this.initialDecoded();
+    for (const ordinal of path) {
+      const move = this.moves(s, [])[ordinal];
+      const t = move === undefined ? undefined : this.next(s, move);
+      if (!t) throw new Error('model checker: a hunted run did not replay');
+      s = t;
+    }
+    const c = this.conflict(s);
+    if (!c) throw new Error('model checker: a hunted run does not choose two values');
+    const epilogue = this.learnAll(s, c.values);
+    return { trace: this.trace([...path, ...epilogue]), slot: c.slot, values: c.values, epilogue: epilogue.length };
   }
 
   /** Whether `move` in state `d` fits a scripted step (every field given must match). */

@@ -4,7 +4,7 @@
 import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
-import { WITNESSES } from './witnesses.ts';
+import { HUNTED, SEARCHED, WITNESSES, huntedRun, recordedRun } from './witnesses.ts';
 import { TRACE_RULES, TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
@@ -32,6 +32,12 @@ export type CheckResult = Reductions & (
       readonly values: readonly (string | null)[];
       /** True when the run was scripted (witnesses.ts), not found by the search: then it need not be shortest. */
       readonly scripted?: true;
+      /**
+       * When the run was found by the random hunt (hunt.ts) rather than breadth-first: the pinned walk, the
+       * run's length before shortening, and `clear`: the bounded search found no run of at most that many
+       * moves in the scope (so `steps` = clear + 1 is shortest there).
+       */
+      readonly hunted?: { readonly seed: number; readonly walk: number; readonly foundSteps: number; readonly clear: number };
       /** Every trace property the counterexample breaks, in the order the trace first breaks it. */
       readonly broken: readonly PropertyId[];
       readonly trace: TraceDocument;
@@ -64,6 +70,7 @@ export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}, se
   const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope), reductions: r.reductions };
   if (r.result === 'safe') return { result: 'safe', ...counts };
   if (r.result === 'incomplete') return { result: 'incomplete', reason: r.reason, ...counts };
+  if (r.result === 'clear') throw new Error('checkEngine: a bounded search (SearchOptions.bound) reports through bounded.ts, not here');
   return {
     result: 'violation',
     property: 'agreement',
@@ -106,6 +113,62 @@ export function checkWitness(mutant: string): CheckResult | undefined {
     scripted: true,
     broken: brokenProperties(w.trace),
     trace: w.trace,
+  };
+}
+
+/**
+ * The recorded shortest counterexample of a mutant (witnesses.ts SEARCHED) as the result of the search
+ * that found it — its states, transitions and reductions as the bench measures them — or undefined.
+ */
+export function checkRecorded(mutant: string): CheckResult | undefined {
+  const rec = SEARCHED[mutant];
+  const t0 = clockMs();
+  const w = recordedRun(mutant);
+  if (!rec || !w || !w.conflict) return undefined;
+  const scope = { ...(w.trace.config as Record<string, unknown>), network: 'set', bound: rec.bound } as unknown as ScopeEcho;
+  return {
+    result: 'violation',
+    property: 'agreement',
+    states: rec.states,
+    transitions: rec.transitions,
+    depth: rec.steps + 1,
+    ms: Math.round(clockMs() - t0),
+    scope,
+    reductions: ['idle-deliveries', 'distance-bound'],
+    steps: rec.steps,
+    epilogue: 0,
+    slot: w.conflict.slot,
+    values: w.conflict.values,
+    broken: brokenProperties(w.trace),
+    trace: w.trace,
+  };
+}
+
+/**
+ * The hunted counterexample of a mutant (witnesses.ts HUNTED) as a check result, or undefined if it has
+ * none. The counts are those of the one replayed walk.
+ */
+export function checkHunted(mutant: string): CheckResult | undefined {
+  const pin = HUNTED[mutant];
+  const r = huntedRun(mutant);
+  if (!pin || !r || r.result !== 'violation') return undefined;
+  const scope = { ...(r.trace.config as Record<string, unknown>) } as unknown as ScopeEcho;
+  return {
+    result: 'violation',
+    property: 'agreement',
+    states: r.steps + 1,
+    transitions: r.steps,
+    depth: r.steps + 1,
+    ms: r.ms,
+    scope,
+    reductions: [],
+    steps: r.steps,
+    epilogue: r.epilogue,
+    slot: r.slot,
+    values: r.values,
+    hunted: { seed: pin.seed, walk: r.walk, foundSteps: r.foundSteps, clear: pin.clear },
+    broken: brokenProperties(r.trace),
+    trace: r.trace,
   };
 }
 

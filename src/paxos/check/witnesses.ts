@@ -1,10 +1,18 @@
-// Scripted counterexamples: runs found by reasoning, replayed step by step through the engine's own roles
-// (EngineExplorer.follow), for mutants whose shortest breadth-first counterexample lies beyond what the
-// search can reach in its bound. The engine decides every step; the script only picks which enabled move
-// happens next, and the result says whether agreement broke — a script cannot fake a violation.
+// Counterexamples beyond the breadth-first search's bound, two ways.
+//
+// Hunted runs (HUNTED): found by the random hunt of hunt.ts in a stated scope — a search, not a script —
+// and shortened; each is pinned by (seed, walk), so a build replays the one walk that found it instead of
+// the whole hunt (bench/checker.ts runs the hunt from walk 1 and checks the pin), and the bounded
+// breadth-first search (SearchOptions.bound) says how short a run the scope may still hold.
+//
+// Scripted runs (WITNESSES): found by reasoning, replayed step by step through the engine's own roles
+// (EngineExplorer.follow). The engine decides every step; the script only picks which enabled move
+// happens next, and the result says whether agreement broke — a script cannot fake a violation. The two
+// scripts that the hunt now replaces stay as tests (tests/check/variants.test.ts).
 import { multiPaxos } from '../multi/index.ts';
 import { fastPaxos } from '../fast/index.ts';
-import { EngineExplorer, type ScriptStep } from './explore.ts';
+import { EngineExplorer, type EngineScope, type ScriptStep } from './explore.ts';
+import { hunt, type HuntResult } from './hunt.ts';
 import type { TraceDocument } from '../core/trace.ts';
 import type { Slot, Value } from '../core/ids.ts';
 
@@ -267,5 +275,156 @@ export const WITNESSES: { readonly [name: string]: (() => Witness) | undefined }
   'reconfigure-immediately': () => reconfigureImmediatelyWitness(true),
 };
 
-/** Mutants whose standard scope the search cannot finish: the cache serves their scripted run by default. */
+/**
+ * forget-promise-on-learn's hunting scope: the witness's three requests (S1: "set x 1", "set x 2"; S2:
+ * "set y 1"), two slots, ballots of round 1 (1.S1 < 1.S2), S1 and S2 each may start one election, S3 may
+ * crash once, no loss or duplication (the multiset network). A narrower scope than the script's (which
+ * allows round 2 and any server's crash), so that the bounded search can cover it (see HUNTED).
+ */
+export function forgetPromiseHuntScope(): EngineScope {
+  return {
+    protocol: multiPaxos,
+    config: multiPaxos.config({ protocol: 'multi', acceptors: 3, clients: 0, nack: false, mutant: 'forget-promise-on-learn' }),
+    proposals: [
+      { node: 'S1', value: 'set x 1' },
+      { node: 'S1', value: 'set x 2' },
+      { node: 'S2', value: 'set y 1' },
+    ],
+    maxRound: 1,
+    slots: 2,
+    drops: 0,
+    duplicates: 0,
+    crashes: 1,
+    timeouts: 2,
+    network: 'multiset',
+    timed: ['S1', 'S2'],
+    crashable: ['S3'],
+    echo: { checker: 'engine', search: 'hunt', protocol: 'multi', mutant: 'forget-promise-on-learn', acceptors: 3, slots: 2, maxRound: 1, crashes: 1, crashable: ['S3'], timeouts: 2, timed: ['S1', 'S2'], drops: 0, duplicates: 0, network: 'multiset', proposals: 'S1: set x 1, set x 2; S2: set y 1' },
+  };
+}
+
+/** fast-recovery-any-reported's hunting scope: the scripted witness's (and the mutant's standard scope). */
+export function fastRecoveryHuntScope(): EngineScope {
+  return {
+    protocol: fastPaxos,
+    config: fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', mutant: 'fast-recovery-any-reported' }),
+    proposals: [
+      { node: 'C1', value: 'v1' },
+      { node: 'C2', value: 'v2' },
+    ],
+    maxRound: 2,
+    slots: 1,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 4,
+    network: 'multiset',
+    timed: ['L1'],
+    echo: { checker: 'engine', search: 'hunt', protocol: 'fast', mutant: 'fast-recovery-any-reported', acceptors: 4, clients: 2, maxRound: 2, retries: 'fast', crashes: 0, timeouts: 4, timed: ['L1'], drops: 0, duplicates: 0, network: 'multiset' },
+  };
+}
+
+/** A counterexample the hunt found, pinned by the walk that found it (see the file comment). */
+export interface HuntedRun {
+  readonly scope: () => EngineScope;
+  readonly seed: number;
+  /** The first walk of the hunt from walk 1 that chose two values (bench/checker.ts checks it is the first). */
+  readonly walk: number;
+  /** Moves of the shortened run. */
+  readonly steps: number;
+  /** What the bounded breadth-first search proved about shorter runs: none of at most `clear` moves. */
+  readonly clear: number;
+}
+
+export const HUNTED: { readonly [name: string]: HuntedRun | undefined } = {
+  'forget-promise-on-learn': { scope: forgetPromiseHuntScope, seed: 1, walk: 287_046, steps: 24, clear: 0 },
+  'fast-recovery-any-reported': { scope: fastRecoveryHuntScope, seed: 1, walk: 2008, steps: 27, clear: 0 },
+};
+
+/** The hunted counterexample of a mutant, replayed from its pinned walk (undefined: it has none). */
+export function huntedRun(mutant: string): HuntResult | undefined {
+  const pin = HUNTED[mutant];
+  if (!pin) return undefined;
+  const r = hunt(pin.scope(), { seed: pin.seed, firstWalk: pin.walk, walks: 1 });
+  if (r.result !== 'violation' || r.steps !== pin.steps) {
+    throw new Error(`${mutant}: walk ${pin.walk} (seed ${pin.seed}) no longer finds the ${pin.steps}-step run (${r.result === 'violation' ? `${r.steps} steps` : 'nothing'}); the engine changed: run \`npm run bench -- checker --only hunt\` and update HUNTED in witnesses.ts`);
+  }
+  return r;
+}
+
+/**
+ * A shortest counterexample the bounded breadth-first search (SearchOptions.bound) found in the bench,
+ * recorded as its moves so a build replays it in milliseconds instead of searching for ten minutes:
+ * `npm run bench -- checker --only bounded` runs the search again and checks it still finds a run of
+ * `steps` moves after `states` states (a deterministic search: the same engine gives the same figures).
+ */
+export interface RecordedSearch {
+  /** The scope searched (the network may be wider than `replay`'s: a set network covers every multiset run). */
+  readonly scope: () => EngineScope;
+  readonly bound: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly steps: number;
+  /** The found run, move by move, replayed in `replayScope` (the recorded run delivers no message twice). */
+  readonly moves: readonly ScriptStep[];
+  readonly replayScope: () => EngineScope;
+}
+
+/**
+ * forget-promise-on-learn, shortest: the bounded search of the hunting scope with a set network (every
+ * multiset run is in it) found a 23-move run, one shorter than the hunt's. It delivers no message twice,
+ * so it is a run of the multiset scope as well, and 23 is shortest in both. S1 leads (1.S1) with S3 and
+ * gets `set x 2` chosen in slot 1 while slot 0's `set x 1` reaches S1 only. S2 runs (1.S2) on S3's promise,
+ * which reports slot 1 alone, so S2 fills slot 0 with a no-op that S1 and S2 accept: chosen. S3 learns
+ * slot 1 (its last record: the mutant writes 1.S1 there as its promise), crashes, recovers promising
+ * 1.S1 again, and accepts S1's old accept(1.S1, set x 1) for slot 0: S1 and S3 choose `set x 1` there too.
+ */
+export const SEARCHED: { readonly [name: string]: RecordedSearch | undefined } = {
+  'forget-promise-on-learn': {
+    scope: () => ({ ...forgetPromiseHuntScope(), network: 'set' }),
+    bound: 23,
+    states: 29_228_866,
+    transitions: 279_408_803,
+    steps: 23,
+    replayScope: forgetPromiseHuntScope,
+    moves: [
+      { kind: 'propose', node: 'S1', value: 'set x 1' },
+      { kind: 'propose', node: 'S1', value: 'set x 2' },
+      { kind: 'timeout', node: 'S1', timer: 'election' },
+      deliver('S1', 'S1', 'prepare'),
+      deliver('S1', 'S3', 'prepare'),
+      deliver('S1', 'S1', 'promise'),
+      deliver('S3', 'S1', 'promise'),
+      deliver('S1', 'S1', 'accept', { slot: 0 }),
+      deliver('S1', 'S1', 'accept', { slot: 1 }),
+      deliver('S1', 'S3', 'accept', { slot: 1 }),
+      deliver('S1', 'S1', 'accepted', { slot: 1 }),
+      deliver('S3', 'S1', 'accepted', { slot: 1 }),
+      { kind: 'timeout', node: 'S2', timer: 'election' },
+      deliver('S2', 'S2', 'prepare'),
+      deliver('S2', 'S3', 'prepare'),
+      deliver('S2', 'S2', 'promise'),
+      deliver('S3', 'S2', 'promise'),
+      deliver('S1', 'S3', 'commit', { slot: 1 }),
+      deliver('S2', 'S1', 'accept', { slot: 0 }),
+      deliver('S2', 'S2', 'accept', { slot: 0 }),
+      { kind: 'crash', node: 'S3' },
+      { kind: 'recover', node: 'S3' },
+      deliver('S1', 'S3', 'accept', { slot: 0 }),
+    ],
+  },
+};
+
+/** The recorded shortest run of a mutant (SEARCHED), replayed; throws if it no longer breaks agreement in `steps` moves. */
+export function recordedRun(mutant: string): Witness | undefined {
+  const rec = SEARCHED[mutant];
+  if (!rec) return undefined;
+  const w = new EngineExplorer(rec.replayScope(), SCRIPTED).follow(rec.moves);
+  if (!w.conflict || rec.moves.length !== rec.steps) {
+    throw new Error(`${mutant}: the recorded ${rec.steps}-move search result no longer chooses two values; the engine changed: run \`npm run bench -- checker --only bounded\` and update SEARCHED in witnesses.ts`);
+  }
+  return w;
+}
+
+/** Mutants whose standard scope the search cannot finish: the cache serves their hunted, else scripted, run by default. */
 export const SCRIPTED_BY_DEFAULT: readonly string[] = ['forget-promise-on-learn', 'fast-recovery-any-reported', 'reconfigure-immediately'];
