@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { EngineExplorer, type EngineScope } from '../src/paxos/check/explore.ts';
 import { brokenProperties } from '../src/paxos/check/model-check.ts';
-import { protocols } from '../src/paxos/registry.ts';
+import { reconfigureScope } from '../src/paxos/check/witnesses.ts';
 import { counterexampleScenario } from '../src/components/playground/checker/counterexample-scenario.ts';
 
 const argv = process.argv.slice(2);
@@ -34,26 +34,12 @@ const TITLE = "变体 reconfigure-immediately：检查器搜索到的最短反�
 const DESCRIPTION =
   "bench/reconfig-search.ts 在一个窄范围里广度优先找到的最短反例（18 步，之后 4 步让学习者看到结果）：4 台服务器，S1、S2、S3 起步，S4 备用，α = 1，两个槽，编号到第 2 轮，只有 S1、S2 的计时器、共触发两次，没有故障；S1 被要求提出 config S1 S2 S4 和 set x 1，S2 被要求提出 set x 2 和 set x 3。变体把成员变更当作立即生效：S1 在槽 1 让新成员里的 S1、S4 接受了 set x 1；S2 用旧成员的 S2、S3 做阶段一，看不到它，又让 S1、S2 在槽 1 接受了 set x 3。";
 
-// The registry's Multi-Paxos carries the stale-message hint the checker's reduction uses (as `paxos check`).
-const multiPaxos = protocols.multi;
+// The witness's scope (with the registry's Multi-Paxos and its stale hint, as `paxos check`), only S1's and
+// S2's timers firing.
 const mutant = correct ? {} : { mutant: 'reconfigure-immediately' as const };
 const narrowScope: EngineScope = {
-  protocol: multiPaxos,
-  config: multiPaxos.config({ protocol: 'multi', acceptors: 4, clients: 0, nack: false, alpha: 1, members: 3, ...mutant }),
-  proposals: [
-    { node: 'S1', value: 'config S1 S2 S4' },
-    { node: 'S1', value: 'set x 1' },
-    { node: 'S2', value: 'set x 2' },
-    { node: 'S2', value: 'set x 3' },
-  ],
-  maxRound: 2,
-  slots: 2,
-  drops: 0,
-  duplicates: 0,
-  crashes: 0,
-  timeouts: 2,
+  ...reconfigureScope(!correct),
   timed: ['S1', 'S2'],
-  network: 'multiset',
   echo: { checker: 'engine', search: 'bench/reconfig-search.ts', protocol: 'multi', acceptors: 4, members: 3, alpha: 1, slots: 2, maxRound: 2, crashes: 0, timeouts: 2, timed: ['S1', 'S2'], ...mutant },
 };
 

@@ -9,12 +9,16 @@
 // (EngineExplorer.follow). The engine decides every step; the script only picks which enabled move
 // happens next, and the result says whether agreement broke — a script cannot fake a violation. The two
 // scripts that the hunt now replaces stay as tests (tests/check/variants.test.ts).
-import { multiPaxos } from '../multi/index.ts';
-import { fastPaxos } from '../fast/index.ts';
+import { protocols } from '../registry.ts';
 import { EngineExplorer, type EngineScope, type ScriptStep } from './explore.ts';
 import { hunt, type HuntResult } from './hunt.ts';
 import type { TraceDocument } from '../core/trace.ts';
 import type { Slot, Value } from '../core/ids.ts';
+
+// The registry's protocols, with the checker's stale hints, as `paxos check` uses them: the recorded searches
+// (SEARCHED) were counted with those hints on.
+const multiPaxos = protocols.multi;
+const fastPaxos = protocols.fast;
 
 export interface Witness {
   readonly trace: TraceDocument;
@@ -147,6 +151,25 @@ export function smallFastQuorumWitness(mutant = true): Witness {
   ]);
 }
 
+/** fast-recovery-any-reported's standard scope, without its echo: the script runs in it and the hunt searches it. */
+function fastRecoveryScope(mutant: boolean): Omit<EngineScope, 'echo'> {
+  return {
+    protocol: fastPaxos,
+    config: fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', ...(mutant ? { mutant: 'fast-recovery-any-reported' as const } : {}) }),
+    proposals: [
+      { node: 'C1', value: 'v1' },
+      { node: 'C2', value: 'v2' },
+    ],
+    maxRound: 2,
+    slots: 1,
+    drops: 0,
+    duplicates: 0,
+    crashes: 0,
+    timeouts: 4,
+    network: 'multiset',
+  };
+}
+
 /**
  * fast-recovery-any-reported, the rule as the notes once stated it: when no value reported at the highest
  * round k reaches the threshold, "pick any reported value" — at any round. 4 acceptors, q_c = q_f = 3, and
@@ -161,21 +184,8 @@ export function smallFastQuorumWitness(mutant = true): Witness {
  * With the correct rule the same script sends accept(2, v1) and nothing breaks.
  */
 export function fastRecoveryAnyReportedWitness(mutant = true): Witness {
-  const config = fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', ...(mutant ? { mutant: 'fast-recovery-any-reported' as const } : {}) });
   const explorer = new EngineExplorer({
-    protocol: fastPaxos,
-    config,
-    proposals: [
-      { node: 'C1', value: 'v1' },
-      { node: 'C2', value: 'v2' },
-    ],
-    maxRound: 2,
-    slots: 1,
-    drops: 0,
-    duplicates: 0,
-    crashes: 0,
-    timeouts: 4,
-    network: 'multiset',
+    ...fastRecoveryScope(mutant),
     echo: { checker: 'engine', script: 'fast-recovery-any-reported', protocol: 'fast', acceptors: 4, clients: 2, maxRound: 2, crashes: 0, retries: 'fast', ...(mutant ? { mutant: 'fast-recovery-any-reported' } : {}) },
   }, SCRIPTED);
   const phaseOne = (round: number): ScriptStep[] => [
@@ -208,20 +218,14 @@ export function fastRecoveryAnyReportedWitness(mutant = true): Witness {
 }
 
 /**
- * reconfigure-immediately, in the 3 → 3 scope (S1 S2 S3 first, S4 a spare, α = 1). S1 leads with promises
- * from S1 and S2 and puts `config S1 S2 S4` in slot 0. The mutant takes the change at once: slot 1 already
- * belongs to S1 S2 S4, so S1 puts "set x 1" there before slot 0 is chosen, and S1 with S4 — a majority of
- * that membership — accept it: S1 learns "set x 1" in slot 1. S2 then runs (ballot 2.S2) with promises
- * from S2 and S3, which accepted nothing; it puts "set x 2" in slot 0 and gets it chosen with S3, so in
- * its log slot 1 still belongs to S1 S2 S3, and S2 with S3 choose "set x 3" there. Two values, one slot,
- * from two quorums — {S1, S4} and {S2, S3} — that do not meet. With the correct rule S1 may not propose in
- * slot 1 until slot 0 is chosen, and the script stops at its eighth step: there is no accept for slot 1 to deliver.
+ * reconfigure-immediately's narrow scope, without its echo: 3 → 3 servers (S4 a spare), α = 1, two slots,
+ * rounds up to 2, two timer firings, no faults, S1 asked for `config S1 S2 S4` and `set x 1`, S2 for
+ * `set x 2` and `set x 3`. The script runs in it; bench/reconfig-search.ts searches it (timers S1, S2).
  */
-export function reconfigureImmediatelyWitness(mutant = true): Witness {
-  const config = multiPaxos.config({ protocol: 'multi', acceptors: 4, clients: 0, nack: false, alpha: 1, members: 3, ...(mutant ? { mutant: 'reconfigure-immediately' as const } : {}) });
-  const explorer = new EngineExplorer({
+export function reconfigureScope(mutant: boolean): Omit<EngineScope, 'echo'> {
+  return {
     protocol: multiPaxos,
-    config,
+    config: multiPaxos.config({ protocol: 'multi', acceptors: 4, clients: 0, nack: false, alpha: 1, members: 3, ...(mutant ? { mutant: 'reconfigure-immediately' as const } : {}) }),
     proposals: [
       { node: 'S1', value: 'config S1 S2 S4' },
       { node: 'S1', value: 'set x 1' },
@@ -235,6 +239,22 @@ export function reconfigureImmediatelyWitness(mutant = true): Witness {
     crashes: 0,
     timeouts: 2,
     network: 'multiset',
+  };
+}
+
+/**
+ * reconfigure-immediately, in the 3 → 3 scope (S1 S2 S3 first, S4 a spare, α = 1). S1 leads with promises
+ * from S1 and S2 and puts `config S1 S2 S4` in slot 0. The mutant takes the change at once: slot 1 already
+ * belongs to S1 S2 S4, so S1 puts "set x 1" there before slot 0 is chosen, and S1 with S4 — a majority of
+ * that membership — accept it: S1 learns "set x 1" in slot 1. S2 then runs (ballot 2.S2) with promises
+ * from S2 and S3, which accepted nothing; it puts "set x 2" in slot 0 and gets it chosen with S3, so in
+ * its log slot 1 still belongs to S1 S2 S3, and S2 with S3 choose "set x 3" there. Two values, one slot,
+ * from two quorums — {S1, S4} and {S2, S3} — that do not meet. With the correct rule S1 may not propose in
+ * slot 1 until slot 0 is chosen, and the script stops at its eighth step: there is no accept for slot 1 to deliver.
+ */
+export function reconfigureImmediatelyWitness(mutant = true): Witness {
+  const explorer = new EngineExplorer({
+    ...reconfigureScope(mutant),
     echo: { checker: 'engine', script: 'reconfigure-immediately', protocol: 'multi', acceptors: 4, members: 3, alpha: 1, slots: 2, maxRound: 2, crashes: 0, ...(mutant ? { mutant: 'reconfigure-immediately' } : {}) },
   }, SCRIPTED);
   return explorer.follow([
@@ -306,19 +326,7 @@ export function forgetPromiseHuntScope(): EngineScope {
 /** fast-recovery-any-reported's hunting scope: the scripted witness's (and the mutant's standard scope). */
 export function fastRecoveryHuntScope(): EngineScope {
   return {
-    protocol: fastPaxos,
-    config: fastPaxos.config({ protocol: 'fast', acceptors: 4, clients: 2, nack: false, retries: 'fast', mutant: 'fast-recovery-any-reported' }),
-    proposals: [
-      { node: 'C1', value: 'v1' },
-      { node: 'C2', value: 'v2' },
-    ],
-    maxRound: 2,
-    slots: 1,
-    drops: 0,
-    duplicates: 0,
-    crashes: 0,
-    timeouts: 4,
-    network: 'multiset',
+    ...fastRecoveryScope(true),
     timed: ['L1'],
     echo: { checker: 'engine', search: 'hunt', protocol: 'fast', mutant: 'fast-recovery-any-reported', acceptors: 4, clients: 2, maxRound: 2, retries: 'fast', crashes: 0, timeouts: 4, timed: ['L1'], drops: 0, duplicates: 0, network: 'multiset' },
   };
