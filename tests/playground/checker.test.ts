@@ -128,6 +128,32 @@ test('the correct protocol is proved safe with the CLI\'s state count and the sc
   await page.context().close();
 });
 
+test('scope fields typed in one go from the keyboard all count; an out-of-range number is put back on leaving', async () => {
+  const { page } = await openPanel();
+  const field = (name: string) => page.locator(`.pg-checker-scope input[name="${name}"]`);
+  // Once the checker has answered for the standard scope, the fields show it.
+  await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.pg-checker-scope input[name="proposers"]')?.value ?? '') !== '');
+  await field('acceptors').focus();
+  // No waits between keys: every blur lands as soon as the keystroke before it, the way a fast typist's do.
+  for (const typed of ['4', '1', '9']) {
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(typed);
+    await page.keyboard.press('Tab');
+  }
+  // 9 is beyond 最高轮次's range (0–3): leaving the field puts the search's value back.
+  assert.equal(await field('maxRound').inputValue(), '1');
+  assert.equal(await field('acceptors').inputValue(), '4');
+  assert.equal(await field('proposers').inputValue(), '1');
+  await page.locator('[data-action="find-counterexample"]').click();
+  const box = await verdict(page, 60_000);
+  const expected = cli(['--protocol', 'basic', '--acceptors', '4', '--proposers', '1']);
+  assert.equal(await box.getAttribute('data-result'), expected.result);
+  assert.equal(Number(await box.getAttribute('data-states')), expected.states);
+  assert.match(await box.innerText(), /范围：接受者 4，提议者 1，最高轮次 1，/);
+  assert.match(await page.locator('.pg-checker-command').innerText(), /--acceptors 4 --proposers 1$/);
+  await page.context().close();
+});
+
 test('a click on 找最短反例 right after switching a rule is not lost, search after search', async () => {
   const { page } = await openPanel();
   // The panel asks the worker for the new rule's scope on every switch; a click before that answer arrives

@@ -12,7 +12,7 @@ import type { MutantName } from '../../../paxos/core/mutants.ts';
 import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import type { CheckReply, CheckRequest, Milestones, Rule } from './check.worker.ts';
-import { checkCommand, FIELDS, PAGE_MAX_STATES, RULES, scopeOptions, type ScopeField } from './rules.ts';
+import { checkCommand, FIELDS, PAGE_MAX_STATES, RULES, scopeOptions, type FieldInfo, type ScopeField } from './rules.ts';
 import './checker.css';
 
 export interface CheckerPanelProps {
@@ -126,6 +126,15 @@ export function CheckerPanel(props: CheckerPanelProps) {
   }, [status]);
 
   const resolved = scope?.resolved ?? null;
+  /** What a scope field shows: the reader's number, else the checker's. */
+  const shownValue = (field: ScopeField): string => String(changed[field] ?? resolved?.[field] ?? '');
+  /** Takes a field's text if it is a whole number in the field's range; says whether it did. */
+  const commitField = (f: FieldInfo, raw: string): boolean => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(v) || v < f.min || v > f.max) return false;
+    setChanged((c) => (c[f.field] === v ? c : { ...c, [f.field]: v }));
+    return true;
+  };
   /** The checker has answered for these options and said they are no scope it can search. */
   const refused = scope?.key === key && resolved === null;
   return (
@@ -145,7 +154,9 @@ export function CheckerPanel(props: CheckerPanelProps) {
           </label>
         ))}
       </fieldset>
-      <fieldset class="pg-checker-scope" disabled={running}>
+      {/* Closed until the checker's first answer fills the fields: a number typed before it would be
+          overwritten under the reader's cursor (the standard value arriving appended to it, out of range). */}
+      <fieldset class="pg-checker-scope" disabled={running || scope === null} aria-busy={scope === null}>
         <legend>范围</legend>
         {FIELDS[protocol].map((f) => (
           <label>
@@ -155,16 +166,16 @@ export function CheckerPanel(props: CheckerPanelProps) {
               name={f.field}
               min={f.min}
               max={f.max}
-              value={String(changed[f.field] ?? resolved?.[f.field] ?? '')}
-              onInput={(e) => {
-                // Every keystroke or arrow step that makes a number in range counts; anything else waits.
-                const v = Number((e.target as HTMLInputElement).value);
-                const raw = (e.target as HTMLInputElement).value;
-                if (raw !== '' && Number.isInteger(v) && v >= f.min && v <= f.max) setChanged((c) => ({ ...c, [f.field]: v }));
-              }}
+              value={shownValue(f.field)}
+              onInput={(e) => commitField(f, (e.target as HTMLInputElement).value)}
               onBlur={(e) => {
-                // Leaving the field with something out of range puts back the value the search would use.
-                (e.target as HTMLInputElement).value = String(changed[f.field] ?? resolved?.[f.field] ?? '');
+                // Leaving the field commits a number in range (as typing does), and only anything else is
+                // replaced by the value the search would use. Writing that value back unconditionally undid,
+                // now and then, a field just filled: a blur that lands before the render following the last
+                // keystroke sees this render's `changed`, without the new number.
+                // A field left as it was stays the checker's (not the reader's): the command lists only changes.
+                const input = e.target as HTMLInputElement;
+                if (input.value !== shownValue(f.field) && !commitField(f, input.value)) input.value = shownValue(f.field);
               }}
             />
           </label>
