@@ -50,6 +50,24 @@ test('2 second-promise: accepting below a promise breaks it', () => {
   assert.equal(checkTrace(mk(3).doc())?.property, 'acceptor-value');
 });
 
+test('an acceptance below the promise still counts: the vote that breaks the second promise and completes a second quorum breaks agreement in the same event', () => {
+  // P2 gets v2 chosen in ballot 2 by A2, A3; then P1's old accept(1, v1) reaches A1 (promised 1: fine) and
+  // A2 (promised 2). A2's vote is below its promise and makes {A1, A2} a quorum for v1 in ballot 1.
+  const t = new TraceBuilder().propose('P1', 'v1').propose('P2', 'v2').phase1('P1', bal(1, 'P1'), ['A1', 'A2', 'A3']);
+  t.phase1('P2', bal(2, 'P2'), ['A2', 'A3']).phase2('P2', bal(2, 'P2'), 'v2', ['A2', 'A3']);
+  t.phase2('P1', bal(1, 'P1'), 'v1', ['A1', 'A2']);
+  const doc = t.doc();
+  // A2's accepted(1.P1): the send before the last event (its delivery).
+  const last = doc.events.length - 2;
+  const monitor = new TraceMonitor(doc, TRACE_RULES);
+  const found = doc.events.map((e) => monitor.observe(e));
+  assert.deepEqual(found.flat().filter((v) => v.seq !== last), [], 'nothing but A2\'s vote breaks a property');
+  assert.deepEqual(found[last]!.map((v) => v.property), ['second-promise', 'agreement'], found[last]!.map((v) => v.message).join('; '));
+  assert.ok(found[last]!.every((v) => v.seq === last));
+  // checkTrace reports the first of them.
+  broken(t, 'second-promise', last);
+});
+
 test('3 promise-reply: the promise must list what the acceptor last accepted', () => {
   const base = () => new TraceBuilder().propose('P1', 'v1').phase1('P1', bal(1, 'P1'), ['A1', 'A2']).phase2('P1', bal(1, 'P1'), 'v1', ['A1']);
   const ok = base();

@@ -263,9 +263,10 @@ export class PlaygroundRun {
       this.agreementBad = null;
     }
     for (let i = this.observed; i < events.length && !this.agreementBad; i++) {
-      const bad = this.monitor.observe(events[i]!);
-      if (bad && !this.firstBad) this.firstBad = bad;
-      if (bad?.property === 'agreement') this.agreementBad = bad;
+      for (const bad of this.monitor.observe(events[i]!)) {
+        if (!this.firstBad) this.firstBad = bad;
+        if (bad.property === 'agreement' && !this.agreementBad) this.agreementBad = bad;
+      }
     }
     this.observed = events.length;
     f.violation = this.firstBad;

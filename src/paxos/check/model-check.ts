@@ -177,8 +177,7 @@ export function brokenProperties(doc: TraceDocument): PropertyId[] {
   const monitor = new TraceMonitor(doc, TRACE_RULES);
   const out: PropertyId[] = [];
   for (const e of doc.events) {
-    const v = monitor.observe(e);
-    if (v && !out.includes(v.property)) out.push(v.property);
+    for (const v of monitor.observe(e)) if (!out.includes(v.property)) out.push(v.property);
   }
   return out;
 }

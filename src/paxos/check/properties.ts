@@ -51,11 +51,15 @@ const vkey = (v: Value): string => (v === null ? '\u0000null' : v);
 const show = (v: Value): string => (v === null ? 'no-op' : JSON.stringify(v));
 
 type PromiseMsg = Message & { readonly kind: 'promise' };
+/** Records a violation of the event being observed. */
+type Report = (property: PropertyId, message: string) => null;
 type BallotMsg = Message & { readonly ballot: Ballot; readonly slot: Slot; readonly value: Value };
 
 /**
  * Checks a trace one event at a time (the simulator and the playground can flag a violation the moment it
- * happens). `observe` returns the first violation the event causes, or null.
+ * happens). `observe` returns every violation the event causes, usually none. An acceptance that breaks a
+ * rule still happened, so it still counts towards its quorum: an `accepted` below the acceptor's promise
+ * breaks the second promise and, when it completes a second value's quorum, agreement too, in one event.
  */
 export class TraceMonitor {
   private readonly acceptors: ReadonlySet<NodeId>;
@@ -93,8 +97,18 @@ export class TraceMonitor {
     this.qf = header.protocol === 'fast' ? header.quorums.fast : undefined;
   }
 
-  observe(e: TraceEvent): Violation | null {
-    const v = (property: PropertyId, message: string): Violation => ({ property, seq: e.seq, event: e, message });
+  observe(e: TraceEvent): readonly Violation[] {
+    const found: Violation[] = [];
+    const v = (property: PropertyId, message: string): null => {
+      found.push({ property, seq: e.seq, event: e, message });
+      return null;
+    };
+    this.step(e, v);
+    return found;
+  }
+
+  /** Updates the monitor with `e`; `v` records a violation (and returns null, so a check can end with it). */
+  private step(e: TraceEvent, v: Report): null {
     switch (e.type) {
       case 'propose':
         this.proposed.add(vkey(e.value));
@@ -137,10 +151,10 @@ export class TraceMonitor {
     }
   }
 
-  private onPromise(m: PromiseMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+  private onPromise(m: PromiseMsg, v: Report): null {
     const a = m.from;
     const max = this.promisedMax.get(a);
-    if (max && compareBallots(m.ballot, max) < 0) return v('first-promise', `${a} promised ${formatBallot(m.ballot)} after promising ${formatBallot(max)}`);
+    if (max && compareBallots(m.ballot, max) < 0) v('first-promise', `${a} promised ${formatBallot(m.ballot)} after promising ${formatBallot(max)}`);
     if (!max || compareBallots(m.ballot, max) > 0) this.promisedMax.set(a, m.ballot);
     // Property 3: exactly the last acceptance in every covered slot (a slot it learned as chosen may be left out).
     const mine = this.lastAccepted.get(a);
@@ -163,19 +177,20 @@ export class TraceMonitor {
     return null;
   }
 
-  private onAccepted(m: BallotMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+  private onAccepted(m: BallotMsg, v: Report): null {
     const a = m.from;
     const b = m.ballot;
     const max = this.promisedMax.get(a);
-    if (max && compareBallots(b, max) < 0) return v('second-promise', `${a} accepted ${formatBallot(b)} after promising ${formatBallot(max)}`);
+    if (max && compareBallots(b, max) < 0) v('second-promise', `${a} accepted ${formatBallot(b)} after promising ${formatBallot(max)}`);
     const voteKey = `${a}|${bkey(b)}|${m.slot}`;
     const earlier = this.votes.get(voteKey);
     const repeat = this.votes.has(voteKey);
-    if (repeat && earlier !== m.value) return v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot}, after accepting ${show(earlier as Value)} there`);
-    if (!b.fast && !this.acceptsReceived.has(`${a}|${bkey(b)}|${m.slot}|${vkey(m.value)}`)) {
-      return v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot} without receiving accept(${formatBallot(b)}, ${show(m.value)})`);
+    if (repeat && earlier === m.value) return null; // one acceptance, told to another learner (judged when first sent)
+    if (repeat) v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot}, after accepting ${show(earlier as Value)} there`);
+    else if (!b.fast && !this.acceptsReceived.has(`${a}|${bkey(b)}|${m.slot}|${vkey(m.value)}`)) {
+      v('acceptor-value', `${a} accepted ${show(m.value)} in ballot ${formatBallot(b)} slot ${m.slot} without receiving accept(${formatBallot(b)}, ${show(m.value)})`);
     }
-    if (repeat) return null; // one acceptance, told to another learner
+    // Counted whatever it broke: the acceptor did vote, and its vote is its last acceptance in the slot.
     this.votes.set(voteKey, m.value);
     let slots = this.lastAccepted.get(a);
     if (!slots) this.lastAccepted.set(a, (slots = new Map()));
@@ -188,24 +203,24 @@ export class TraceMonitor {
     if (this.reconfig) {
       if (t.size === 1) this.tallyKeys.set(m.slot, [...(this.tallyKeys.get(m.slot) ?? []), tk]);
       const bad = this.settle(m.slot);
-      if (bad) return v('agreement', bad);
-      if (m.value !== null && !this.proposed.has(vkey(m.value))) return v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
+      if (bad) v('agreement', bad);
+      if (m.value !== null && !this.proposed.has(vkey(m.value))) v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
       return null;
     }
     let count = 0;
     for (const x of t.values()) if (x === m.value) count++;
     const need = b.fast && this.qf !== undefined ? this.qf : this.qc;
     if (count >= need) {
-      if (this.decided.has(m.slot) && this.decided.get(m.slot) !== m.value) {
-        return v('agreement', `${show(m.value)} reached a quorum in slot ${m.slot} (ballot ${formatBallot(b)}), but ${show(this.decided.get(m.slot) as Value)} already had one`);
+      if (!this.decided.has(m.slot)) this.decided.set(m.slot, m.value);
+      else if (this.decided.get(m.slot) !== m.value) {
+        v('agreement', `${show(m.value)} reached a quorum in slot ${m.slot} (ballot ${formatBallot(b)}), but ${show(this.decided.get(m.slot) as Value)} already had one`);
       }
-      this.decided.set(m.slot, m.value);
     }
-    if (m.value !== null && !this.proposed.has(vkey(m.value))) return v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
+    if (m.value !== null && !this.proposed.has(vkey(m.value))) v('validity', `${a} accepted ${show(m.value)}, which nobody proposed`);
     return null;
   }
 
-  private onAccept(m: BallotMsg, v: (p: PropertyId, s: string) => Violation): Violation | null {
+  private onAccept(m: BallotMsg, v: Report): null {
     const p = m.from;
     const b = m.ballot;
     const what = `${p}'s accept(${formatBallot(b)}, ${show(m.value)}) in slot ${m.slot}`;
@@ -327,7 +342,7 @@ export const TRACE_RULES: TraceRules = { recoveryPermits };
 export function checkTrace(doc: TraceDocument): Violation | null {
   const monitor = new TraceMonitor(doc, TRACE_RULES);
   for (const e of doc.events) {
-    const bad = monitor.observe(e);
+    const bad = monitor.observe(e)[0];
     if (bad) return bad;
   }
   return null;
