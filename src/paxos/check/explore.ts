@@ -48,6 +48,7 @@ import type { Message, Outgoing } from '../core/message.ts';
 import type { NodeId, NodeInfo, Slot, Value } from '../core/ids.ts';
 import type { Input, Protocol, ProtocolConfig, StepResult } from '../core/protocol.ts';
 import { TRACE_FORMAT, type Quorums, type TraceDocument, type TraceEvent } from '../core/trace.ts';
+import { MUTANTS } from '../core/mutants.ts';
 import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
 import { RowStore } from './word-store.ts';
@@ -262,8 +263,9 @@ export type EngineResult =
  * after a search ends safe, auditStale checks, for every local the search reached and every message the
  * hint calls stale there, that delivering it is idle and that every step the search took from that local
  * keeps it stale (for a node that may still crash, its crash and recovery too); a wrong hint throws instead
- * of letting "safe" stand (tests/check/stale.test.ts). No hint is used for a mutant, whose rules are not
- * the ones the hint describes. Replays of a found path leave stale messages out exactly as the search did,
+ * of letting "safe" stand (tests/check/stale.test.ts); the same audit runs before a violation is reported,
+ * since a wrong hint could have hidden a shorter run. No hint is used for a mutant, whose rules are not the
+ * ones the hint describes, except one that changes only quorum sizes (MUTANTS' staleHint). Replays of a found path leave stale messages out exactly as the search did,
  * so the path's moves line up; scripts (`follow`) want every message available, so they run on an
  * explorer built with `reduce: false`.
  *
@@ -408,8 +410,11 @@ export class EngineExplorer {
     for (const p of scope.proposals) this.nodeIndex('proposals', p.node);
     if (scope.proposals.length > 31) throw new RangeError(`proposals: at most 31 in a model-checking scope (got ${scope.proposals.length})`);
     this.countFired = Number.isFinite(scope.timeouts);
-    // Hints describe the correct protocol: a mutant breaks the very rules they rest on.
-    this.hint = this.reduced && (this.config as { mutant?: string }).mutant === undefined ? this.protocol.stale?.bind(this.protocol) : undefined;
+    // Hints describe the correct protocol: a mutant breaks the very rules they rest on, unless it changes
+    // only quorum sizes (MutantRow.staleHint).
+    const mutant = (this.config as { mutant?: string }).mutant;
+    const hintHolds = mutant === undefined || MUTANTS.some((m) => m.name === mutant && 'staleHint' in m && m.staleHint === 'holds');
+    this.hint = this.reduced && hintHolds ? this.protocol.stale?.bind(this.protocol) : undefined;
     this.locals = this.nodes.map(() => []);
     this.localIds = this.nodes.map(() => new Map());
     if (options.symmetry) this.symmetryGroup();
@@ -1180,6 +1185,8 @@ export class EngineExplorer {
     }
     const counts: Counts = { states: store.size, transitions, depth, ms: Math.round(watch.elapsed()), reductions: this.reductions };
     if (violation) {
+      // A hint that wrongly left a message out could have hidden a shorter run: certify it here too.
+      this.auditStale();
       this.auditSymmetry();
       const rows: Uint32Array[] = [];
       for (let r = violation.row; r > 0; r = store.parent[r]!) rows.push(store.row(r).slice());
