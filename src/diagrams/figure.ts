@@ -15,6 +15,7 @@ import { sourceLineOf } from './source-lines.ts';
 import { diagramSettings, runState } from './settings.ts';
 import { shareSheet } from './svg-sheet.ts';
 import { dropUnusedData, shareFontStack } from './svg-slim.ts';
+import { classRepeats } from './svg-classes.ts';
 import { retargetTree } from './svg-ids.ts';
 import { themeOnce } from './svg-theme.ts';
 
@@ -141,7 +142,7 @@ function svgBox(themeClass: string[], svg: Element, a11y: Properties): Element {
     ? { className: ['diagram-svg', 'diagram-sized', ...themeClass], style: `max-width:${size.width}px;aspect-ratio:${size.width}/${size.height}` }
     : { className: ['diagram-svg', ...themeClass] };
   const slim = dropUnusedData(shareFontStack(svg, DIAGRAM_FONT_STACK, '--font-sans'));
-  return el('div', { ...sizing, ...a11y }, [shareSheet(slim, String(svg.properties['id']))]);
+  return el('div', { ...sizing, ...a11y }, [classRepeats(shareSheet(slim, String(svg.properties['id'])))]);
 }
 
 /** Inline module that loads mermaid's bundle once the first client-rendered diagram is near the viewport. */
