@@ -15,6 +15,7 @@
 // the computed style of every element in Chromium equal before and after.
 import type { Element, ElementContent } from 'hast';
 import { sha256 } from './cache.ts';
+import { attributeName } from './svg-slim.ts';
 
 /** SVG presentation attributes that are CSS properties with the same name and value syntax. */
 const PRESENTATION = new Set([
@@ -25,11 +26,6 @@ const PRESENTATION = new Set([
 const MIN_REPEATS = 3;
 /** A value that could end a declaration or a rule, or leave the <style> element, stays an attribute. */
 const UNSAFE_VALUE = /[;{}<>\\]|\/\*/;
-
-/** `textAnchor` (hast) → `text-anchor` (attribute and CSS property). */
-function kebab(property: string): string {
-  return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
 
 /** An inline style as declarations `name:value`, or null if it is not plain declarations. */
 function declarations(style: string): string[] | null {
@@ -63,7 +59,7 @@ function groupsOf(node: Element): Group[] {
   const names: string[] = [];
   const decls: string[] = [];
   for (const [name, value] of Object.entries(node.properties)) {
-    const css = kebab(name);
+    const css = attributeName(name);
     if (!PRESENTATION.has(css) || typeof value !== 'string' || UNSAFE_VALUE.test(value)) continue;
     names.push(name);
     decls.push(`${css}:${value}`);

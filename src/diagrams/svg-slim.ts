@@ -47,8 +47,8 @@ function styleTexts(node: Element, out: string[] = []): string[] {
   return out;
 }
 
-/** `dataFooBar` (hast) → `data-foo-bar` (HTML). */
-function attributeName(property: string): string {
+/** `dataFooBar` (hast) → `data-foo-bar` (HTML); `textAnchor` → `text-anchor`. */
+export function attributeName(property: string): string {
   return property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
