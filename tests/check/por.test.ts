@@ -6,11 +6,14 @@
 // then the plain search's to the state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { EngineExplorer, type EngineResult } from '../../src/paxos/check/explore.ts';
 import { brokenProperties, checkEngine, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { buildScope, resolveScope, type ScopeOptions } from '../../src/paxos/check/scopes.ts';
 import { MUTANTS } from '../../src/paxos/core/mutants.ts';
 
+const CLI = fileURLToPath(new URL('../../src/cli/paxos.ts', import.meta.url));
 const scopeOf = (o: ScopeOptions) => buildScope(resolveScope(o));
 const label = (o: ScopeOptions): string => JSON.stringify(o);
 
@@ -81,4 +84,16 @@ test('checkEngine passes por through and the result lists it', () => {
   const r = checkEngine({ protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 1 }, {}, { por: true });
   assert.equal(r.result, 'safe');
   assert.ok(r.reductions.includes('persistent-sets'));
+});
+
+test('CLI: --por on reduces a crash scope and says so; with --symmetry it is refused (exit 2) naming --por', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'check', '--quiet', '--protocol', 'multi', '--slots', '1', '--max-round', '1', '--crashes', '1', '--timeouts', '1', ...args], { encoding: 'utf8' });
+  const on = JSON.parse(run('--por', 'on').stdout) as { result: string; states: number; reductions: string[] };
+  const off = JSON.parse(run().stdout) as { result: string; states: number; reductions: string[] };
+  assert.deepEqual([on.result, off.result], ['safe', 'safe']);
+  assert.deepEqual(on.reductions, ['idle-deliveries', 'stale-messages', 'persistent-sets']);
+  assert.ok(on.states < off.states, `${on.states} < ${off.states}`);
+  const both = run('--por', 'on', '--symmetry', 'on');
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /^paxos check: --por: /);
 });

@@ -924,11 +924,15 @@ export class EngineExplorer {
       let recheck = i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i))) ? 1 << i : 0;
       if (crashed !== d.crashed && crashed >= this.scope.crashes) recheck = up;
       if (recheck !== 0) {
-        for (const m of bitIds(d.net)) {
-          const to = this.wires[m]!.to;
-          if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
-            pruned.push(m, count[m]!);
-            count[m] = 0;
+        const net = d.net;
+        for (let w = 0; w < net.length; w++) {
+          for (let bits = net[w]!; bits !== 0; bits &= bits - 1) {
+            const m = w * 32 + 31 - Math.clz32(bits & -bits);
+            const to = this.wires[m]!.to;
+            if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
+              pruned.push(m, count[m]!);
+              count[m] = 0;
+            }
           }
         }
       }
@@ -1128,6 +1132,28 @@ export class EngineExplorer {
   }
 
   /**
+   * conflict() of a stored row. It reads only the votes and the announcements, and a scope has few sets of
+   * them, so the answer is memoised by their words and the row is decoded (into `t`) only for a set not
+   * seen before.
+   */
+  private conflictOfRow(row: Uint32Array, t: Decoded): { slot: Slot; values: Value[] } | undefined {
+    const start = this.n + 4;
+    const votes = row[start]!;
+    const end = start + 2 + votes + row[start + 1 + votes]!;
+    let key = '';
+    for (let k = start; k < end; k++) key += `${row[k]!},`;
+    let hit = this.conflictMemo.get(key);
+    if (hit === undefined) {
+      this.decode(row, t);
+      hit = this.conflict(t) ?? null;
+      this.conflictMemo.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private readonly conflictMemo = new Map<string, { slot: Slot; values: Value[] } | null>();
+
+  /**
    * Two different values chosen in one slot: each accepted by a quorum in one ballot (fast quorum for a
    * fast ballot, sizes as the trace reports them), or announced by a learner as chosen.
    */
@@ -1218,8 +1244,7 @@ export class EngineExplorer {
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
         if (this.grew) {
-          this.decode(store.row(row), t);
-          const c = this.conflict(t);
+          const c = this.conflictOfRow(store.row(row), t);
           if (c) {
             violation = { row, ...c };
             depth++;
