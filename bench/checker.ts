@@ -19,7 +19,7 @@ import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkFastSpec, FAST_PAXOS_CFG, type FastSpecScope } from '../src/paxos/check/spec-fast.ts';
 import { checkMultiSpec, MULTI_PAXOS_MC_SMALL, type MultiSpecScope } from '../src/paxos/check/spec-multi.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../src/paxos/check/model-check.ts';
-import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED } from '../src/paxos/check/witnesses.ts';
+import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED, reconfigureScope } from '../src/paxos/check/witnesses.ts';
 import { hunt } from '../src/paxos/check/hunt.ts';
 import { EngineExplorer } from '../src/paxos/check/explore.ts';
 import { MUTANTS } from '../src/paxos/core/mutants.ts';
@@ -37,7 +37,9 @@ type Job =
   | { readonly kind: 'spec'; readonly name: string; readonly acceptors: number; readonly values: number; readonly maxBallot: number; readonly tlc?: string }
   | { readonly kind: 'spec-fast'; readonly name: string; readonly scope: FastSpecScope; readonly tlc: string }
   | { readonly kind: 'spec-multi'; readonly name: string; readonly scope: MultiSpecScope; readonly tlc: string }
-  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean }
+  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean; readonly por?: boolean }
+  /** Reconfiguration in bench/reconfig-search.ts's narrow scope (four requests), which `check`'s flags cannot name. */
+  | { readonly kind: 'reconfig'; readonly name: string; readonly variant: boolean; readonly maxRound: number; readonly capped: boolean }
   | { readonly kind: 'witness'; readonly name: string; readonly mutant: string }
   /** The whole hunt of a mutant's HUNTED scope from walk 1, checked against the pinned walk. */
   | { readonly kind: 'hunt'; readonly name: string; readonly mutant: string }
@@ -109,7 +111,14 @@ function runJob(job: Job): Measured {
       : r.result === 'violation' ? `a run of ${r.depth - 1} steps, shortest in this scope (the hunt's: ${pin.steps})${record}` : `stopped (${r.result === 'incomplete' ? r.reason : r.result}, cap ${cap} s): no violation within ${r.depth - 1} steps`;
     return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
   }
-  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false }));
+  if (job.kind === 'reconfig') {
+    const scope = { ...reconfigureScope(job.variant), maxRound: job.maxRound, timed: ['S1', 'S2'], echo: {} };
+    const m = measure(() => new EngineExplorer(scope).check(job.capped ? { timeoutMs: cap * 1000 } : {}));
+    const r = m.value;
+    const note = r.result === 'violation' ? `${r.depth - 1} steps (shortest), slot ${r.slot}: ${r.values.join(' and ')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): no violation within ${r.depth - 1} steps` : '';
+    return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
+  }
+  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false, por: job.por ?? false }));
   const r: CheckResult = m.value;
   let note = r.result === 'violation' ? `${r.steps} steps, breaks ${r.broken.join('+')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): safe proved nowhere, but no violation within ${r.depth - 1} steps` : '';
   if (job.targetMs !== undefined) {
@@ -126,8 +135,8 @@ if (oneAt >= 0) {
 }
 
 const jobs: Job[] = [];
-const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean): void => {
-  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}) });
+const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean, por?: boolean): void => {
+  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}), ...(por ? { por } : {}) });
 };
 
 

@@ -40,8 +40,9 @@
 // Acceptor symmetry (SearchOptions.symmetry, off by default): acceptors the scope does not tell apart are
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
-// No partial-order reduction: see SearchOptions for why, and for the distance bound that proves a hunted
-// counterexample (hunt.ts) shortest.
+// Partial-order reduction only where it is sound without knowing the protocol, and only on request
+// (SearchOptions.por: a down node's recovery, for safe verdicts); SearchOptions says why no wider one, and
+// gives the distance bound that proves a hunted counterexample (hunt.ts) shortest.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -291,7 +292,8 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction, for two reasons (checked again for #19). (1) Condition C1 of an ample set:
+ * No partial-order reduction by default, and none wider than `por`'s (below), for two reasons (checked
+ * again for #19). (1) Condition C1 of an ample set:
  * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
  * and every other input of node i conflicts with it — including a message not yet sent that another node
  * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
@@ -299,7 +301,8 @@ export type EngineResult =
  * other way round. Without protocol knowledge of who can still write to i, the set closes over every move.
  * (2) Even a sound ample set does not keep the shortest counterexample's length: a shortest run that uses
  * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
- * longer), so the reduced search finds a violation, not a shortest one. Sleep sets skip transitions and
+ * longer), so the reduced search finds a violation, not a shortest one: `por` is for safe verdicts, and
+ * off unless asked for. Sleep sets skip transitions and
  * keep every state, and states are this search's cost. What the two long counterexamples get instead is
  * hunt.ts (find a run) and `bound` (prove nothing shorter exists, where the levels left are few).
  */

@@ -195,7 +195,8 @@ export class RowStore {
         this.used = 0;
       }
     }
-    words.set(row.subarray(0, length), this.used);
+    // A plain loop: a row is a few dozen words, and subarray() would allocate a view for each new state.
+    for (let k = 0, at = this.used; k < length; k++) words[at + k] = row[k]!;
     this.start[index] = last * this.chunkWords + this.used;
     this.length[index] = length;
     this.used += length;
