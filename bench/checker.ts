@@ -19,7 +19,7 @@ import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkFastSpec, FAST_PAXOS_CFG, type FastSpecScope } from '../src/paxos/check/spec-fast.ts';
 import { checkMultiSpec, MULTI_PAXOS_MC_SMALL, type MultiSpecScope } from '../src/paxos/check/spec-multi.ts';
 import { checkEngine, checkWitness, type CheckResult } from '../src/paxos/check/model-check.ts';
-import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED } from '../src/paxos/check/witnesses.ts';
+import { HUNTED, SCRIPTED_BY_DEFAULT, SEARCHED, reconfigureScope } from '../src/paxos/check/witnesses.ts';
 import { hunt } from '../src/paxos/check/hunt.ts';
 import { EngineExplorer } from '../src/paxos/check/explore.ts';
 import { MUTANTS } from '../src/paxos/core/mutants.ts';
@@ -37,7 +37,9 @@ type Job =
   | { readonly kind: 'spec'; readonly name: string; readonly acceptors: number; readonly values: number; readonly maxBallot: number; readonly tlc?: string }
   | { readonly kind: 'spec-fast'; readonly name: string; readonly scope: FastSpecScope; readonly tlc: string }
   | { readonly kind: 'spec-multi'; readonly name: string; readonly scope: MultiSpecScope; readonly tlc: string }
-  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean }
+  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean; readonly por?: boolean }
+  /** Reconfiguration in bench/reconfig-search.ts's narrow scope (four requests), which `check`'s flags cannot name. */
+  | { readonly kind: 'reconfig'; readonly name: string; readonly variant: boolean; readonly maxRound: number; readonly capped: boolean }
   | { readonly kind: 'witness'; readonly name: string; readonly mutant: string }
   /** The whole hunt of a mutant's HUNTED scope from walk 1, checked against the pinned walk. */
   | { readonly kind: 'hunt'; readonly name: string; readonly mutant: string }
@@ -109,7 +111,14 @@ function runJob(job: Job): Measured {
       : r.result === 'violation' ? `a run of ${r.depth - 1} steps, shortest in this scope (the hunt's: ${pin.steps})${record}` : `stopped (${r.result === 'incomplete' ? r.reason : r.result}, cap ${cap} s): no violation within ${r.depth - 1} steps`;
     return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
   }
-  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false }));
+  if (job.kind === 'reconfig') {
+    const scope = { ...reconfigureScope(job.variant), maxRound: job.maxRound, timed: ['S1', 'S2'], echo: {} };
+    const m = measure(() => new EngineExplorer(scope).check(job.capped ? { timeoutMs: cap * 1000 } : {}));
+    const r = m.value;
+    const note = r.result === 'violation' ? `${r.depth - 1} steps (shortest), slot ${r.slot}: ${r.values.join(' and ')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): no violation within ${r.depth - 1} steps` : '';
+    return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
+  }
+  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false, por: job.por ?? false }));
   const r: CheckResult = m.value;
   let note = r.result === 'violation' ? `${r.steps} steps, breaks ${r.broken.join('+')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): safe proved nowhere, but no violation within ${r.depth - 1} steps` : '';
   if (job.targetMs !== undefined) {
@@ -126,8 +135,8 @@ if (oneAt >= 0) {
 }
 
 const jobs: Job[] = [];
-const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean): void => {
-  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}) });
+const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean, por?: boolean): void => {
+  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}), ...(por ? { por } : {}) });
 };
 
 
@@ -152,25 +161,36 @@ engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, f
 engine('basic 3 acceptors, 2 proposers, round 1 (std), symmetry', { protocol: 'basic' }, false, 5000, true);
 // The issue's other reading, ballots up to round 2. With P1 allowed to retry (three ballots compete:
 // 1.P1, 1.P2, 2.P1) it completes, about 12 M states; run to the end. With both proposers retrying it is
-// still growing past 30 M states, so capped; the rate is the figure.
+// still growing past 29 M states at level 34 after a quarter of an hour with symmetry (the set network,
+// which holds every multiset run, is no smaller), so capped; the rate is the figure.
 engine('basic 3 acceptors, 2 proposers, round 2, P1 retries', { protocol: 'basic', maxRound: 2, timed: ['P1'] }, false);
 engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, true);
 engine('basic 3 acceptors, 2 proposers, round 2, symmetry', { protocol: 'basic', maxRound: 2 }, true, undefined, true);
+engine('basic 3 acceptors, 2 proposers, round 2, set network, symmetry', { protocol: 'basic', maxRound: 2, network: 'set' }, true, undefined, true);
 // Flexible quorums (chapter 1): the sizes the chapter proves safe with 4 acceptors, and the other way round.
 engine('basic 4 acceptors, q1 3, q2 2 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 3, phase2Quorum: 2 }, false);
 engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 3 }, true);
 engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
 // A leader change on one slot with a crash (S1 and S2 may each start one election, any server may crash
 // once), two slots under one leader, and the standard scope: two slots and a leader change (about 19 M
-// states, two to three minutes), run to the end. With a crash as well, two slots stay out of reach.
+// states, two to three minutes), run to the end. With a crash as well, two slots stay out of reach (96 M
+// states, depth 31 after 15 minutes; with the persistent sets of SearchOptions.por about a tenth fewer per
+// level, 105 M states at depth 32 after 10): capped.
 engine('multi 3 servers, 1 slot, leader change, 1 crash', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false);
+engine('multi 3 servers, 1 slot, leader change, 1 crash, por', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false, undefined, false, true);
 engine('multi 3 servers, 2 slots, one leader', { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] }, false);
 engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, false);
 engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', crashes: 1 }, true);
+engine('multi 3 servers, 2 slots, leader change, 1 crash, por', { protocol: 'multi', crashes: 1 }, true, undefined, false, true);
 // Reconfiguration (chapter 3), 3 → 3 servers, α = 1, two slots: one leader (safe, ~0.3 M states), and the
 // standard two elections, still growing past 34 M states at depth 30 after 15 minutes: capped, the rate is the figure.
 engine('multi 3 → 3 servers, α 1, 2 slots, one leader', { protocol: 'multi', alpha: 1, timeouts: 1, timed: ['S1'] }, false);
 engine('multi 3 → 3 servers, α 1, 2 slots, leader change', { protocol: 'multi', alpha: 1 }, true);
+// bench/reconfig-search.ts's narrow scope (four requests), one ballot per leader (--max-round 1): the variant
+// is refuted by an 18-step run (8.5 M states, well under a minute), shortest there; the correct rule is
+// still growing past 95 M states at depth 24 (each level about 1.7 times the last): capped.
+jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, reconfigure-immediately', variant: true, maxRound: 1, capped: false });
+jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, correct rule', variant: false, maxRound: 1, capped: true });
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
 // The Fast standard scope completes (about 12 M states, a minute and a half): run to the end, never capped.
 engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false);

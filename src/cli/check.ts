@@ -39,6 +39,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
+  { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec, spec-fast: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec, spec-fast: ballots 0..N; spec-multi: ballots 1..N' },
@@ -63,7 +64,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -180,7 +181,7 @@ export async function run(argv: string[]): Promise<number> {
     return exitCode(w.result);
   }
   try {
-    r = checkEngine(options, limits, { symmetry: args.bool('symmetry') ?? false });
+    r = checkEngine(options, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {

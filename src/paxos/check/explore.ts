@@ -40,8 +40,9 @@
 // Acceptor symmetry (SearchOptions.symmetry, off by default): acceptors the scope does not tell apart are
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
-// No partial-order reduction: see SearchOptions for why, and for the distance bound that proves a hunted
-// counterexample (hunt.ts) shortest.
+// Partial-order reduction only where it is sound without knowing the protocol, and only on request
+// (SearchOptions.por: a down node's recovery, for safe verdicts); SearchOptions says why no wider one, and
+// gives the distance bound that proves a hunted counterexample (hunt.ts) shortest.
 import { compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -291,7 +292,8 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction, for two reasons (checked again for #19). (1) Condition C1 of an ample set:
+ * No partial-order reduction by default, and none wider than `por`'s (below), for two reasons (checked
+ * again for #19). (1) Condition C1 of an ample set:
  * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
  * and every other input of node i conflicts with it — including a message not yet sent that another node
  * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
@@ -299,13 +301,50 @@ export type EngineResult =
  * other way round. Without protocol knowledge of who can still write to i, the set closes over every move.
  * (2) Even a sound ample set does not keep the shortest counterexample's length: a shortest run that uses
  * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
- * longer), so the reduced search finds a violation, not a shortest one. Sleep sets skip transitions and
+ * longer), so the reduced search finds a violation, not a shortest one: `por` is for safe verdicts, and
+ * off unless asked for. Sleep sets skip transitions and
  * keep every state, and states are this search's cost. What the two long counterexamples get instead is
  * hunt.ts (find a run) and `bound` (prove nothing shorter exists, where the levels left are few).
  */
 export interface SearchOptions {
   readonly reduce?: boolean;
   readonly symmetry?: boolean;
+  /**
+   * `por` (default false): partial-order reduction by persistent sets, for SAFE verdicts. Off, every count
+   * and every counterexample is as before; on, a "safe" means what it always means, but a counterexample
+   * found is a real run that need not be a shortest one (see below), so the option is refused together
+   * with `bound`, whose "clear" rests on shortest lengths, and with `symmetry`, whose quotient this
+   * argument does not cover.
+   *
+   * The persistent set. The reason an ample set closes over every move (the note above) is that any node
+   * may be sent a new message, so any node's moves may be joined by a dependent one later. A node that is
+   * down is the exception: while node i is down the only move of i that can be enabled is its recovery —
+   * a request, a timer, a crash and a duplicate need i up, and the search never delivers to a down node
+   * (an idle delivery, left in flight) — whatever the other nodes do. So when every crash, drop and
+   * duplicate of the scope is spent and some node is down, the search expands the first down node's
+   * recovery alone ("persistent-sets" in the result), and everything else otherwise.
+   *
+   * Why it keeps every violation (the classic argument, for a property that stays true once true). Let
+   * t = recover i be the move taken from s, and w any run of the full search from s to a state where two
+   * values are chosen. (C1) Every move of w before t's place in it (all of w if t is not in w) belongs to
+   * another node, and is independent of t: neither enables or disables the other (t only adds messages and
+   * removes messages to i; the budgets it might touch are spent) and in either order they reach one state —
+   * each changes its own node's local, both add to the sets of votes, announcements and messages, and a
+   * message one sends to the other's node is left out as stale in either order iff stale at that node's
+   * last local, the hint's monotony that auditStale certifies. So if t is in w, t moved to the front of w
+   * is a run of the same length from s through t; if not, w run after t reaches w's last state with t's
+   * effect added, and t adds only votes, announcements and messages, so two values are still chosen there:
+   * a conflict is monotone (votes and announcements are only ever added), which is why the ample move need
+   * not be invisible (condition C2). (C3, ignoring) The second case keeps w's length, so the argument needs
+   * every chain of reduced expansions to end: each takes a down node up, and with the crashes spent no
+   * move takes one down, so a chain has at most n steps and no cycle of the reduced graph is made of
+   * reduced expansions only — no proviso on the breadth-first visited set is needed. By induction on |w|,
+   * a conflict reachable in the full search is reachable in the reduced one, and the reduced one follows
+   * only real moves; so both say "safe" or neither does. What is lost is length: a shortest run that leaves
+   * a node down to its end is found, if at all, with the recovery inserted. tests/check/por.test.ts holds the
+   * reduced search against the plain one on every scope where both finish.
+   */
+  readonly por?: boolean;
   /**
    * `bound` (default none): look for a violation within this many moves only, and leave out every state
    * from which no such violation can be reached in the moves left — a lower bound on the moves still
@@ -330,7 +369,7 @@ export interface SearchOptions {
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
-export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound';
+export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound' | 'persistent-sets';
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
@@ -388,12 +427,19 @@ export class EngineExplorer {
 
   /** SearchOptions.bound, or Infinity. */
   private readonly bound: number;
+  /** SearchOptions.por: a down node's recovery is expanded alone once the fault budgets are spent. */
+  private readonly por: boolean;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
     this.bound = options.bound ?? Infinity;
     if (options.bound !== undefined && !(Number.isInteger(options.bound) && options.bound >= 0)) throw new RangeError(`bound: a whole number of moves ≥ 0 (got ${options.bound})`);
     this.reduced = options.reduce ?? true;
+    this.por = options.por ?? false;
+    if (this.por && options.bound !== undefined) throw new RangeError('por: a persistent-set search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
+    if (this.por && options.symmetry) throw new RangeError('por: not argued together with acceptor symmetry; search with one of them');
+    // Without idle deliveries skipped, a delivery to a down node is a move (a drop) that could precede the recovery.
+    if (this.por && !this.reduced) throw new RangeError('por: needs the idle-delivery reduction (reduce), which keeps a down node from moving');
     this.protocol = scope.protocol;
     this.config = scope.config;
     this.nodes = this.protocol.nodes(this.config);
@@ -427,6 +473,7 @@ export class EngineExplorer {
     if (this.hint) out.push('stale-messages');
     if (this.perms.length > 0) out.push('acceptor-symmetry');
     if (this.bound !== Infinity) out.push('distance-bound');
+    if (this.por) out.push('persistent-sets');
     return out;
   }
 
@@ -880,11 +927,15 @@ export class EngineExplorer {
       let recheck = i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i))) ? 1 << i : 0;
       if (crashed !== d.crashed && crashed >= this.scope.crashes) recheck = up;
       if (recheck !== 0) {
-        for (const m of bitIds(d.net)) {
-          const to = this.wires[m]!.to;
-          if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
-            pruned.push(m, count[m]!);
-            count[m] = 0;
+        const net = d.net;
+        for (let w = 0; w < net.length; w++) {
+          for (let bits = net[w]!; bits !== 0; bits &= bits - 1) {
+            const m = w * 32 + 31 - Math.clz32(bits & -bits);
+            const to = this.wires[m]!.to;
+            if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
+              pruned.push(m, count[m]!);
+              count[m] = 0;
+            }
           }
         }
       }
@@ -1084,6 +1135,28 @@ export class EngineExplorer {
   }
 
   /**
+   * conflict() of a stored row. It reads only the votes and the announcements, and a scope has few sets of
+   * them, so the answer is memoised by their words and the row is decoded (into `t`) only for a set not
+   * seen before.
+   */
+  private conflictOfRow(row: Uint32Array, t: Decoded): { slot: Slot; values: Value[] } | undefined {
+    const start = this.n + 4;
+    const votes = row[start]!;
+    const end = start + 2 + votes + row[start + 1 + votes]!;
+    let key = '';
+    for (let k = start; k < end; k++) key += `${row[k]!},`;
+    let hit = this.conflictMemo.get(key);
+    if (hit === undefined) {
+      this.decode(row, t);
+      hit = this.conflict(t) ?? null;
+      this.conflictMemo.set(key, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private readonly conflictMemo = new Map<string, { slot: Slot; values: Value[] } | null>();
+
+  /**
    * Two different values chosen in one slot: each accepted by a quorum in one ballot (fast quorum for a
    * fast ballot, sizes as the trace reports them), or announced by a learner as chosen.
    */
@@ -1151,7 +1224,10 @@ export class EngineExplorer {
       // conflict within the bound are not stored. A move that adds no vote or announcement keeps the estimate.
       const near = bounded ? this.votesToConflict(d) : 0;
       const moves = this.moves(d, moveList);
-      for (let m = 0; m < moves.length; m++) {
+      // Persistent set (SearchOptions.por): a down node's recovery alone, if it stays in scope.
+      const alone = this.por ? this.persistentMove(d, moves) : -1;
+      const end = alone < 0 ? moves.length : alone + 1;
+      for (let m = alone < 0 ? 0 : alone; m < end; m++) {
         const move = moves[m]!;
         const raw = this.apply(d, move, this.reduced);
         if (raw < 0) continue;
@@ -1171,8 +1247,7 @@ export class EngineExplorer {
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
         if (this.grew) {
-          this.decode(store.row(row), t);
-          const c = this.conflict(t);
+          const c = this.conflictOfRow(store.row(row), t);
           if (c) {
             violation = { row, ...c };
             depth++;
@@ -1208,6 +1283,24 @@ export class EngineExplorer {
     this.auditSymmetry();
     if (bounded) return { result: 'clear', bound: this.bound, ...counts };
     return { result: 'safe', ...counts };
+  }
+
+  /**
+   * The persistent set of SearchOptions.por: the ordinal in `moves` of the first down node's recovery, when
+   * every crash, drop and duplicate of the scope is spent and that recovery stays in scope; else -1 (expand
+   * every move).
+   */
+  private persistentMove(d: Decoded, moves: readonly number[]): number {
+    const sc = this.scope;
+    if (d.crashed < sc.crashes || d.dropped < sc.drops || d.duplicated < sc.duplicates) return -1;
+    const all = this.n === 31 ? -1 : (1 << this.n) - 1;
+    if ((d.up & all) === all) return -1;
+    for (let m = 0; m < moves.length; m++) {
+      if ((moves[m]! & 7) !== RECOVER) continue;
+      // The first down node's: a recovery that leaves the scope is no move at all, so then every move is expanded.
+      return this.outcome(moves[m]! >>> 3, d.local[moves[m]! >>> 3]!, 3) ? m : -1;
+    }
+    return -1;
   }
 
   /**

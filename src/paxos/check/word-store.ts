@@ -139,9 +139,13 @@ export class RowStore {
   /** Which move (ordinal in the parent's move list) led from the parent to this row. */
   action = new Int32Array(1 << 12);
   size = 0;
-  private slots = new Int32Array(1 << 16); // row index + 1, 0 = empty
-  /** Each slot's row hash, compared before the row itself (a mismatch then costs no visit to the row). */
-  private hashes = new Int32Array(1 << 16);
+  /**
+   * The hash table: slot h is the pair table[2h] = row index + 1 (0 = empty) and table[2h + 1] = that row's
+   * hash, compared before the row itself (a mismatch then costs no visit to the row). The two sit side by
+   * side so that a probe touches one cache line, not one in each of two arrays: at tens of millions of
+   * states the table is far larger than the caches, and this miss is most of what adding a state costs.
+   */
+  private table = new Int32Array(2 << 16);
   private mask = (1 << 16) - 1;
 
   constructor(chunkWords = 1 << 24) {
@@ -154,12 +158,11 @@ export class RowStore {
     if (length > Math.min(0xffff, this.chunkWords)) throw new RangeError(`model checker: a state of ${length} words is more than a row holds`);
     const hash = hashRow(row, length) | 0;
     let h = hash & this.mask;
-    const slots = this.slots;
-    const hashes = this.hashes;
+    const table = this.table;
     for (;;) {
-      const s = slots[h]!;
+      const s = table[2 * h]!;
       if (s === 0) break;
-      if (hashes[h] === hash && this.length[s - 1] === length) {
+      if (table[2 * h + 1] === hash && this.length[s - 1] === length) {
         const at = this.start[s - 1]!;
         const chunk = Math.floor(at / this.chunkWords);
         const words = this.chunks[chunk]!;
@@ -192,15 +195,16 @@ export class RowStore {
         this.used = 0;
       }
     }
-    words.set(row.subarray(0, length), this.used);
+    // A plain loop: a row is a few dozen words, and subarray() would allocate a view for each new state.
+    for (let k = 0, at = this.used; k < length; k++) words[at + k] = row[k]!;
     this.start[index] = last * this.chunkWords + this.used;
     this.length[index] = length;
     this.used += length;
     this.parent[index] = parent;
     this.action[index] = action;
     this.size++;
-    slots[h] = index + 1;
-    hashes[h] = hash;
+    table[2 * h] = index + 1;
+    table[2 * h + 1] = hash;
     if (this.size * 2 > this.mask) this.rehash();
     return index;
   }
@@ -215,7 +219,7 @@ export class RowStore {
 
   /** Bytes held by the store's arrays (what a search's states cost, without the interned locals). */
   bytes(): number {
-    let total = this.start.byteLength + this.length.byteLength + this.parent.byteLength + this.action.byteLength + this.slots.byteLength + this.hashes.byteLength;
+    let total = this.start.byteLength + this.length.byteLength + this.parent.byteLength + this.action.byteLength + this.table.byteLength;
     for (const c of this.chunks) total += c.byteLength;
     return total;
   }
@@ -239,21 +243,20 @@ export class RowStore {
 
   private rehash(): void {
     const size = (this.mask + 1) * 2;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
+    const table = new Int32Array(size * 2);
     const mask = size - 1;
+    const old = this.table;
     // Every stored row's hash is in the old table: move the entries without hashing any row again.
-    for (let old = 0; old <= this.mask; old++) {
-      const s = this.slots[old]!;
+    for (let k = 0; k <= this.mask; k++) {
+      const s = old[2 * k]!;
       if (s === 0) continue;
-      const hash = this.hashes[old]!;
+      const hash = old[2 * k + 1]!;
       let h = hash & mask;
-      while (slots[h] !== 0) h = (h + 1) & mask;
-      slots[h] = s;
-      hashes[h] = hash;
+      while (table[2 * h] !== 0) h = (h + 1) & mask;
+      table[2 * h] = s;
+      table[2 * h + 1] = hash;
     }
-    this.slots = slots;
-    this.hashes = hashes;
+    this.table = table;
     this.mask = mask;
   }
 }
