@@ -53,7 +53,16 @@ test('reduced: the same verdict and the same shortest counterexample as the refe
     if (reference.result !== 'violation' || reduced.result !== 'violation') continue;
     assert.equal(reduced.depth, reference.depth, `${label(o)}: counterexample length`);
     assert.deepEqual(reduced.values, reference.values, label(o));
-    assert.deepEqual(reduced.trace, reference.trace, `${label(o)}: the same run is drawn`);
+    if (!reduced.reductions.includes('stale-messages')) {
+      assert.deepEqual(reduced.trace, reference.trace, `${label(o)}: the same run is drawn`);
+      continue;
+    }
+    // With the stale hint (a mutant that changes only quorum sizes) the run to the conflict is the same; the
+    // epilogue that lets every learner hear of it leaves out the messages the hint calls stale.
+    const steps = reduced.depth - 1;
+    const upTo = (t: typeof reduced.trace) => t.events.filter((e) => e.time <= steps);
+    assert.deepEqual(upTo(reduced.trace), upTo(reference.trace), `${label(o)}: the same run to the conflict`);
+    assert.ok(reduced.epilogue <= reference.epilogue, `${label(o)}: epilogue ${reduced.epilogue} ≤ ${reference.epilogue}`);
   }
 });
 
