@@ -125,7 +125,8 @@ export function checkRecorded(mutant: string): CheckResult | undefined {
   const t0 = clockMs();
   const w = recordedRun(mutant);
   if (!rec || !w || !w.conflict) return undefined;
-  const scope = { ...(w.trace.config as Record<string, unknown>), network: 'set', bound: rec.bound } as unknown as ScopeEcho;
+  const searched = rec.scope();
+  const scope = { ...(w.trace.config as Record<string, unknown>), network: searched.network, ...(rec.bound === undefined ? {} : { bound: rec.bound }) } as unknown as ScopeEcho;
   return {
     result: 'violation',
     property: 'agreement',
@@ -134,9 +135,9 @@ export function checkRecorded(mutant: string): CheckResult | undefined {
     depth: rec.steps + 1,
     ms: Math.round(clockMs() - t0),
     scope,
-    reductions: ['idle-deliveries', 'distance-bound'],
+    reductions: [...rec.reductions],
     steps: rec.steps,
-    epilogue: 0,
+    epilogue: rec.epilogue?.length ?? 0,
     slot: w.conflict.slot,
     values: w.conflict.values,
     broken: brokenProperties(w.trace),

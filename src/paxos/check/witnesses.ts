@@ -10,7 +10,7 @@
 // happens next, and the result says whether agreement broke — a script cannot fake a violation. The two
 // scripts that the hunt now replaces stay as tests (tests/check/variants.test.ts).
 import { protocols } from '../registry.ts';
-import { EngineExplorer, type EngineScope, type ScriptStep } from './explore.ts';
+import { EngineExplorer, type EngineScope, type Reduction, type ScriptStep } from './explore.ts';
 import { hunt, type HuntResult } from './hunt.ts';
 import type { TraceDocument } from '../core/trace.ts';
 import type { Slot, Value } from '../core/ids.ts';
@@ -243,6 +243,20 @@ export function reconfigureScope(mutant: boolean): Omit<EngineScope, 'echo'> {
 }
 
 /**
+ * The narrow scope bench/reconfig-search.ts searches: the witness's, with only S1's and S2's timers firing
+ * (two firings) and ballots up to `maxRound`. The search's own scope and the one its recorded shortest run
+ * (SEARCHED) replays in.
+ */
+export function reconfigureNarrowScope(mutant: boolean, maxRound = 2): EngineScope {
+  return {
+    ...reconfigureScope(mutant),
+    maxRound,
+    timed: ['S1', 'S2'],
+    echo: { checker: 'engine', search: 'bench/reconfig-search.ts', protocol: 'multi', acceptors: 4, members: 3, alpha: 1, slots: 2, maxRound, crashes: 0, timeouts: 2, timed: ['S1', 'S2'], ...(mutant ? { mutant: 'reconfigure-immediately' } : {}) },
+  };
+}
+
+/**
  * reconfigure-immediately, in the 3 → 3 scope (S1 S2 S3 first, S4 a spare, α = 1). S1 leads with promises
  * from S1 and S2 and puts `config S1 S2 S4` in slot 0. The mutant takes the change at once: slot 1 already
  * belongs to S1 S2 S4, so S1 puts "set x 1" there before slot 0 is chosen, and S1 with S4 — a majority of
@@ -369,14 +383,65 @@ export function huntedRun(mutant: string): HuntResult | undefined {
 export interface RecordedSearch {
   /** The scope searched (the network may be wider than `replay`'s: a set network covers every multiset run). */
   readonly scope: () => EngineScope;
-  readonly bound: number;
+  /** The distance bound (SearchOptions.bound) the search ran with; none: the plain breadth-first search. */
+  readonly bound?: number;
+  /** The reductions the search ran with, as its result named them. */
+  readonly reductions: readonly Reduction[];
   readonly states: number;
   readonly transitions: number;
   readonly steps: number;
   /** The found run, move by move, replayed in `replayScope` (the recorded run delivers no message twice). */
   readonly moves: readonly ScriptStep[];
+  /**
+   * Deliveries after the conflict, as the search's result drew them: with reconfiguration a slot's
+   * acceptors are known only once the slots before it are chosen, so the trace checker judges slot 1 by the
+   * learners' announcements, which these deliver. Not counted in `steps`.
+   */
+  readonly epilogue?: readonly ScriptStep[];
   readonly replayScope: () => EngineScope;
 }
+
+/**
+ * reconfigure-immediately, shortest in the narrow scope (reconfigureNarrowScope): the breadth-first search
+ * of bench/reconfig-search.ts found an 18-move run. S1 leads (1.S1) with S1's and S2's promises and, the
+ * change taken at once, sends slot 1's `set x 1` to S1 and S4, the new membership's majority. S2 leads
+ * (1.S2) with S2's and S3's promises, a majority of the first membership that misses S1's slot-1 votes, and
+ * gets `set x 3` accepted in slot 1 by S1 and S2, a majority there too: two values in slot 1.
+ */
+const RECONFIGURE_SHORTEST: RecordedSearch = {
+  scope: () => reconfigureNarrowScope(true),
+  reductions: ['idle-deliveries'],
+  states: 28_509_362,
+  transitions: 101_329_987,
+  steps: 18,
+  replayScope: () => reconfigureNarrowScope(true),
+  moves: [
+    { kind: 'propose', node: 'S1', value: 'config S1 S2 S4' },
+    { kind: 'propose', node: 'S1', value: 'set x 1' },
+    { kind: 'propose', node: 'S2', value: 'set x 2' },
+    { kind: 'propose', node: 'S2', value: 'set x 3' },
+    { kind: 'timeout', node: 'S1', timer: 'election' },
+    deliver('S1', 'S1', 'prepare'),
+    deliver('S1', 'S2', 'prepare'),
+    deliver('S1', 'S1', 'promise'),
+    deliver('S2', 'S1', 'promise'),
+    deliver('S1', 'S1', 'accept', { slot: 1 }),
+    deliver('S1', 'S4', 'accept', { slot: 1 }),
+    { kind: 'timeout', node: 'S2', timer: 'election' },
+    deliver('S2', 'S2', 'prepare'),
+    deliver('S2', 'S3', 'prepare'),
+    deliver('S2', 'S2', 'promise'),
+    deliver('S3', 'S2', 'promise'),
+    deliver('S2', 'S1', 'accept', { slot: 1 }),
+    deliver('S2', 'S2', 'accept', { slot: 1 }),
+  ],
+  epilogue: [
+    deliver('S1', 'S1', 'accepted', { slot: 1 }),
+    deliver('S4', 'S1', 'accepted', { slot: 1 }),
+    deliver('S1', 'S2', 'accepted', { slot: 1 }),
+    deliver('S2', 'S2', 'accepted', { slot: 1 }),
+  ],
+};
 
 /**
  * forget-promise-on-learn, shortest: the bounded search of the hunting scope with a set network (every
@@ -388,9 +453,11 @@ export interface RecordedSearch {
  * 1.S1 again, and accepts S1's old accept(1.S1, set x 1) for slot 0: S1 and S3 choose `set x 1` there too.
  */
 export const SEARCHED: { readonly [name: string]: RecordedSearch | undefined } = {
+  'reconfigure-immediately': RECONFIGURE_SHORTEST,
   'forget-promise-on-learn': {
     scope: () => ({ ...forgetPromiseHuntScope(), network: 'set' }),
     bound: 23,
+    reductions: ['idle-deliveries', 'distance-bound'],
     states: 29_228_866,
     transitions: 279_408_803,
     steps: 23,
@@ -427,7 +494,7 @@ export const SEARCHED: { readonly [name: string]: RecordedSearch | undefined } =
 export function recordedRun(mutant: string): Witness | undefined {
   const rec = SEARCHED[mutant];
   if (!rec) return undefined;
-  const w = new EngineExplorer(rec.replayScope(), SCRIPTED).follow(rec.moves);
+  const w = new EngineExplorer(rec.replayScope(), SCRIPTED).follow([...rec.moves, ...(rec.epilogue ?? [])]);
   if (!w.conflict || rec.moves.length !== rec.steps) {
     throw new Error(`${mutant}: the recorded ${rec.steps}-move search result no longer chooses two values; the engine changed: run \`npm run bench -- checker --only bounded\` and update SEARCHED in witnesses.ts`);
   }
