@@ -141,8 +141,13 @@ function svgBox(themeClass: string[], svg: Element, a11y: Properties): Element {
   const sizing: Properties = size
     ? { className: ['diagram-svg', 'diagram-sized', ...themeClass], style: `max-width:${size.width}px;aspect-ratio:${size.width}/${size.height}` }
     : { className: ['diagram-svg', ...themeClass] };
+  return el('div', { ...sizing, ...a11y }, [classRepeats(slimSvg(svg))]);
+}
+
+/** The bytes mermaid writes that a page does not need, taken out (svg-slim.ts, svg-sheet.ts). */
+export function slimSvg(svg: Element): Element {
   const slim = dropUnusedData(shareFontStack(svg, DIAGRAM_FONT_STACK, '--font-sans'));
-  return el('div', { ...sizing, ...a11y }, [classRepeats(shareSheet(slim, String(svg.properties['id'])))]);
+  return shareSheet(slim, String(svg.properties['id']));
 }
 
 /** Inline module that loads mermaid's bundle once the first client-rendered diagram is near the viewport. */

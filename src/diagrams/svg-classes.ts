@@ -11,7 +11,7 @@
 //   specificity zero.
 // Each rule sits in a <style data-sheet> of its own, named by its content like the shared diagram sheets
 // (svg-sheet.ts), so a page keeps one copy of each however many diagrams use it (dropRepeatedSheets).
-// Nothing else changes: geometry, text and ids stay attributes. tests/diagrams/svg-classes.test.ts holds
+// Nothing else changes: geometry, text and ids stay attributes. tests/site/svg-classes.test.ts holds
 // the computed style of every element in Chromium equal before and after.
 import type { Element, ElementContent } from 'hast';
 import { sha256 } from './cache.ts';
@@ -91,7 +91,8 @@ export function classRepeats(svg: Element): Element {
   tally(svg);
   const used = [...count.values()].filter((c) => c.n >= MIN_REPEATS).map((c) => c.group);
   if (used.length === 0) return svg;
-  const chosen = new Set(used.map(key));
+  // Each chosen group's class, named (hashed) once, not once per element that carries it.
+  const chosen = new Map(used.map((g) => [key(g), className(g)]));
   const rewrite = (node: Element): Element => {
     const groups = groupsOf(node).filter((g) => chosen.has(key(g)));
     let properties = node.properties;
@@ -100,7 +101,7 @@ export function classRepeats(svg: Element): Element {
       const classes = node.properties['className'];
       properties = {
         ...Object.fromEntries(Object.entries(node.properties).filter(([name]) => !drop.has(name))),
-        className: [...(Array.isArray(classes) ? classes.map(String) : []), ...groups.map(className)],
+        className: [...(Array.isArray(classes) ? classes.map(String) : []), ...groups.map((g) => chosen.get(key(g))!)],
       };
     }
     const children = node.children.map((c): ElementContent => (c.type === 'element' && c.tagName !== 'style' ? rewrite(c) : c));

@@ -11,10 +11,8 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Browser } from 'playwright-core';
 import { closeBrowser, configureDiagrams, renderMermaid } from '../../src/diagrams/index.ts';
-import { DIAGRAM_FONT_STACK } from '../../src/diagrams/render.ts';
+import { slimSvg } from '../../src/diagrams/figure.ts';
 import { classRepeats } from '../../src/diagrams/svg-classes.ts';
-import { shareSheet } from '../../src/diagrams/svg-sheet.ts';
-import { dropUnusedData, shareFontStack } from '../../src/diagrams/svg-slim.ts';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 
@@ -49,8 +47,6 @@ const PROPERTIES = [
 
 const el = (tagName: string, properties: Element['properties'], children: Element['children'] = []): Element => ({ type: 'element', tagName, properties, children });
 
-/** The build's pipeline up to the pass (figure.ts svgBox). */
-const slimmed = (tree: Element, rootId: string): Element => shareSheet(dropUnusedData(shareFontStack(tree, DIAGRAM_FONT_STACK, '--font-sans')), rootId);
 
 describe('repeated styling as classes', () => {
   let cacheDir = '';
@@ -82,7 +78,7 @@ describe('repeated styling as classes', () => {
   for (const [name, source] of Object.entries(SOURCES)) {
     it(`${name}: every element computes the same style, in fewer bytes`, async () => {
       const r = await renderMermaid(source, { theme: 'light' });
-      const plain = slimmed(r.tree, r.rootId);
+      const plain = slimSvg(r.tree); // the build's pipeline up to the pass (figure.ts svgBox)
       const classed = classRepeats(plain);
       for (const theme of ['light', 'dark'] as const) assert.deepEqual(await computed(classed, theme), await computed(plain, theme), `${name}, ${theme}`);
       const [a, b] = [toHtml(plain, { space: 'svg' }).length, toHtml(classed, { space: 'svg' }).length];

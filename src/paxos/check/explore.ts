@@ -266,8 +266,8 @@ export type EngineResult =
  * keeps it stale (for a node that may still crash, its crash and recovery too); a wrong hint throws instead
  * of letting "safe" stand (tests/check/stale.test.ts); the same audit runs before a violation is reported,
  * since a wrong hint could have hidden a shorter run. No hint is used for a mutant, whose rules are not the
- * ones the hint describes, except one that changes only quorum sizes (MUTANTS' staleHint). Replays of a found path leave stale messages out exactly as the search did,
- * so the path's moves line up; scripts (`follow`) want every message available, so they run on an
+ * ones the hint describes, except one that changes only quorum sizes (MUTANTS' staleHint). Replays of a
+ * found path leave stale messages out exactly as the search did, so the path's moves line up; scripts (`follow`) want every message available, so they run on an
  * explorer built with `reduce: false`.
  *
  * `symmetry` (default false): acceptor symmetry. Acceptors with the same roles (acceptor and nothing else),
