@@ -68,35 +68,43 @@ export class ParsedArgs {
   }
 }
 
+/**
+ * A value as a message may repeat it: quoted, with control characters escaped (JSON's rules) so that a
+ * hostile flag cannot move the cursor or ring the terminal, and cut to 40 characters.
+ */
+export function shown(raw: string): string {
+  return raw.length > 40 ? `${JSON.stringify(raw.slice(0, 40)).slice(0, -1)}…" (${raw.length} characters)` : JSON.stringify(raw);
+}
+
 function convert(spec: FlagSpec, raw: string): FlagValue {
   const flag = `--${spec.name}`;
   const bounds = (n: number): number => {
-    if (spec.min !== undefined && n < spec.min) throw new UsageError(`${flag}: must be ≥ ${spec.min}, got ${raw}`);
-    if (spec.max !== undefined && n > spec.max) throw new UsageError(`${flag}: must be ≤ ${spec.max}, got ${raw}`);
+    if (spec.min !== undefined && n < spec.min) throw new UsageError(`${flag}: must be ≥ ${spec.min}, got ${spec.type === 'int' ? raw : String(n)}`);
+    if (spec.max !== undefined && n > spec.max) throw new UsageError(`${flag}: must be ≤ ${spec.max}, got ${spec.type === 'int' ? raw : String(n)}`);
     return n;
   };
   switch (spec.type) {
     case 'int': {
-      if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`${flag}: must be an integer, got "${raw}"`);
+      if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new UsageError(`${flag}: must be an integer, got ${shown(raw)}`);
       return bounds(Number(raw));
     }
     case 'number': {
       const n = Number(raw);
-      if (raw.trim() === '' || Number.isNaN(n)) throw new UsageError(`${flag}: must be a number, got "${raw}"`);
-      if (!Number.isFinite(n)) throw new UsageError(`${flag}: must be a finite number, got "${raw}"`);
+      if (raw.trim() === '' || Number.isNaN(n)) throw new UsageError(`${flag}: must be a number, got ${shown(raw)}`);
+      if (!Number.isFinite(n)) throw new UsageError(`${flag}: must be a finite number, got ${shown(raw)}`);
       return bounds(n);
     }
     case 'enum':
-      if (!(spec.values ?? []).includes(raw)) throw new UsageError(`${flag}: must be one of ${(spec.values ?? []).join(', ')}, got "${raw}"`);
+      if (!(spec.values ?? []).includes(raw)) throw new UsageError(`${flag}: must be one of ${(spec.values ?? []).join(', ')}, got ${shown(raw)}`);
       return raw;
     case 'on-off':
-      if (raw !== 'on' && raw !== 'off') throw new UsageError(`${flag}: must be on or off, got "${raw}"`);
+      if (raw !== 'on' && raw !== 'off') throw new UsageError(`${flag}: must be on or off, got ${shown(raw)}`);
       return raw === 'on';
     case 'string':
       if (raw === '') throw new UsageError(`${flag}: needs a value`);
       return raw;
     case 'flag':
-      throw new UsageError(`${flag}: takes no value, got "${raw}"`);
+      throw new UsageError(`${flag}: takes no value, got ${shown(raw)}`);
   }
 }
 

@@ -2,12 +2,13 @@
 //   --model engine (default): the engine's own roles, every interleaving in a small scope.
 //   --model spec: Lamport's TLA+ Paxos spec, counts comparable with TLC's.
 //   --model spec-fast, spec-multi: tlaplus/Examples' SimplifiedFastPaxos and MultiPaxos-SMR, likewise.
-// Exit 0 safe, 1 violation (with a shortest counterexample trace), 2 bad flags, 3 incomplete (a bound
-// was hit: nothing was proved). Progress goes to stderr about once a second.
+//   --bound N, --hunt: the engine search limited to runs of N moves, or random runs (hunt.ts) instead.
+// Exit 0 safe (or, with --bound, clear), 1 violation (with a counterexample trace: shortest unless hunted or
+// scripted), 2 bad flags, 3 incomplete (a limit was hit, or a hunt found nothing: nothing was proved). Progress goes to stderr about once a second.
 import { isMutantName, MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
 import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
-import { checkEngine, checkWitness, type CheckResult } from '../paxos/check/model-check.ts';
+import { checkBounded, checkHunt, checkWitness, type CheckResult, type ClearResult } from '../paxos/check/model-check.ts';
 import { WITNESSES } from '../paxos/check/witnesses.ts';
 import { checkSpec, validateSpecScope } from '../paxos/check/spec.ts';
 import { checkFastSpec, validateFastScope, type FastSpecScope } from '../paxos/check/spec-fast.ts';
@@ -15,7 +16,7 @@ import { checkMultiSpec, validateMultiScope, type MultiSpecScope } from '../paxo
 import type { SpecSearchResult } from '../paxos/check/spec-search.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
-import { parseArgs, usage, UsageError, type FlagSpec } from './args.ts';
+import { parseArgs, shown, usage, UsageError, type FlagSpec } from './args.ts';
 
 const FLAGS: FlagSpec[] = [
   { name: 'model', type: 'enum', values: ['engine', 'spec', 'spec-fast', 'spec-multi'], help: 'engine: the engine\'s roles (default); spec: Lamport\'s Paxos.tla; spec-fast: SimplifiedFastPaxos\'s FastPaxos.tla; spec-multi: MultiPaxos-SMR\'s MultiPaxos.tla' },
@@ -40,6 +41,10 @@ const FLAGS: FlagSpec[] = [
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
+  { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
+  { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
+  { name: 'seed', type: 'int', min: 0, max: 4294967295, help: '--hunt: the seed every walk is drawn from (default 1; same seed, same run)' },
+  { name: 'walks', type: 'int', min: 1, max: 10000000, help: '--hunt: random runs to try at most (default 100000)' },
   { name: 'witness', type: 'flag', help: 'replay the mutant\'s scripted counterexample instead of searching (forget-promise-on-learn, fast-recovery-any-reported, reconfigure-immediately)' },
   { name: 'values', type: 'int', min: 1, max: 4, help: 'spec, spec-fast: number of values' },
   { name: 'max-ballot', type: 'int', min: 0, max: 6, help: 'spec, spec-fast: ballots 0..N; spec-multi: ballots 1..N' },
@@ -60,11 +65,13 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
   spec:   check --model spec --acceptors N --values V --max-ballot B
           check --model spec-fast [--acceptors 4 --values 3 --max-ballot 4 --fast-ballots 1,3]   (FastPaxos.cfg)
           check --model spec-multi [--acceptors 3 --writes 1 --reads 1 --max-ballot 2]           (MultiPaxos_MC_small.cfg)
-  exit 0 safe, 1 violation, 2 bad flags, 3 incomplete (--max-states/--timeout hit)
+  search: check --mutant NAME --bound N     (breadth-first up to N moves: a shortest violation, or clear)
+          check --mutant NAME --hunt [--seed S --walks W]   (random runs: a violation, not proved shortest)
+  exit 0 safe (with --bound: clear), 1 violation, 2 bad flags, 3 incomplete (--max-states/--timeout hit, or --hunt found nothing)
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -80,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"; flags start with --`);
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${shown(args.positionals[0]!)}; flags start with --`);
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
     throw e;
@@ -148,7 +155,7 @@ export async function run(argv: string[]): Promise<number> {
   const mutantName = args.string('mutant');
   let mutant: MutantName | undefined;
   if (mutantName !== undefined) {
-    if (!isMutantName(mutantName)) return fail(`--mutant: unknown mutant "${mutantName}"; run \`paxos mutants\` for the list`);
+    if (!isMutantName(mutantName)) return fail(`--mutant: unknown mutant ${shown(mutantName)}; run \`paxos mutants\` for the list`);
     mutant = mutantName;
   }
   const protocol = (args.string('protocol') ?? MUTANTS.find((m) => m.name === mutant)?.protocol ?? 'basic') as ProtocolName;
@@ -173,7 +180,19 @@ export async function run(argv: string[]): Promise<number> {
     ...pick(nodeList(args.string('crashable')), 'crashable'),
     ...(mutant === undefined ? {} : { mutant }),
   };
-  let r: CheckResult;
+  const hunting = args.bool('hunt') ?? false;
+  const bound = args.int('bound');
+  // One way of searching per run; the hunt's own flags mean nothing to the others.
+  const ways = (['witness', 'hunt', 'bound'] as const).filter((f) => args.has(f));
+  if (ways.length > 1) return fail(`--${ways[1]}: one of --witness, --hunt, --bound per run (got --${ways[0]} too)`);
+  if (!hunting) {
+    const loose = ['seed', 'walks'].find((f) => args.has(f));
+    if (loose) return fail(`--${loose}: only a flag of --hunt`);
+  } else {
+    const loose = ['symmetry', 'por', 'max-states', 'timeout'].find((f) => args.has(f));
+    if (loose) return fail(`--${loose}: not a flag of --hunt (a hunt walks the unreduced scope, bounded by --walks)`);
+  }
+  let r: CheckResult | ClearResult;
   if (args.bool('witness')) {
     const w = mutant === undefined ? undefined : checkWitness(mutant);
     if (!w) return fail(`--witness: only a mutant with a scripted run has one (${Object.keys(WITNESSES).join(', ')})`);
@@ -181,7 +200,10 @@ export async function run(argv: string[]): Promise<number> {
     return exitCode(w.result);
   }
   try {
-    r = checkEngine(options, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false });
+    const walks = args.int('walks');
+    r = hunting
+      ? checkHunt(options, { seed: args.int('seed') ?? 1, ...(walks === undefined ? {} : { walks }) })
+      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {
@@ -209,7 +231,7 @@ function pick<K extends string, V>(value: V | undefined, key: K): { [P in K]?: V
 function ballotList(text: string): number[] | string {
   const parts = text.split(',').map((p) => p.trim());
   const bad = parts.find((p) => !/^[0-9]{1,2}$/.test(p));
-  if (bad !== undefined) return `--fast-ballots: "${bad}" is not a ballot number; list ballots like 1,3`;
+  if (bad !== undefined) return `--fast-ballots: ${shown(bad)} is not a ballot number; list ballots like 1,3`;
   return parts.map(Number);
 }
 
@@ -221,8 +243,8 @@ const flagOf = (message: string): string => {
   return i < 0 ? message : flagName(message.slice(0, i)) + message.slice(i);
 };
 
-function exitCode(result: 'safe' | 'violation' | 'incomplete'): number {
-  return result === 'safe' ? 0 : result === 'violation' ? 1 : 3;
+function exitCode(result: 'safe' | 'clear' | 'violation' | 'incomplete'): number {
+  return result === 'safe' || result === 'clear' ? 0 : result === 'violation' ? 1 : 3;
 }
 
 function fail(line: string): number {
@@ -246,7 +268,7 @@ function specText(title: string, r: SpecSearchResult<string>): string {
   return `${head}\n${body}`;
 }
 
-function engineText(r: CheckResult): string {
+function engineText(r: CheckResult | ClearResult): string {
   const s = r.scope;
   const recovery = s.recovery === undefined ? '' : `, ${s.recovery} recovery`;
   const reconfig = s.alpha === undefined ? '' : ` (${s.members} first, α = ${s.alpha})`;
@@ -254,9 +276,12 @@ function engineText(r: CheckResult): string {
   const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${reconfig}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
   const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms; reductions: ${r.reductions.join(', ') || 'none'}`;
   if (r.result === 'violation') {
-    return `${what}${r.scripted ? ' (scripted run)' : ''}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +
+    const how = r.scripted ? ' (scripted run)' : r.hunted ? ` (hunted: seed ${r.hunted.seed}, walk ${r.hunted.walk}, ${r.hunted.foundSteps} steps shortened; not proved shortest)` : '';
+    return `${what}${how}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +
       `trace breaks: ${r.broken.join(', ')}\n${counts}`;
   }
+  if (r.result === 'clear') return `${what}\nclear: no run of at most ${r.bound} moves chooses two values (longer runs not searched)\n${counts}`;
+  if (r.result === 'incomplete' && r.reason === 'walks') return `${what}\nINCOMPLETE: the hunt found no violation in its walks; nothing proved\n${counts}`;
   if (r.result === 'incomplete') return `${what}\nINCOMPLETE (${r.reason}): nothing proved\n${counts}`;
   return `${what}\nsafe: every reachable state checked\n${counts}`;
 }

@@ -2,7 +2,7 @@
 // the checker finds a counterexample, "broken", or proves the variant safe in its scope, "kept").
 import { MUTANTS } from '../paxos/core/mutants.ts';
 import { MUTANT_SUMMARIES } from '../paxos/core/mutant-summaries.ts';
-import { parseArgs, usage, UsageError, type FlagSpec } from './args.ts';
+import { parseArgs, shown, usage, UsageError, type FlagSpec } from './args.ts';
 
 const FLAGS: FlagSpec[] = [
   { name: 'format', type: 'enum', values: ['text', 'json'], help: 'text (default): name, protocol and meaning; json: one array' },
@@ -14,7 +14,7 @@ export async function run(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${shown(args.positionals[0]!)}`);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`paxos mutants: ${e.message}\n`);

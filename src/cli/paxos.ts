@@ -1,6 +1,7 @@
 // `npm run --silent paxos -- <verb> [flags]`: simulate (traces), check (exhaustive model checker),
 // mutants (the rule-breaking variants). Each verb lives in its own file exporting
 // `run(argv): Promise<number>` (the exit code); this file only dispatches. Exit 2: bad usage.
+import { shown } from './args.ts';
 const VERBS: Record<string, { readonly file: string; readonly summary: string }> = {
   simulate: { file: './simulate.ts', summary: 'run the simulator; print paxos-trace/1 JSON lines, Mermaid or text' },
   check: { file: './check.ts', summary: 'exhaustive small-scope search for a safety violation' },
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = VERBS[verb];
   if (!entry) {
-    process.stderr.write(`paxos: unknown verb "${verb}"; verbs are ${Object.keys(VERBS).join(', ')}\n`);
+    process.stderr.write(`paxos: unknown verb ${shown(verb)}; verbs are ${Object.keys(VERBS).join(', ')}\n`);
     return 2;
   }
   const url = new URL(entry.file, import.meta.url);

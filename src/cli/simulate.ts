@@ -12,7 +12,7 @@ import { Simulation } from '../paxos/sim/simulation.ts';
 import { PROTOCOL_NAMES } from '../paxos/core/trace.ts';
 import { MUTANT_NAMES } from '../paxos/core/mutants.ts';
 import { SCENARIO_LIMITS } from '../paxos/sim/limits.ts';
-import { parseArgs, usage, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { parseArgs, shown, usage, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
 import { getProtocol } from '../paxos/registry.ts';
 
 export const SIMULATE_FLAGS: readonly FlagSpec[] = [
@@ -104,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"; flags start with --`);
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument ${shown(args.positionals[0]!)}; flags start with --`);
     base = scenarioFromFlags(args);
   } catch (e) {
     if (e instanceof UsageError) {

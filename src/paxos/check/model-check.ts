@@ -5,6 +5,7 @@ import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
 import { HUNTED, SEARCHED, WITNESSES, huntedRun, recordedRun } from './witnesses.ts';
+import { hunt, type HuntOptions } from './hunt.ts';
 import { TRACE_RULES, TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
@@ -44,7 +45,8 @@ export type CheckResult = Reductions & (
     }
   | {
       readonly result: 'incomplete';
-      readonly reason: 'max-states' | 'timeout';
+      /** max-states, timeout: a search stopped early; walks: a hunt (checkHunt) tried every walk it was given. */
+      readonly reason: 'max-states' | 'timeout' | 'walks';
       readonly states: number;
       readonly transitions: number;
       readonly depth: number;
@@ -64,13 +66,39 @@ function echoScope(scope: ResolvedScope): ScopeEcho {
  * no symmetry). Throws ConfigError (naming the field) for an impossible scope.
  */
 export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}, search: SearchOptions = {}): CheckResult {
+  if (search.bound !== undefined) throw new RangeError('checkEngine: a bounded search can end "clear", which a CheckResult cannot say: use checkBounded');
+  const r = checkBounded(options, undefined, limits, search);
+  if (r.result === 'clear') throw new Error('checkEngine: an unbounded search ended "clear"');
+  return r;
+}
+
+/**
+ * What a bounded search says when it finds nothing: no run of at most `bound` moves chooses two values in
+ * the scope. Not "safe": longer runs were not looked at. With a run of bound + 1 moves in hand (a hunt's),
+ * it proves that run shortest.
+ */
+export type ClearResult = Reductions & {
+  readonly result: 'clear';
+  readonly bound: number;
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly ms: number;
+  readonly scope: ScopeEcho;
+};
+
+/**
+ * The engine-mode search with a distance bound (SearchOptions.bound; none: the plain search): a violation
+ * found is a shortest one, and 'clear' says that none of at most `bound` moves exists.
+ */
+export function checkBounded(options: ScopeOptions, bound: number | undefined, limits: SearchLimits = {}, search: SearchOptions = {}): CheckResult | ClearResult {
   const scope = resolveScope(options);
-  const explorer = new EngineExplorer(buildScope(scope), search);
+  const explorer = new EngineExplorer(buildScope(scope), { ...search, ...(bound === undefined ? {} : { bound }) });
   const r: EngineResult = explorer.check(limits);
   const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope), reductions: r.reductions };
   if (r.result === 'safe') return { result: 'safe', ...counts };
   if (r.result === 'incomplete') return { result: 'incomplete', reason: r.reason, ...counts };
-  if (r.result === 'clear') throw new Error('checkEngine: a bounded search (SearchOptions.bound) reports through bounded.ts, not here');
+  if (r.result === 'clear') return { result: 'clear', bound: r.bound, ...counts };
   return {
     result: 'violation',
     property: 'agreement',
@@ -79,6 +107,36 @@ export function checkEngine(options: ScopeOptions, limits: SearchLimits = {}, se
     epilogue: r.epilogue,
     slot: r.slot,
     values: r.values,
+    broken: brokenProperties(r.trace),
+    trace: r.trace,
+  };
+}
+
+/**
+ * The random hunt (hunt.ts) in a scope: random runs through the engine's roles, the first that chooses two
+ * values shortened. A violation is a real run but not a shortest one (`hunted`: its seed, walk and length
+ * before shortening; `clear` 0, no bounded search behind it); finding nothing proves nothing ('incomplete',
+ * reason 'walks'). `states` counts the moves of the one shortened run, as for a script.
+ */
+export function checkHunt(options: ScopeOptions, huntOptions: HuntOptions = {}): CheckResult {
+  const scope = resolveScope(options);
+  const r = hunt(buildScope(scope), huntOptions);
+  const echo = echoScope(scope);
+  if (r.result === 'not-found') return { result: 'incomplete', reason: 'walks', states: 0, transitions: 0, depth: 0, ms: r.ms, scope: echo, reductions: [] };
+  return {
+    result: 'violation',
+    property: 'agreement',
+    states: r.steps + 1,
+    transitions: r.steps,
+    depth: r.steps + 1,
+    ms: r.ms,
+    scope: echo,
+    reductions: [],
+    steps: r.steps,
+    epilogue: r.epilogue,
+    slot: r.slot,
+    values: r.values,
+    hunted: { seed: huntOptions.seed ?? 1, walk: r.walk, foundSteps: r.foundSteps, clear: 0 },
     broken: brokenProperties(r.trace),
     trace: r.trace,
   };
