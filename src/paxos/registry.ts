@@ -7,6 +7,7 @@ import { PROTOCOL_NAMES, type ProtocolName } from './core/trace.ts';
 import { basicPaxos } from './basic/index.ts';
 import { multiPaxos } from './multi/index.ts';
 import { fastPaxos } from './fast/index.ts';
+import type { FastConfig } from './fast/config.ts';
 import { staleForNode as basicStale } from './basic/stale.ts';
 import { staleForServer as multiStale } from './multi/stale.ts';
 import { staleForNode as fastStale } from './fast/stale.ts';
@@ -18,13 +19,15 @@ export type AnyProtocol = Protocol<any, any>;
 /** Finds a protocol by name, or undefined when it is not at hand (not loaded yet in a browser). */
 export type ProtocolLookup = (name: ProtocolName) => AnyProtocol | undefined;
 
-// Each protocol with the model checker's stale hint (Protocol.stale) attached. The hints are attached here and
+// Each protocol with the model checker's hints (Protocol.stale, Protocol.valuesPerStep) attached. The hints are attached here and
 // not in the protocol modules because only Node-side code and the checker's worker use them: a reader's page
 // loads a protocol module on its own (load-protocol.ts) and so does not download them.
 export const protocols: Readonly<Record<ProtocolName, AnyProtocol>> = {
   basic: { ...basicPaxos, stale: basicStale },
   multi: { ...multiPaxos, stale: multiStale },
-  fast: { ...fastPaxos, stale: fastStale },
+  // Uncoordinated recovery: the request that shows an acceptor the collision is voted for in round i, and
+  // in the same step the acceptor votes in round i + 1 for the value its recovery picks.
+  fast: { ...fastPaxos, stale: fastStale, valuesPerStep: (config: FastConfig) => (config.recovery === 'uncoordinated' ? 2 : 1) },
 };
 
 export function protocolNames(): ProtocolName[] {

@@ -68,6 +68,17 @@ test('bounded search of a safe scope: clear at any bound, in no more states than
   assert.throws(() => new EngineExplorer(scopeOf(SAFE[0]!), { bound: -1 }), /bound: a whole number of moves/);
 });
 
+test('the estimate adds the two values\' missing votes only where a step votes for one value per slot: a protocol that claims so wrongly stops the bounded search', () => {
+  // Fast's uncoordinated recovery votes twice in one step (round i, then i + 1): told otherwise, the
+  // search must throw at the first such move instead of pruning with a summed estimate.
+  const honest = scopeOf({ protocol: 'fast', acceptors: 3, recovery: 'uncoordinated' });
+  const lying = { ...honest, protocol: { ...honest.protocol, valuesPerStep: () => 1 } };
+  assert.throws(() => new EngineExplorer(lying, { bound: 12 }).check(), /added votes for "v\d" and "v\d" to slot 0, more values than the protocol's valuesPerStep \(1\)/);
+  const plain = new EngineExplorer(honest).check();
+  const bounded = new EngineExplorer(honest, { bound: plain.depth + 2 }).check();
+  assert.deepEqual([plain.result, bounded.result], ['safe', 'clear']);
+});
+
 test('a hunt finds a real counterexample, never shorter than the shortest, and the trace checker rejects it', () => {
   for (const o of BROKEN.slice(0, 4)) {
     const plain = new EngineExplorer(scopeOf(o)).check();

@@ -357,11 +357,15 @@ export interface SearchOptions {
    * vote is an acceptor's `accepted` in its own name, so a move adds at most one vote to any (slot, ballot,
    * value). A value with c votes in a ballot of quorum q needs at least q − c more moves; a value with no
    * vote yet (in this ballot or any) needs at least the smallest quorum q_min; and values never voted for
-   * are always there to choose from, so a slot needs at least the second smallest of {each value's need,
-   * q_min, q_min} — the larger of the two values' needs, since one move may serve both. The least over the
-   * slots is the estimate. An announcement counts as a choice in zero further moves, which is right only if
-   * a learner announces a value after a quorum voted for it (a learner can learn nothing sooner): the search
-   * checks that in every state it stores and throws otherwise. A state left out at depth g has g + estimate
+   * are always there to choose from, so a slot needs at least the larger of the two smallest of {each
+   * value's need, q_min, q_min}. Where one step of a node votes for one value per slot at most (the
+   * protocol's `valuesPerStep`, 1 unless it says otherwise: only Fast's uncoordinated recovery votes twice,
+   * once in round i and once in i + 1), no move serves both values and the slot needs their sum. The least
+   * over the slots is the estimate. Both premises are audited where the search relies on them, and the
+   * search throws rather than prune on a false one: a move that adds votes for more values to one slot
+   * than `valuesPerStep` (checked on every move that adds a vote), and an announcement, which counts as a
+   * choice in zero further moves, which is right only if a learner announces a value after a quorum voted
+   * for it (a learner can learn nothing sooner; checked in every state stored). A state left out at depth g has g + estimate
    * > bound, so every run through it is longer than the bound, and breadth-first order meets every state
    * first at its least depth, so no state is left out that a shorter run would keep.
    */
@@ -429,6 +433,8 @@ export class EngineExplorer {
   private readonly bound: number;
   /** SearchOptions.por: a down node's recovery is expanded alone once the fault budgets are spent. */
   private readonly por: boolean;
+  /** Protocol.valuesPerStep for this scope: what the distance bound's estimate may assume. */
+  private readonly valuesPerStep: number;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -444,6 +450,7 @@ export class EngineExplorer {
     this.config = scope.config;
     this.nodes = this.protocol.nodes(this.config);
     this.quorums = this.protocol.quorums(this.config);
+    this.valuesPerStep = this.protocol.valuesPerStep?.(this.config) ?? 1;
     this.n = this.nodes.length;
     this.isAcceptor = this.nodes.map((n) => n.roles.includes('acceptor'));
     this.nodes.forEach((n, i) => this.index.set(n.id, i));
@@ -1235,6 +1242,7 @@ export class EngineExplorer {
           let estimate = near;
           if (this.grew) {
             this.decode(this.row.subarray(0, raw), t);
+            this.auditValuesPerStep(d, t);
             estimate = this.votesToConflict(t);
           }
           if (depth + estimate > this.bound) {
@@ -1348,12 +1356,32 @@ export class EngineExplorer {
         throw new Error(`model checker: ${this.protocol.name} announced ${JSON.stringify(c.value)} chosen in slot ${c.slot} before a quorum voted for it; the distance bound assumes it cannot, so search without --bound`);
       }
     }
-    let best = qMin;
+    const both = (a: number, b: number): number => (this.valuesPerStep === 1 ? a + b : Math.max(a, b));
+    let best = both(qMin, qMin);
     for (const slot of need.values()) {
       const sorted = [...slot.values(), qMin, qMin].sort((a, b) => a - b);
-      best = Math.min(best, sorted[1]!);
+      best = Math.min(best, both(sorted[0]!, sorted[1]!));
     }
     return best;
+  }
+
+  /**
+   * The premise of the estimate (SearchOptions.bound): the move from `d` to `t` added votes for at most
+   * `valuesPerStep` values to each slot. Throws otherwise, so that a protocol that breaks it stops the
+   * bounded search instead of having it prune a state a short run goes through.
+   */
+  private auditValuesPerStep(d: Decoded, t: Decoded): void {
+    const before = new Set(bitIds(d.votes));
+    const seen = new Map<Slot, Set<string>>();
+    for (const id of bitIds(t.votes)) {
+      if (before.has(id)) continue;
+      const v = this.votes[id]!;
+      const values = seen.get(v.slot) ?? new Set<string>();
+      seen.set(v.slot, values.add(JSON.stringify(v.value)));
+      if (values.size > this.valuesPerStep) {
+        throw new Error(`model checker: one ${this.protocol.name} move added votes for ${[...values].join(' and ')} to slot ${v.slot}, more values than the protocol's valuesPerStep (${this.valuesPerStep}) that the distance bound assumes; search without --bound`);
+      }
+    }
   }
 
   /** A copy of `row` canonicalized under the symmetry group (itself without one). */

@@ -95,6 +95,12 @@ export interface Protocol<S, C extends ProtocolConfig = ProtocolConfig> {
    * (its stale.ts), so the protocol modules a reader's page loads do without it.
    */
   stale?(state: S, msg: Message, config: C, mayCrash: boolean): boolean;
+  /**
+   * For the model checker only (its distance bound): at most how many values one step of a node votes for
+   * in one slot; absent, 1. The bound's estimate adds the two values' missing votes when it is 1 and takes
+   * the larger otherwise, and the checker audits the answer on every move that adds a vote.
+   */
+  valuesPerStep?(config: C): number;
   /** What a trace reader needs from this protocol beyond the trace format (see TraceRules). */
   readonly traceRules?: TraceRules;
 }
