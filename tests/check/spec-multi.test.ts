@@ -11,12 +11,25 @@ import { referenceMultiPaxos } from './spec-reference.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/paxos.ts', import.meta.url));
 
-test("spec-multi: MultiPaxos_MC_small.cfg gives TLC's figures — 343,796 distinct states, depth 28 — and is safe", () => {
+test("spec-multi: MultiPaxos_MC_small.cfg gives TLC's figures — 343,796 distinct states, 736,012 generated, depth 28 — and is safe", () => {
   // tlaplus/Examples specifications/MultiPaxos-SMR/manifest.json. SymmetricPerms is Permutations(Replicas)
   // here (one write, one read: ConditionalPerm drops their one-member permutation sets), a group.
-  // TLC's 736,012 "generated" is not matched: this search computes 735,917 successors (+1 initial).
+  // Generated = successors + the initial state; 94 of the successors are TakeNewRequest's second witness
+  // of "some slot is Empty" (see the next test).
   const r = checkMultiSpec(MULTI_PAXOS_MC_SMALL);
-  assert.deepEqual([r.result, r.distinct, r.depth], ['safe', 343796, 28]);
+  assert.deepEqual([r.result, r.distinct, r.depth, r.transitions + 1], ['safe', 343796, 28, 736012]);
+});
+
+test('spec-multi: 1 replica, 1 write, 1 read, MaxBallot 2 — 23 states, depth 8, 28 steps, two of them a second Empty slot (counted by hand)', () => {
+  // Per ballot b (BecomeLeader at 1 or at 2, then never again: the replica leads): HandlePrepareReplies,
+  // then TakeNewRequest puts w1 into slot 1 — while both slots are Empty, TLC evaluates the guard
+  // \E s \in Slots: status = "Empty" witness by witness and generates this successor twice. Then either
+  // r1 into slot 2 before slot 1 commits or after (observed orders differ: two branches), slot 2
+  // commits (terminated), pc := "Done", Terminating stutters. States: 1 + 2 × (lead, prepared, w1 taken,
+  // 2 × 4) = 23; levels Init, lead, prepared, w1, r1 or commit 1, commit 1 or r1, commit 2, done = 8;
+  // steps 2 + 2 × (1 + 2 + 2 × 5) = 28 (26 without the duplicate).
+  const r = checkMultiSpec({ replicas: 1, writes: 1, reads: 1, maxBallot: 2 });
+  assert.deepEqual([r.result, r.distinct, r.depth, r.transitions], ['safe', 23, 8, 28]);
 });
 
 test('spec-multi: 1 replica, 1 write, MaxBallot 2 — 11 states, depth 6, 12 steps (counted by hand)', () => {

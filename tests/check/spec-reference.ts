@@ -295,9 +295,12 @@ export function referenceMultiPaxos(opts: { replicas: number; writes: number; re
           out.push(withNode(self, n2, { msgs: send(s, accepts) }));
         }
       }
-      // TakeNewRequest
+      // TakeNewRequest. TLC's successor enumeration treats the guard \E s \in Slots: insts[s].status = "Empty"
+      // as it treats every existential in an action: the rest of the action is evaluated once per witness,
+      // so a replica with k Empty slots yields the same successor k times, each counted as generated.
       const unseen = s.pending.filter((c) => !n.insts.some((i) => i.cmd === c));
-      if (n.leader === self && n.balPrepared === n.balMaxKnown && n.insts.some((i) => i.status === 'Empty') && unseen.length > 0) {
+      for (const witness of Slots) {
+        if (!(n.leader === self && n.balPrepared === n.balMaxKnown && n.insts[witness - 1]!.status === 'Empty' && unseen.length > 0)) continue;
         const slot = n.insts.findIndex((i) => i.status === 'Empty') + 1;
         const c = unseen[0]!;
         const insts = n.insts.map((i, k) => (k + 1 === slot ? { status: 'Accepting', cmd: c, voted: { bal: n.balPrepared, cmd: c } } : i));

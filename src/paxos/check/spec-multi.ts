@@ -32,10 +32,17 @@
 // Writes and Reads are left out by ConditionalPerm); TLC (tlaplus/Examples manifest.json): 343,796
 // distinct states, 736,012 generated, depth 28. Permutations(Replicas) is a group, so TLC's count is the
 // number of orbits of replica permutations reached, which `symmetry: true` computes (spec-search.ts).
-// TLC's "generated" is not matched: 735,917 successors here + 1 initial = 736,011, 94 short, although the
-// successor count is the same for every state of an orbit (checked) and a naive enumerator of the
-// translation agrees on small scopes; no existential here has two witnesses for one state (the cause of
-// the same gap in spec.ts, now closed). Where TLC finds 94 more steps is not known.
+// TLC's "generated" (the initial state plus every successor it computes) is matched too: 736,011
+// successors + 1. TLC builds successors by walking the action's formula (tlc2.tool.impl.Tool.getNextStates),
+// and a bounded \E found there is enumerated witness by witness, the rest of the action evaluated once per
+// witness and every completed evaluation counted (Worker.addElement), whether or not the quantifier's body
+// mentions a primed variable. TakeNewRequest's guard `\E s \in Slots: node[self].insts[s].status = "Empty"`
+// is such an existential: a leader with both slots Empty produces the same successor twice. MC_small
+// reaches that 94 times (of 4,820 TakeNewRequest steps), which is exactly the 94 a one-successor-per-step
+// count misses; so TakeNewRequest emits its successor once per Empty slot. The other existentials are
+// either already one successor per witness (BecomeLeader's ballot, the message read by HandlePrepare,
+// HandleAccept, HandleCommitNotice) or sit under a negation (BecomeLeader's "no Prepare at b"), which TLC
+// evaluates as a plain boolean. Distinct states and depth do not change.
 //
 // Row: the message bitset, then one word per replica, then one word for pending and observed.
 import { has, permuteMessages, popcount, permutations, searchSpec, set, type SpecEmit, type SpecMachine, type SpecSearchResult } from './spec-search.ts';
@@ -281,9 +288,10 @@ export function multiPaxosMachine(scope: MultiSpecScope): SpecMachine<MultiPrope
       // TakeNewRequest
       if (leader === r + 1 && balP === balM) {
         let empty = 0;
+        let empties = 0;
         let held = 0;
         for (let s = C; s >= 1; s--) {
-          if (get(w, slotAt(s, STATUS), 2) === EMPTY) empty = s;
+          if (get(w, slotAt(s, STATUS), 2) === EMPTY) ((empty = s), empties++);
           const c = get(w, slotAt(s, CMD), 2);
           if (c > 0) held |= 1 << (c - 1);
         }
@@ -292,14 +300,20 @@ export function multiPaxosMachine(scope: MultiSpecScope): SpecMachine<MultiPrope
           const c = 31 - Math.clz32(unseen & -unseen) + 1; // Head(UnseenPending): pending keeps InitPending's order
           let nw = put(w, slotAt(empty, STATUS), 2, ACCEPTING);
           nw = put(put(put(nw, slotAt(empty, CMD), 2, c), slotAt(empty, VBAL), 2, balP), slotAt(empty, VCMD), 2, c);
-          withNode(nw);
           const ng = observe(g, reqCode(c));
-          if (balP >= 1) {
-            set(next, idxAccept(r, balP, empty, c));
-            set(next, idxAcceptReply(r, balP, empty));
+          const broken = ng < 0 || balP < 1 ? 'TypeOK' : undefined;
+          // The guard `\E s \in Slots: insts[s].status = "Empty"` sits in the action's conjunct list, so TLC
+          // enumerates it like any existential: the rest of the action runs once per Empty slot, and each
+          // run is one more generated state, all of them this same successor (see the header).
+          for (let witness = 0; witness < empties; witness++) {
+            withNode(nw);
+            if (balP >= 1) {
+              set(next, idxAccept(r, balP, empty, c));
+              set(next, idxAcceptReply(r, balP, empty));
+            }
+            if (ng >= 0) next[G] = ng;
+            if (emit(act(TAKE_NEW_REQUEST, (empty << 4) | c), broken)) return;
           }
-          if (ng >= 0) next[G] = ng;
-          if (emit(act(TAKE_NEW_REQUEST, (empty << 4) | c), ng < 0 || balP < 1 ? 'TypeOK' : undefined)) return;
         }
       }
       // HandleAccept
