@@ -2,7 +2,7 @@
 // A verdict whose command no longer parses is a verdict nobody can reproduce: every `paxos -- check`
 // command quoted in the Multi-Paxos chapter and in the checker appendix is run here with a state cap of
 // one (exit 3, incomplete: every flag accepted and the scope built — not exit 2, a flag refused), a
-// `--witness` command to its scripted violation (exit 1), and every bench/reconfig-search.ts command with
+// `--witness` or `--hunt` command to its violation (exit 1), and every bench/reconfig-search.ts command with
 // a cap of a fraction of a second (it prints its scope and stops). The verdicts themselves take minutes;
 // `npm run bench -- checker` runs them.
 import { test } from 'node:test';
@@ -34,9 +34,10 @@ test('every checker command a chapter quotes runs: its flags are accepted and it
     const words = command.split(/\s+/);
     if (words[1] === 'run') {
       const args = words.slice(words.indexOf('check'));
-      const witness = args.includes('--witness');
-      const r = spawnSync(process.execPath, [CLI, ...args, '--quiet', ...(witness ? [] : ['--max-states', '1'])], { encoding: 'utf8', cwd: PROJECT_ROOT });
-      assert.equal(r.status, witness ? 1 : 3, `${where}: \`${command}\` exits ${r.status}: ${r.stderr.trim()}`);
+      // A scripted run and a hunt (seconds: it stops at the walk that finds its run) run whole, to their violation.
+      const whole = args.includes('--witness') || args.includes('--hunt');
+      const r = spawnSync(process.execPath, [CLI, ...args, '--quiet', ...(whole ? [] : ['--max-states', '1'])], { encoding: 'utf8', cwd: PROJECT_ROOT });
+      assert.equal(r.status, whole ? 1 : 3, `${where}: \`${command}\` exits ${r.status}: ${r.stderr.trim()}`);
     } else {
       const args = words.slice(words.indexOf('bench/reconfig-search.ts') + 1);
       const r = spawnSync(process.execPath, [RECONFIG, ...args, '--cap', '0.3'], { encoding: 'utf8', cwd: PROJECT_ROOT });
