@@ -458,8 +458,8 @@ export const SEARCHED: { readonly [name: string]: RecordedSearch | undefined } =
     scope: () => ({ ...forgetPromiseHuntScope(), network: 'set' }),
     bound: 23,
     reductions: ['idle-deliveries', 'distance-bound'],
-    states: 29_228_866,
-    transitions: 279_408_803,
+    states: 28_084_460,
+    transitions: 274_722_033,
     steps: 23,
     replayScope: forgetPromiseHuntScope,
     moves: [
