@@ -43,7 +43,7 @@
 // Partial-order reduction only where it is sound without knowing the protocol, and only on request
 // (SearchOptions.por: a down node's recovery, for safe verdicts); SearchOptions says why no wider one, and
 // gives the distance bound that proves a hunted counterexample (hunt.ts) shortest.
-import { compareBallots, type Ballot } from '../core/ballot.ts';
+import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
 import type { NodeId, NodeInfo, Slot, Value } from '../core/ids.ts';
@@ -355,15 +355,18 @@ export interface SearchOptions {
    * Why the estimate never overestimates. Two values v ≠ w are chosen in one slot when each has, in some
    * ballot, as many votes as that ballot's quorum (or a learner announced it). A move steps one node, and a
    * vote is an acceptor's `accepted` in its own name, so a move adds at most one vote to any (slot, ballot,
-   * value). A value with c votes in a ballot of quorum q needs at least q − c more moves; a value with no
+   * value). A value with c votes in a ballot of quorum q needs at least q − c more moves, and can get them
+   * there only if at least q − c acceptors have not voted in that ballot yet, since an acceptor votes once
+   * in a ballot (otherwise that ballot counts as a fresh one); a value with no
    * vote yet (in this ballot or any) needs at least the smallest quorum q_min; and values never voted for
    * are always there to choose from, so a slot needs at least the larger of the two smallest of {each
    * value's need, q_min, q_min}. Where one step of a node votes for one value per slot at most (the
    * protocol's `valuesPerStep`, 1 unless it says otherwise: only Fast's uncoordinated recovery votes twice,
    * once in round i and once in i + 1), no move serves both values and the slot needs their sum. The least
-   * over the slots is the estimate. Both premises are audited where the search relies on them, and the
+   * over the slots is the estimate. Its premises are audited where the search relies on them, and the
    * search throws rather than prune on a false one: a move that adds votes for more values to one slot
-   * than `valuesPerStep` (checked on every move that adds a vote), and an announcement, which counts as a
+   * than `valuesPerStep`, or a second vote of one acceptor in one ballot of a slot (reused-ballot's
+   * restarted proposer causes one; both checked on every move that adds a vote), and an announcement, which counts as a
    * choice in zero further moves, which is right only if a learner announces a value after a quorum voted
    * for it (a learner can learn nothing sooner; checked in every state stored). A state left out at depth g has g + estimate
    * > bound, so every run through it is longer than the bound, and breadth-first order meets every state
@@ -435,6 +438,8 @@ export class EngineExplorer {
   private readonly por: boolean;
   /** Protocol.valuesPerStep for this scope: what the distance bound's estimate may assume. */
   private readonly valuesPerStep: number;
+  /** Acceptors in the scope: at most this many votes in one ballot of a slot. */
+  private readonly acceptorCount: number;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -453,6 +458,7 @@ export class EngineExplorer {
     this.valuesPerStep = this.protocol.valuesPerStep?.(this.config) ?? 1;
     this.n = this.nodes.length;
     this.isAcceptor = this.nodes.map((n) => n.roles.includes('acceptor'));
+    this.acceptorCount = this.isAcceptor.filter(Boolean).length;
     this.nodes.forEach((n, i) => this.index.set(n.id, i));
     if (this.n > 30) throw new RangeError(`nodes: at most 30 nodes in a model-checking scope (got ${this.n})`);
     for (const [field, budget] of [['drops', scope.drops], ['duplicates', scope.duplicates], ['crashes', scope.crashes]] as const) {
@@ -1242,7 +1248,7 @@ export class EngineExplorer {
           let estimate = near;
           if (this.grew) {
             this.decode(this.row.subarray(0, raw), t);
-            this.auditValuesPerStep(d, t);
+            this.auditVotesPerStep(d, t);
             estimate = this.votesToConflict(t);
           }
           if (depth + estimate > this.bound) {
@@ -1335,20 +1341,31 @@ export class EngineExplorer {
     const qMin = Math.min(classic, fast);
     // Per slot: value → the fewest further votes it needs in some ballot (0: chosen).
     const need = new Map<Slot, Map<string, number>>();
-    const counts = new Map<string, { vote: Vote; n: number }>();
+    const counts = new Map<string, { vote: Vote; n: number; round: string }>();
+    // Per (slot, ballot): how many acceptors have voted in it, for any value. Each votes once in a ballot
+    // (audited: auditVotesPerStep), so a value can gain there only from those who have not.
+    const voters = new Map<string, number>();
     for (const id of bitIds(d.votes)) {
       const v = this.votes[id]!;
-      const k = `${v.slot}|${v.ballot.round}.${v.ballot.node}${v.ballot.fast ? 'f' : ''}|${JSON.stringify(v.value)}`;
+      const round = `${v.slot}|${v.ballot.round}.${v.ballot.node}${v.ballot.fast ? 'f' : ''}`;
+      voters.set(round, (voters.get(round) ?? 0) + 1);
+      const k = `${round}|${JSON.stringify(v.value)}`;
       const e = counts.get(k);
       if (e) e.n++;
-      else counts.set(k, { vote: v, n: 1 });
+      else counts.set(k, { vote: v, n: 1, round });
     }
-    for (const { vote, n } of counts.values()) {
+    for (const { vote, n, round } of counts.values()) {
       const q = vote.ballot.fast ? fast : classic;
       const slot = need.get(vote.slot) ?? new Map<string, number>();
       need.set(vote.slot, slot);
       const key = JSON.stringify(vote.value);
-      slot.set(key, Math.min(slot.get(key) ?? qMin, Math.max(0, q - n)));
+      const missing = Math.max(0, q - n);
+      // A ballot with too few acceptors left to vote cannot choose the value: it counts as a fresh one would.
+      if (missing > this.acceptorCount - voters.get(round)!) {
+        if (!slot.has(key)) slot.set(key, qMin);
+        continue;
+      }
+      slot.set(key, Math.min(slot.get(key) ?? qMin, missing));
     }
     for (const id of bitIds(d.announced)) {
       const c = this.chosenList[id]!;
@@ -1366,20 +1383,27 @@ export class EngineExplorer {
   }
 
   /**
-   * The premise of the estimate (SearchOptions.bound): the move from `d` to `t` added votes for at most
-   * `valuesPerStep` values to each slot. Throws otherwise, so that a protocol that breaks it stops the
+   * The premises of the estimate (SearchOptions.bound): the move from `d` to `t` added votes for at most
+   * `valuesPerStep` values to each slot, and no acceptor's second vote in a ballot of a slot. Throws otherwise, so that a protocol that breaks it stops the
    * bounded search instead of having it prune a state a short run goes through.
    */
-  private auditValuesPerStep(d: Decoded, t: Decoded): void {
-    const before = new Set(bitIds(d.votes));
+  private auditVotesPerStep(d: Decoded, t: Decoded): void {
+    const before = bitIds(d.votes);
+    const old = new Set(before);
     const seen = new Map<Slot, Set<string>>();
     for (const id of bitIds(t.votes)) {
-      if (before.has(id)) continue;
+      if (old.has(id)) continue;
       const v = this.votes[id]!;
       const values = seen.get(v.slot) ?? new Set<string>();
       seen.set(v.slot, values.add(JSON.stringify(v.value)));
       if (values.size > this.valuesPerStep) {
         throw new Error(`model checker: one ${this.protocol.name} move added votes for ${[...values].join(' and ')} to slot ${v.slot}, more values than the protocol's valuesPerStep (${this.valuesPerStep}) that the distance bound assumes; search without --bound`);
+      }
+      for (const b of before) {
+        const w = this.votes[b]!;
+        if (w.acceptor === v.acceptor && w.slot === v.slot && ballotEquals(w.ballot, v.ballot)) {
+          throw new Error(`model checker: ${v.acceptor} voted twice in ballot ${v.ballot.round}.${v.ballot.node} of slot ${v.slot} (${JSON.stringify(w.value)}, then ${JSON.stringify(v.value)}); the distance bound assumes one vote per acceptor and ballot, so search without --bound`);
+        }
       }
     }
   }
