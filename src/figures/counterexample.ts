@@ -103,6 +103,11 @@ function conflict(found: CounterexampleLike): { slot: Slot; values: readonly Val
   return null;
 }
 
+/** Whether the bounded search behind a hunted run cleared every shorter length (steps − 1), making it shortest. */
+function huntedShortest(found: CounterexampleLike): boolean {
+  return found.hunted !== undefined && found.steps !== undefined && found.hunted.clear > 0 && found.hunted.clear >= found.steps - 1;
+}
+
 /** How the run was obtained: a scripted run of N steps, or a search of N states with the counterexample's depth. */
 export function runStats(found: CounterexampleLike): string {
   const t = figureStrings().counterexample;
@@ -116,7 +121,7 @@ export function counterexampleLogLine(mutant: string, found: CounterexampleLike,
   const how = found.scripted
     ? `scripted run of ${found.steps ?? '?'} steps driven through the engine's roles (not a search result)`
     : found.hunted
-      ? `random hunt, walk ${found.hunted.walk}: ${found.hunted.foundSteps} steps shortened to ${found.steps ?? '?'}${found.hunted.clear > 0 ? ` (no run of ≤ ${found.hunted.clear} steps: shortest in its scope)` : ''}`
+      ? `random hunt, walk ${found.hunted.walk}: ${found.hunted.foundSteps} steps shortened to ${found.steps ?? '?'}${found.hunted.clear > 0 ? ` (no run of ≤ ${found.hunted.clear} steps${huntedShortest(found) ? ': shortest in its scope' : ''})` : ''}`
       : `searched ${found.states ?? '?'} states${found.depth !== undefined ? `, counterexample depth ${found.depth}` : ''}`;
   return `[paxos] counterexample for ${mutant}: ${how}, in ${seconds.toFixed(1)} s (cached for next time)\n`;
 }
@@ -126,7 +131,7 @@ export async function renderCounterexampleFigure(mutant: string, found: Countere
   const c = conflict(found);
   if (!c) throw new Error(`PaxosCounterexample mutant="${mutant}": the checker's trace chooses no two different values in one slot; nothing to show`);
   const t = figureStrings().counterexample;
-  const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : found.hunted ? t.huntedCaption(mutant, summary, found.hunted.clear > 0) : t.searchedCaption(mutant, summary));
+  const caption = opts.caption ?? (found.scripted ? t.scriptedCaption(mutant, summary) : found.hunted ? t.huntedCaption(mutant, summary, huntedShortest(found)) : t.searchedCaption(mutant, summary));
   const quorums = quorumChoices(found.trace);
   const outcome = quorums.length > 0
     ? t.quorumOutcome(quorums.map((q) => t.quorumItem(formatValue(q.value), formatBallot(q.ballot), q.acceptors.join(figureStrings().listSep))).join(figureStrings().listSep))

@@ -21,7 +21,11 @@ const FIGURE_ZH = {
     huntedCaption: (mutant: string, summary: string, shortest: boolean): string => `变体 ${mutant}（${summary}）：检查器随机搜索找到的反例${shortest ? '（在它的范围里最短）' : ''}`,
     hunted: (steps: number, foundSteps: number, clear: number): string =>
       `这条运行是检查器在随机搜索里找到的（不是脚本）：第一次命中时 ${foundSteps} 步，逐步删去不需要的动作后剩 ${steps} 步。` +
-      (clear > 0 ? `有界的广度优先搜索证明了同一范围里没有 ${clear} 步以内的反例，所以 ${steps} 步是最短的。` : '它不保证是最短的。'),
+      (clear >= steps - 1
+        ? `有界的广度优先搜索证明了同一范围里没有 ${clear} 步以内的反例，所以 ${steps} 步是最短的。`
+        : clear > 0
+          ? `有界的广度优先搜索证明了同一范围里没有 ${clear} 步以内的反例，所以最短的反例在 ${clear + 1} 到 ${steps} 步之间；它不保证是最短的。`
+          : '它不保证是最短的。'),
     scripted: (steps: number): string =>
       `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
   },

@@ -195,6 +195,22 @@ test('a hunted counterexample says it was found by the random search and shorten
     assert.match(footer, /它不保证是最短的/);
     assert.doesNotMatch(html, /最短的）|最短反例/);
   }
+  // A bound that clears fewer than steps − 1 moves narrows the range and says so; only steps − 1 makes it shortest.
+  const { hunted, steps } = found;
+  for (const [clear, shortest] of [[steps - 3, false], [steps - 1, true]] as const) {
+    const narrowed: typeof found = { ...found, hunted: { ...hunted, clear } };
+    const page = await renderCounterexampleFigure('fast-recovery-any-reported', narrowed);
+    const foot = page.slice(page.indexOf('<div class="paxos-footer">'));
+    assert.match(foot, new RegExp(`没有 ${clear} 步以内的反例`));
+    if (shortest) {
+      assert.match(foot, new RegExp(`所以 ${found.steps} 步是最短的`));
+      assert.match(page, /（在它的范围里最短）<\/figcaption>/);
+    } else {
+      assert.match(foot, new RegExp(`最短的反例在 ${clear + 1} 到 ${found.steps} 步之间；它不保证是最短的`));
+      assert.doesNotMatch(page, /在它的范围里最短|步是最短的/);
+    }
+    assert.equal(counterexampleLogLine('fast-recovery-any-reported', narrowed, 1).includes('shortest in its scope'), shortest);
+  }
 });
 
 /** P1's accept (ballot 1) reaches A1 and A2 after P2's prepare (ballot 2) was promised: a correct acceptor refuses it. */
