@@ -10,15 +10,17 @@ import { ScenarioError } from '../../src/paxos/sim/scenario.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import { PROTOCOL_NAMES } from '../../src/paxos/core/trace.ts';
 
-test('each protocol loads on demand, once, and is the registry\'s protocol without the checker\'s stale hint', async () => {
+test('each protocol loads on demand, once, and is the registry\'s protocol without the checker\'s hints', async () => {
   const shelf = new ProtocolShelf();
   for (const name of PROTOCOL_NAMES) {
     assert.equal(shelf.lookup(name), undefined);
     assert.throws(() => resolveScenario({ protocol: name }, shelf.lookup), (e: unknown) => e instanceof ScenarioError && e.path === 'protocol' && /not loaded yet/.test(e.message));
     const loaded = await shelf.load(name);
-    const { stale, ...engine } = protocols[name];
+    const { stale, valuesPerStep, ...engine } = protocols[name];
     assert.equal(typeof stale, 'function');
     assert.equal(loaded.stale, undefined);
+    assert.equal(loaded.valuesPerStep, undefined);
+    if (name === 'fast') assert.equal(typeof valuesPerStep, 'function');
     assert.deepEqual({ ...loaded }, engine);
     assert.equal(await shelf.load(name), loaded);
     assert.ok(shelf.has(name));
