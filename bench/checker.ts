@@ -12,8 +12,8 @@
 // (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
 // each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
 // bounded breadth-first search of the hunting scope with a set network (SearchOptions.bound = the hunted
-// length − 1), checked against witnesses.ts SEARCHED; forget-promise-on-learn's runs to the end (about ten
-// minutes, 29 M states), fast-recovery-any-reported's under the cap. Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
+// length − 1), checked against witnesses.ts SEARCHED; forget-promise-on-learn's runs to the end (about six
+// CPU-minutes, 28 M states), fast-recovery-any-reported's under the cap. Flags: --cap SECONDS (default 30) for those; --quick to run the Basic
 // mutants with 2 acceptors; --only TEXT to run the scopes whose name contains TEXT.
 import { checkSpec } from '../src/paxos/check/spec.ts';
 import { checkFastSpec, FAST_PAXOS_CFG, type FastSpecScope } from '../src/paxos/check/spec-fast.ts';
