@@ -200,9 +200,10 @@ export async function run(argv: string[]): Promise<number> {
     return exitCode(w.result);
   }
   try {
+    const seed = args.int('seed');
     const walks = args.int('walks');
     r = hunting
-      ? checkHunt(options, { seed: args.int('seed') ?? 1, ...(walks === undefined ? {} : { walks }) })
+      ? checkHunt(options, { ...(seed === undefined ? {} : { seed }), ...(walks === undefined ? {} : { walks }) })
       : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);

@@ -41,7 +41,8 @@ export type HuntResult =
   | { readonly result: 'not-found'; readonly walks: number; readonly ms: number }
   | {
       readonly result: 'violation';
-      /** Which random run found it (1-based walk number) and how long it was before shortening. */
+      /** The seed the walks were drawn from, which random run found it (1-based walk number) and how long it was before shortening. */
+      readonly seed: number;
       readonly walk: number;
       readonly foundSteps: number;
       /** Moves of the shortened run (the trace adds `epilogue` deliveries so the learners announce). */
@@ -89,6 +90,7 @@ export function hunt(scope: EngineScope, options: HuntOptions = {}): HuntResult 
     const cx = explorer.counterexample(short.path);
     return {
       result: 'violation',
+      seed,
       walk: w,
       foundSteps: keys.length,
       steps: short.path.length,

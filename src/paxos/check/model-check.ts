@@ -5,7 +5,7 @@ import type { TraceDocument } from '../core/trace.ts';
 import { EngineExplorer, type EngineResult, type Reduction, type SearchOptions } from './explore.ts';
 import { clockMs, type SearchLimits } from './limits.ts';
 import { HUNTED, SEARCHED, WITNESSES, huntedRun, recordedRun } from './witnesses.ts';
-import { hunt, type HuntOptions } from './hunt.ts';
+import { hunt, type HuntOptions, type HuntResult } from './hunt.ts';
 import { TRACE_RULES, TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
@@ -123,6 +123,11 @@ export function checkHunt(options: ScopeOptions, huntOptions: HuntOptions = {}):
   const r = hunt(buildScope(scope), huntOptions);
   const echo = echoScope(scope);
   if (r.result === 'not-found') return { result: 'incomplete', reason: 'walks', states: 0, transitions: 0, depth: 0, ms: r.ms, scope: echo, reductions: [] };
+  return huntedResult(r, echo, 0);
+}
+
+/** A hunt's run as a check result: the counts are those of the one shortened run, as for a script. */
+function huntedResult(r: Extract<HuntResult, { result: 'violation' }>, scope: ScopeEcho, clear: number): CheckResult {
   return {
     result: 'violation',
     property: 'agreement',
@@ -130,13 +135,13 @@ export function checkHunt(options: ScopeOptions, huntOptions: HuntOptions = {}):
     transitions: r.steps,
     depth: r.steps + 1,
     ms: r.ms,
-    scope: echo,
+    scope,
     reductions: [],
     steps: r.steps,
     epilogue: r.epilogue,
     slot: r.slot,
     values: r.values,
-    hunted: { seed: huntOptions.seed ?? 1, walk: r.walk, foundSteps: r.foundSteps, clear: 0 },
+    hunted: { seed: r.seed, walk: r.walk, foundSteps: r.foundSteps, clear },
     broken: brokenProperties(r.trace),
     trace: r.trace,
   };
@@ -211,24 +216,7 @@ export function checkHunted(mutant: string): CheckResult | undefined {
   const pin = HUNTED[mutant];
   const r = huntedRun(mutant);
   if (!pin || !r || r.result !== 'violation') return undefined;
-  const scope = { ...(r.trace.config as Record<string, unknown>) } as unknown as ScopeEcho;
-  return {
-    result: 'violation',
-    property: 'agreement',
-    states: r.steps + 1,
-    transitions: r.steps,
-    depth: r.steps + 1,
-    ms: r.ms,
-    scope,
-    reductions: [],
-    steps: r.steps,
-    epilogue: r.epilogue,
-    slot: r.slot,
-    values: r.values,
-    hunted: { seed: pin.seed, walk: r.walk, foundSteps: r.foundSteps, clear: pin.clear },
-    broken: brokenProperties(r.trace),
-    trace: r.trace,
-  };
+  return huntedResult(r, { ...(r.trace.config as Record<string, unknown>) } as unknown as ScopeEcho, pin.clear);
 }
 
 /** The distinct properties a trace breaks, in order of first violation (checkTrace stops at the first). */
