@@ -112,7 +112,7 @@ function huntedShortest(found: CounterexampleLike): boolean {
 export function runStats(found: CounterexampleLike): string {
   const t = figureStrings().counterexample;
   if (found.scripted) return t.scripted(found.steps ?? new Set(found.trace.events.map((e) => e.time)).size);
-  if (found.hunted) return t.hunted(found.steps ?? 0, found.hunted.foundSteps, found.hunted.clear);
+  if (found.hunted) return t.hunted(found.steps ?? 0, found.hunted.foundSteps, found.hunted.clear, huntedShortest(found));
   return found.states !== undefined ? t.searched(found.states, found.depth) : '';
 }
 

@@ -19,9 +19,9 @@ const FIGURE_ZH = {
     scriptedCaption: (mutant: string, summary: string): string => `变体 ${mutant}（${summary}）：按脚本驱动引擎跑出的反例`,
     searched: (states: number, depth: number | undefined): string => `检查器搜索了 ${states} 个状态${depth !== undefined ? `，反例深度 ${depth}` : ''}。`,
     huntedCaption: (mutant: string, summary: string, shortest: boolean): string => `变体 ${mutant}（${summary}）：检查器随机搜索找到的反例${shortest ? '（在它的范围里最短）' : ''}`,
-    hunted: (steps: number, foundSteps: number, clear: number): string =>
+    hunted: (steps: number, foundSteps: number, clear: number, shortest: boolean): string =>
       `这条运行是检查器在随机搜索里找到的（不是脚本）：第一次命中时 ${foundSteps} 步，逐步删去不需要的动作后剩 ${steps} 步。` +
-      (clear >= steps - 1
+      (shortest
         ? `有界的广度优先搜索证明了同一范围里没有 ${clear} 步以内的反例，所以 ${steps} 步是最短的。`
         : clear > 0
           ? `有界的广度优先搜索证明了同一范围里没有 ${clear} 步以内的反例，所以最短的反例在 ${clear + 1} 到 ${steps} 步之间；它不保证是最短的。`
