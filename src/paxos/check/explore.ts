@@ -366,11 +366,12 @@ export interface SearchOptions {
    * over the slots is the estimate. Its premises are audited where the search relies on them, and the
    * search throws rather than prune on a false one: a move that adds votes for more values to one slot
    * than `valuesPerStep`, or a second vote of one acceptor in one ballot of a slot (reused-ballot's
-   * restarted proposer causes one; both checked on every move that adds a vote), and an announcement, which counts as a
-   * choice in zero further moves, which is right only if a learner announces a value after a quorum voted
-   * for it (a learner can learn nothing sooner; checked in every state stored). A state left out at depth g has g + estimate
-   * > bound, so every run through it is longer than the bound, and breadth-first order meets every state
-   * first at its least depth, so no state is left out that a shorter run would keep.
+   * restarted proposer causes one; both checked on every move that adds a vote), and an announcement,
+   * which counts as a choice in zero further moves, which is right only if a learner announces a value
+   * after a quorum voted for it (a learner can learn nothing sooner; checked in every state stored). A
+   * state left out at depth g has g + estimate > bound, so every run through it is longer than the bound,
+   * and breadth-first order meets every state first at its least depth, so no state is left out that a
+   * shorter run would keep.
    */
   readonly bound?: number;
 }
@@ -1384,8 +1385,9 @@ export class EngineExplorer {
 
   /**
    * The premises of the estimate (SearchOptions.bound): the move from `d` to `t` added votes for at most
-   * `valuesPerStep` values to each slot, and no acceptor's second vote in a ballot of a slot. Throws otherwise, so that a protocol that breaks it stops the
-   * bounded search instead of having it prune a state a short run goes through.
+   * `valuesPerStep` values to each slot, and no acceptor's second vote in a ballot of a slot. Throws
+   * otherwise, so that a protocol that breaks them stops the bounded search instead of having it prune a
+   * state a short run goes through.
    */
   private auditVotesPerStep(d: Decoded, t: Decoded): void {
     const before = bitIds(d.votes);
