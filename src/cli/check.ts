@@ -40,6 +40,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'crashable', type: 'string', arg: 'NODES', help: 'nodes that may crash, comma-separated, or all (default per protocol)' },
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
+  { name: 'fingerprints', type: 'on-off', help: 'engine mode: keep a 96-bit fingerprint per state and only the last two levels of states, for scopes too large to store whole (default off; the result gives the chance that a collision skipped a state)' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
   { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
@@ -71,7 +72,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['fingerprints', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -189,7 +190,7 @@ export async function run(argv: string[]): Promise<number> {
     const loose = ['seed', 'walks'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: only a flag of --hunt`);
   } else {
-    const loose = ['symmetry', 'por', 'max-states', 'timeout'].find((f) => args.has(f));
+    const loose = ['symmetry', 'por', 'fingerprints', 'max-states', 'timeout'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: not a flag of --hunt (a hunt walks the unreduced scope, bounded by --walks)`);
   }
   let r: CheckResult | ClearResult;
@@ -204,7 +205,7 @@ export async function run(argv: string[]): Promise<number> {
     const walks = args.int('walks');
     r = hunting
       ? checkHunt(options, { ...(seed === undefined ? {} : { seed }), ...(walks === undefined ? {} : { walks }) })
-      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false });
+      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints: args.bool('fingerprints') ?? false });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {
@@ -275,7 +276,8 @@ function engineText(r: CheckResult | ClearResult): string {
   const reconfig = s.alpha === undefined ? '' : ` (${s.members} first, α = ${s.alpha})`;
   const sizes = s.phase1Quorum === undefined && s.phase2Quorum === undefined ? '' : ` (q1 ${s.phase1Quorum ?? 'majority'}, q2 ${s.phase2Quorum ?? 'majority'})`;
   const what = `${s.protocol ?? 'multi'}${s.mutant ? ` --mutant ${s.mutant}` : ''}: ${s.acceptors} acceptors${sizes}${reconfig}${recovery}, rounds ≤ ${s.maxRound}, crashes ${s.crashes}, drops ${s.drops ?? 0}, duplicates ${s.duplicates ?? 0}`;
-  const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms; reductions: ${r.reductions.join(', ') || 'none'}`;
+  const kept = r.fingerprints ? `; ${r.fingerprints.bits}-bit fingerprints (chance a collision skipped a state < ${r.fingerprints.missBound.toPrecision(2)})` : '';
+  const counts = `${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.ms} ms; reductions: ${r.reductions.join(', ') || 'none'}${kept}`;
   if (r.result === 'violation') {
     const how = r.scripted ? ' (scripted run)' : r.hunted ? ` (hunted: seed ${r.hunted.seed}, walk ${r.hunted.walk}, ${r.hunted.foundSteps} steps shortened; not proved shortest)` : '';
     return `${what}${how}\nVIOLATION of agreement in slot ${r.slot}: ${r.values.map((v) => JSON.stringify(v)).join(' and ')} both chosen after ${r.steps} steps\n` +

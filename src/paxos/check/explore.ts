@@ -53,6 +53,7 @@ import { MUTANTS } from '../core/mutants.ts';
 import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
 import { RowStore } from './word-store.ts';
+import { FingerprintStore } from './fingerprint-store.ts';
 
 export interface Proposal {
   readonly node: NodeId;
@@ -215,6 +216,11 @@ interface Counts {
   readonly ms: number;
   /** The reductions the search ran with (SearchOptions). */
   readonly reductions: readonly Reduction[];
+  /**
+   * Present when the search kept fingerprints instead of states (SearchOptions.fingerprints): their width,
+   * and the chance, were they random, that a collision made the search skip a state.
+   */
+  readonly fingerprints?: { readonly bits: 96; readonly missBound: number };
 }
 
 export type EngineResult =
@@ -374,6 +380,13 @@ export interface SearchOptions {
    * shorter run would keep.
    */
   readonly bound?: number;
+  /**
+   * `fingerprints` (default false): store a 96-bit fingerprint of each state and only the last two levels'
+   * rows (fingerprint-store.ts), for scopes whose states do not fit in memory as rows. Every count, verdict
+   * and counterexample is the one the row store gives unless two states share a fingerprint; the result
+   * says how likely that was (`Counts.fingerprints`), since a "safe" then rests on it.
+   */
+  readonly fingerprints?: boolean;
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
@@ -441,6 +454,8 @@ export class EngineExplorer {
   private readonly valuesPerStep: number;
   /** Acceptors in the scope: at most this many votes in one ballot of a slot. */
   private readonly acceptorCount: number;
+  /** SearchOptions.fingerprints. */
+  private readonly fingerprints: boolean;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -448,6 +463,7 @@ export class EngineExplorer {
     if (options.bound !== undefined && !(Number.isInteger(options.bound) && options.bound >= 0)) throw new RangeError(`bound: a whole number of moves ≥ 0 (got ${options.bound})`);
     this.reduced = options.reduce ?? true;
     this.por = options.por ?? false;
+    this.fingerprints = options.fingerprints ?? false;
     if (this.por && options.bound !== undefined) throw new RangeError('por: a persistent-set search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
     if (this.por && options.symmetry) throw new RangeError('por: not argued together with acceptor symmetry; search with one of them');
     // Without idle deliveries skipped, a delivery to a down node is a move (a drop) that could precede the recovery.
@@ -1212,9 +1228,12 @@ export class EngineExplorer {
   /** Breadth-first search of the whole scope. */
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
-    const store = new RowStore();
+    const store = this.fingerprints ? new FingerprintStore() : new RowStore();
+    // Only the fingerprint store drops levels, so only it needs to hear where one begins.
+    const levels = store instanceof FingerprintStore ? store : undefined;
     const init = this.canonicalRow(this.initialRow());
-    store.add(init, init.length, -1, -1);
+    store.add(init, init.length, -1, 0);
+    levels?.beginLevel(0);
     const d = new Decoded(this.n);
     const moveList: number[] = [];
     let depth = 1;
@@ -1232,6 +1251,7 @@ export class EngineExplorer {
       if (r === levelEnd) {
         depth++;
         levelEnd = store.size;
+        levels?.beginLevel(r);
       }
       this.decode(store.row(r), d);
       // Distance bound (SearchOptions.bound): successors are at `depth` moves; those that cannot reach a
@@ -1273,15 +1293,19 @@ export class EngineExplorer {
         if (stop) break search;
       }
     }
-    const counts: Counts = { states: store.size, transitions, depth, ms: Math.round(watch.elapsed()), reductions: this.reductions };
+    const counts: Counts = {
+      states: store.size,
+      transitions,
+      depth,
+      ms: Math.round(watch.elapsed()),
+      reductions: this.reductions,
+      ...(levels ? { fingerprints: { bits: 96, missBound: levels.missBound() } } : {}),
+    };
     if (violation) {
       // A hint that wrongly left a message out could have hidden a shorter run: certify it here too.
       this.auditStale();
       this.auditSymmetry();
-      const rows: Uint32Array[] = [];
-      for (let r = violation.row; r > 0; r = store.parent[r]!) rows.push(store.row(r).slice());
-      rows.reverse();
-      const { path, last } = this.concretePath(rows);
+      const { path, last } = this.concretePath(this.replayRows(store, violation.row));
       const epilogue = this.learnAll(last, violation.values);
       return {
         result: 'violation',
@@ -1423,6 +1447,29 @@ export class EngineExplorer {
    * first enabled move whose successor, canonicalized, is the next stored row. Without symmetry that is
    * the very move the search took. Returns the move ordinals and the run's last state.
    */
+  /**
+   * The rows from the initial state (not included) to state `index`, replayed from the moves the store
+   * recorded: the fingerprint store no longer holds the older rows, and the row store gives the same ones.
+   */
+  private replayRows(store: { readonly parent: ArrayLike<number>; readonly action: ArrayLike<number> }, index: number): Uint32Array[] {
+    const ordinals: number[] = [];
+    for (let r = index; r > 0; r = store.parent[r]!) ordinals.push(store.action[r]!);
+    ordinals.reverse();
+    const rows: Uint32Array[] = [];
+    const d = new Decoded(this.n);
+    const moveList: number[] = [];
+    let row = this.canonicalRow(this.initialRow());
+    for (const m of ordinals) {
+      this.decode(row, d);
+      const moves = this.moves(d, moveList);
+      const raw = this.apply(d, moves[m]!, this.reduced);
+      if (raw < 0) throw new Error(`model checker: replaying the path, move ${m} is cut`);
+      row = this.row.slice(0, this.canonicalize(raw));
+      rows.push(row);
+    }
+    return rows;
+  }
+
   private concretePath(rows: readonly Uint32Array[]): { path: number[]; last: Decoded } {
     let s = this.initialDecoded();
     const path: number[] = [];

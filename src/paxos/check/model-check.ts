@@ -10,7 +10,8 @@ import { TRACE_RULES, TraceMonitor, type PropertyId } from './properties.ts';
 import { buildScope, resolveScope, type ResolvedScope, type ScopeOptions } from './scopes.ts';
 
 /** The reductions a search ran with (explore.ts SearchOptions); none for a scripted run. */
-type Reductions = { readonly reductions: readonly Reduction[] };
+/** How a search cut its work, and (when it kept fingerprints, SearchOptions.fingerprints) what that risks. */
+type Reductions = { readonly reductions: readonly Reduction[]; readonly fingerprints?: { readonly bits: 96; readonly missBound: number } };
 
 export type CheckResult = Reductions & (
   | { readonly result: 'safe'; readonly states: number; readonly transitions: number; readonly depth: number; readonly ms: number; readonly scope: ScopeEcho }
@@ -95,7 +96,7 @@ export function checkBounded(options: ScopeOptions, bound: number | undefined, l
   const scope = resolveScope(options);
   const explorer = new EngineExplorer(buildScope(scope), { ...search, ...(bound === undefined ? {} : { bound }) });
   const r: EngineResult = explorer.check(limits);
-  const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope), reductions: r.reductions };
+  const counts = { states: r.states, transitions: r.transitions, depth: r.depth, ms: r.ms, scope: echoScope(scope), reductions: r.reductions, ...(r.fingerprints ? { fingerprints: r.fingerprints } : {}) };
   if (r.result === 'safe') return { result: 'safe', ...counts };
   if (r.result === 'incomplete') return { result: 'incomplete', reason: r.reason, ...counts };
   if (r.result === 'clear') return { result: 'clear', bound: r.bound, ...counts };

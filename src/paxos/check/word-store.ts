@@ -94,9 +94,12 @@ export class WordStore {
   }
 }
 
-/** Murmur3-style mixing of a row: cheap, and spreads the sparse bitsets of message sets well. */
-function hashRow(row: Uint32Array, width: number): number {
-  let h = 0x811c9dc5 ^ width;
+/**
+ * Murmur3-style mixing of a row: cheap, and spreads the sparse bitsets of message sets well. `seed` keys it
+ * (the fingerprint store takes two differently keyed hashes of one row).
+ */
+export function hashRow(row: Uint32Array, width: number, seed = 0x811c9dc5): number {
+  let h = seed ^ width;
   for (let k = 0; k < width; k++) {
     let x = row[k]!;
     x = Math.imul(x, 0xcc9e2d51);

@@ -1,0 +1,185 @@
+// The breadth-first search's state store when a scope has more states than their rows fit in memory
+// (SearchOptions.fingerprints). Instead of every state's row it keeps:
+//
+// - a 96-bit fingerprint per state, in an open-addressed table (12 bytes a slot, at most three quarters
+//   full), which answers "seen before?";
+// - the rows of the level being expanded and of the level being filled, and nothing older — a search
+//   reads a state's row only to expand it, and breadth-first order expands each level exactly once;
+// - for every state, its parent's index (4 bytes) and the ordinal of the move that led to it (2 bytes),
+//   so a path back to the initial state is a list of moves to replay, not a list of stored rows.
+//
+// That is 22 to 38 bytes a state plus two levels of rows, where RowStore needs its ~150: the Multi-Paxos
+// crash scope's levels hold tens of millions of states each, and all of them together are what RowStore
+// cannot hold.
+//
+// The price is a chance, not a certainty: two different states with one fingerprint make the search take
+// the second for the first and skip its successors. The i-th new state meets one of the i − 1 stored
+// fingerprints with probability at most (i − 1)/2^95 when fingerprints behave as random (one of the 96
+// bits is fixed to mark a slot as full), so over n states the chance that any state was skipped is below
+// n²/2^96 (`missBound`): 1.3·10⁻¹¹ at a billion states. TLC's fingerprint sets make the same trade with 64
+// bits and print the same kind of estimate. The three 32-bit words come from two differently keyed
+// Murmur3-style hashes of the row and one xxHash-style hash (`xxRow`), so that a difference in a row
+// which one construction happens to cancel is not cancelled by the other.
+import { hashRow } from './word-store.ts';
+
+/** xxHash32-style accumulation of a row's words (its primes, its rotations), not keyed. */
+function xxRow(row: Uint32Array, length: number): number {
+  let h = (0x165667b1 + length) | 0;
+  for (let k = 0; k < length; k++) {
+    h = (h + Math.imul(row[k]!, 0xc2b2ae3d)) | 0;
+    h = Math.imul((h << 17) | (h >>> 15), 0x27d4eb2f);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae3d);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** Words of a chunk of a level's rows: 2^22 (16 MB), so a level's memory is returned chunk by chunk. */
+const LOG_CHUNK = 1 << 22;
+
+/** The rows of one breadth-first level, in the order they were added. */
+class LevelRows {
+  /** Global index of this level's first state. */
+  readonly first: number;
+  private chunks: Uint32Array[] = [];
+  private used = LOG_CHUNK;
+  private start = new Float64Array(1 << 10);
+  private length = new Uint16Array(1 << 10);
+  count = 0;
+
+  constructor(first: number) {
+    this.first = first;
+  }
+
+  push(row: Uint32Array, length: number): void {
+    if (this.used + length > LOG_CHUNK) {
+      this.chunks.push(new Uint32Array(LOG_CHUNK));
+      this.used = 0;
+    }
+    if (this.count === this.start.length) {
+      const start = new Float64Array(this.count * 2);
+      start.set(this.start);
+      this.start = start;
+      const len = new Uint16Array(this.count * 2);
+      len.set(this.length);
+      this.length = len;
+    }
+    const words = this.chunks[this.chunks.length - 1]!;
+    for (let k = 0; k < length; k++) words[this.used + k] = row[k]!;
+    this.start[this.count] = (this.chunks.length - 1) * LOG_CHUNK + this.used;
+    this.length[this.count] = length;
+    this.used += length;
+    this.count++;
+  }
+
+  row(index: number): Uint32Array {
+    const i = index - this.first;
+    const at = this.start[i]!;
+    const chunk = Math.floor(at / LOG_CHUNK);
+    const base = at - chunk * LOG_CHUNK;
+    return this.chunks[chunk]!.subarray(base, base + this.length[i]!);
+  }
+
+  bytes(): number {
+    return this.chunks.length * LOG_CHUNK * 4 + this.start.byteLength + this.length.byteLength;
+  }
+}
+
+export class FingerprintStore {
+  size = 0;
+  /** Index of the state each state was first reached from (−1 for the initial state). */
+  parent = new Int32Array(1 << 12);
+  /** Ordinal, in its parent's move list, of the move that led to each state. */
+  action = new Uint16Array(1 << 12);
+  /** Three words a slot; a slot is full when its third word is not 0. */
+  private table = new Int32Array(3 << 12);
+  private mask = (1 << 12) - 1;
+  /** The level being expanded, and the one its successors go to. */
+  private current: LevelRows | undefined;
+  private next = new LevelRows(0);
+
+  /** Adds row[0..length) unless its fingerprint is stored. Returns its index if new, or -1. */
+  add(row: Uint32Array, length: number, parent: number, action: number): number {
+    if (action > 0xffff) throw new RangeError(`model checker: move ordinal ${action} does not fit the fingerprint store's 16 bits`);
+    const a = hashRow(row, length, 0x811c9dc5) | 0;
+    const b = hashRow(row, length, 0x3c6ef372) | 0;
+    const c = xxRow(row, length) | 1;
+    const table = this.table;
+    let h = a & this.mask;
+    for (;;) {
+      const at = 3 * h;
+      const full = table[at + 2]!;
+      if (full === 0) break;
+      if (full === c && table[at] === a && table[at + 1] === b) return -1;
+      h = (h + 1) & this.mask;
+    }
+    const index = this.size;
+    if (index === this.parent.length) this.growRows();
+    table[3 * h] = a;
+    table[3 * h + 1] = b;
+    table[3 * h + 2] = c;
+    this.parent[index] = parent;
+    this.action[index] = action;
+    this.next.push(row, length);
+    this.size++;
+    if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
+    return index;
+  }
+
+  /**
+   * The breadth-first search starts expanding the level whose first state is `first`: the level before it
+   * is dropped, and new states go to a new level.
+   */
+  beginLevel(first: number): void {
+    if (first !== this.next.first) throw new Error(`model checker: level starts at ${first}, but the store's next level starts at ${this.next.first}`);
+    this.current = this.next;
+    this.next = new LevelRows(this.size);
+  }
+
+  /** Row `index` as a view, for a state of the level being expanded or the one being filled. */
+  row(index: number): Uint32Array {
+    if (index >= this.next.first) return this.next.row(index);
+    if (this.current && index >= this.current.first) return this.current.row(index);
+    throw new RangeError(`model checker: the row of state ${index} was dropped with its level (fingerprint store); replay its path instead`);
+  }
+
+  /** Chance, were fingerprints random, that some state was taken for another and skipped (see above). */
+  missBound(): number {
+    return (this.size * this.size) / 2 ** 96;
+  }
+
+  bytes(): number {
+    return this.table.byteLength + this.parent.byteLength + this.action.byteLength + this.next.bytes() + (this.current?.bytes() ?? 0);
+  }
+
+  private growRows(): void {
+    const cap = this.parent.length * 2;
+    const parent = new Int32Array(cap);
+    parent.set(this.parent);
+    this.parent = parent;
+    const action = new Uint16Array(cap);
+    action.set(this.action);
+    this.action = action;
+  }
+
+  private rehash(): void {
+    const slots = (this.mask + 1) * 2;
+    const mask = slots - 1;
+    const old = this.table;
+    const table = new Int32Array(3 * slots);
+    // Each entry's first word is the hash its slot came from: move entries without hashing a row again.
+    for (let k = 0; k < old.length; k += 3) {
+      if (old[k + 2] === 0) continue;
+      let h = old[k]! & mask;
+      while (table[3 * h + 2] !== 0) h = (h + 1) & mask;
+      table[3 * h] = old[k]!;
+      table[3 * h + 1] = old[k + 1]!;
+      table[3 * h + 2] = old[k + 2]!;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}

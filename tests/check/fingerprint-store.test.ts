@@ -1,0 +1,88 @@
+// The fingerprint store (SearchOptions.fingerprints): a 96-bit fingerprint per state and only the last two
+// levels' rows. Held against the row store on scopes both finish: the same counts, verdicts and
+// counterexamples (whose paths it replays from recorded moves, since the rows are gone), with and without
+// symmetry, the distance bound and persistent sets. Every counterexample goes through the trace checker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FingerprintStore } from '../../src/paxos/check/fingerprint-store.ts';
+import { checkBounded, chosenValues } from '../../src/paxos/check/model-check.ts';
+import { checkTrace } from '../../src/paxos/check/properties.ts';
+import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
+import type { SearchOptions } from '../../src/paxos/check/explore.ts';
+
+/** A deterministic row of 1..12 words for seed i (rows for different i differ). */
+function rowOf(i: number): Uint32Array {
+  const length = 1 + (i % 12);
+  const row = new Uint32Array(length);
+  row[0] = i;
+  for (let k = 1; k < length; k++) row[k] = Math.imul(i + k, 0x9e3779b1) >>> 0;
+  return row;
+}
+
+test('FingerprintStore: new rows numbered in order, every stored row refused again, parents and moves kept, across table growth', () => {
+  const store = new FingerprintStore();
+  const n = 50_000;
+  for (let i = 0; i < n; i++) {
+    const r = rowOf(i);
+    assert.equal(store.add(r, r.length, i - 1, i % 300), i);
+  }
+  for (let i = 0; i < n; i++) {
+    const r = rowOf(i);
+    assert.equal(store.add(r, r.length, 0, 0), -1, `row ${i} is already stored`);
+    assert.equal(store.parent[i], i - 1);
+    assert.equal(store.action[i], i % 300);
+  }
+  // A prefix of a stored row is another state.
+  const r = rowOf(11);
+  assert.equal(store.add(r, r.length - 1, 0, 0), n);
+  assert.ok(store.missBound() > 0 && store.missBound() < 1e-18, `n²/2^96 for ${n + 1} states: ${store.missBound()}`);
+});
+
+test('FingerprintStore: rows of the two newest levels are readable, older ones dropped with a message; a move ordinal over 16 bits is refused', () => {
+  const store = new FingerprintStore();
+  const level = (from: number, to: number) => {
+    for (let i = from; i < to; i++) store.add(rowOf(i), rowOf(i).length, 0, 0);
+  };
+  level(0, 1);
+  store.beginLevel(0);
+  level(1, 100);
+  store.beginLevel(1);
+  level(100, 5000);
+  for (const i of [1, 57, 99, 100, 4999]) assert.deepEqual([...store.row(i)], [...rowOf(i)], `row ${i}`);
+  assert.throws(() => store.row(0), /row of state 0 was dropped/);
+  store.beginLevel(100);
+  assert.throws(() => store.row(99), /dropped with its level/);
+  assert.deepEqual([...store.row(4321)], [...rowOf(4321)]);
+  assert.throws(() => store.beginLevel(4000), /level starts at 4000/);
+  assert.throws(() => store.add(rowOf(9999), 1, 0, 70_000), /move ordinal 70000/);
+});
+
+/** The result without its timing and without the fingerprint report. */
+function comparable(r: object): object {
+  const { ms: _ms, fingerprints: _f, ...rest } = r as { ms: number; fingerprints?: unknown };
+  return rest;
+}
+
+const SCOPES: { name: string; scope: ScopeOptions; bound?: number; search?: SearchOptions }[] = [
+  { name: 'basic, the standard scope (safe)', scope: { protocol: 'basic' } },
+  { name: 'basic no-first-promise (a violation)', scope: { protocol: 'basic', mutant: 'no-first-promise' } },
+  { name: 'basic no-first-promise with symmetry', scope: { protocol: 'basic', mutant: 'no-first-promise' }, search: { symmetry: true } },
+  { name: 'basic no-first-promise, bound one short (clear)', scope: { protocol: 'basic', mutant: 'no-first-promise' }, bound: 13 },
+  { name: 'multi, one slot, a crash, persistent sets (safe)', scope: { protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 1 }, search: { por: true } },
+  { name: 'flexible quorums q1 2 q2 2 (a violation)', scope: { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 2 } },
+];
+
+for (const { name, scope, bound, search } of SCOPES) {
+  test(`fingerprints give the row store's result: ${name}`, () => {
+    const rows = checkBounded(scope, bound, {}, search);
+    const prints = checkBounded(scope, bound, {}, { ...search, fingerprints: true });
+    assert.deepEqual(comparable(prints), comparable(rows));
+    assert.equal(rows.fingerprints, undefined, 'the row store reports no fingerprints');
+    assert.equal(prints.fingerprints?.bits, 96);
+    assert.ok(prints.fingerprints!.missBound < 1e-15, 'the chance is reported and tiny at this size');
+    if (prints.result === 'violation') {
+      assert.ok(checkTrace(prints.trace), 'the trace checker sees the replayed counterexample break a property');
+      assert.equal(chosenValues(prints.trace).get(prints.slot)?.length, 2);
+    }
+  });
+}
