@@ -57,6 +57,27 @@ test('FingerprintStore: rows of the two newest levels are readable, older ones d
   assert.throws(() => store.add(rowOf(9999), 1, 0, 70_000), /move ordinal 70000/);
 });
 
+test('FingerprintStore: reading a level in order gives back the chunks before the row read; an earlier row is then refused', () => {
+  const store = new FingerprintStore();
+  store.add(rowOf(0), 1, -1, 0);
+  store.beginLevel(0);
+  // 12-word rows, 4.8 M words: more than one 4 M-word chunk.
+  const wide = (i: number) => {
+    const r = new Uint32Array(12);
+    r[0] = i;
+    r[11] = Math.imul(i, 0x9e3779b1) >>> 0;
+    return r;
+  };
+  const n = 400_000;
+  for (let i = 1; i <= n; i++) store.add(wide(i), 12, 0, 0);
+  store.beginLevel(1);
+  const before = store.bytes();
+  for (let i = 1; i <= n; i += 997) assert.equal(store.row(i)[0], i);
+  assert.equal(store.row(n)[0], n);
+  assert.ok(store.bytes() < before, `a chunk given back: ${store.bytes()} < ${before} bytes`);
+  assert.throws(() => store.row(2), /row of state 2 was released after its expansion/);
+});
+
 /** The result without its timing and without the fingerprint report. */
 function comparable(r: object): object {
   const { ms: _ms, fingerprints: _f, ...rest } = r as { ms: number; fingerprints?: unknown };

@@ -8,9 +8,10 @@
 // - for every state, its parent's index (4 bytes) and the ordinal of the move that led to it (2 bytes),
 //   so a path back to the initial state is a list of moves to replay, not a list of stored rows.
 //
-// That is 22 to 38 bytes a state plus two levels of rows, where RowStore needs its ~150: the Multi-Paxos
-// crash scope's levels hold tens of millions of states each, and all of them together are what RowStore
-// cannot hold.
+// That is 22 to 38 bytes a state, plus the rows of the level being filled and of the part of the level
+// being expanded that is not expanded yet, where RowStore needs its ~150 for every state: the widest
+// scopes have levels of tens of millions of states, and all of them together are what RowStore cannot
+// hold.
 //
 // The price is a chance, not a certainty: two different states with one fingerprint make the search take
 // the second for the first and skip its successors. The i-th new state meets one of the i − 1 stored
@@ -37,6 +38,8 @@ function xxRow(row: Uint32Array, length: number): number {
   return h;
 }
 
+const EMPTY = new Uint32Array(0);
+
 /** Words of a chunk of a level's rows: 2^22 (16 MB), so a level's memory is returned chunk by chunk. */
 const LOG_CHUNK = 1 << 22;
 
@@ -48,6 +51,8 @@ class LevelRows {
   private used = LOG_CHUNK;
   private start = new Float64Array(1 << 10);
   private length = new Uint16Array(1 << 10);
+  /** Chunks below this one were given back (releaseBefore). */
+  private released = 0;
   count = 0;
 
   constructor(first: number) {
@@ -79,12 +84,27 @@ class LevelRows {
     const i = index - this.first;
     const at = this.start[i]!;
     const chunk = Math.floor(at / LOG_CHUNK);
+    const words = this.chunks[chunk]!;
+    if (words.length === 0) throw new RangeError(`model checker: the row of state ${index} was released after its expansion (fingerprint store)`);
     const base = at - chunk * LOG_CHUNK;
-    return this.chunks[chunk]!.subarray(base, base + this.length[i]!);
+    return words.subarray(base, base + this.length[i]!);
+  }
+
+  /**
+   * Gives back the chunks that hold only rows before `index`: the search expands a level in order and
+   * never reads an expanded row again, so while it works through one level only the unexpanded part of
+   * it is kept beside the level it fills.
+   */
+  releaseBefore(index: number): void {
+    const i = index - this.first;
+    if (i <= 0 || i >= this.count) return;
+    const chunk = Math.floor(this.start[i]! / LOG_CHUNK);
+    for (let c = this.released; c < chunk; c++) this.chunks[c] = EMPTY;
+    if (chunk > this.released) this.released = chunk;
   }
 
   bytes(): number {
-    return this.chunks.length * LOG_CHUNK * 4 + this.start.byteLength + this.length.byteLength;
+    return (this.chunks.length - this.released) * LOG_CHUNK * 4 + this.start.byteLength + this.length.byteLength;
   }
 }
 
@@ -139,10 +159,17 @@ export class FingerprintStore {
     this.next = new LevelRows(this.size);
   }
 
-  /** Row `index` as a view, for a state of the level being expanded or the one being filled. */
+  /**
+   * Row `index` as a view, for a state of the level being filled, or of the level being expanded at or
+   * after the last one asked for: reading a row of the level being expanded gives back the chunks of the
+   * rows before it (LevelRows.releaseBefore).
+   */
   row(index: number): Uint32Array {
     if (index >= this.next.first) return this.next.row(index);
-    if (this.current && index >= this.current.first) return this.current.row(index);
+    if (this.current && index >= this.current.first) {
+      this.current.releaseBefore(index);
+      return this.current.row(index);
+    }
     throw new RangeError(`model checker: the row of state ${index} was dropped with its level (fingerprint store); replay its path instead`);
   }
 
