@@ -3,15 +3,16 @@
 //
 // - a 96-bit fingerprint per state, in an open-addressed table (12 bytes a slot, at most three quarters
 //   full), which answers "seen before?";
-// - the rows of the level being expanded and of the level being filled, and nothing older — a search
-//   reads a state's row only to expand it, and breadth-first order expands each level exactly once;
+// - the rows of the level being filled and of the part of the level being expanded that is still to
+//   expand, and nothing older — a search reads a state's row only to expand it, and breadth-first order
+//   expands each level once, in order;
 // - for every state, its parent's index (4 bytes) and the ordinal of the move that led to it (2 bytes),
 //   so a path back to the initial state is a list of moves to replay, not a list of stored rows.
 //
-// That is 22 to 38 bytes a state, plus the rows of the level being filled and of the part of the level
-// being expanded that is not expanded yet, where RowStore needs its ~150 for every state: the widest
-// scopes have levels of tens of millions of states, and all of them together are what RowStore cannot
-// hold.
+// That is 22 to 44 bytes a state (the table and the per-state arrays grow by doubling), plus the rows
+// of the level being filled and of the unexpanded part of the level being expanded, where RowStore
+// needs its ~150 for every state: the widest scopes have levels of tens of millions of states, and all
+// of them together are what RowStore cannot hold.
 //
 // The price is a chance, not a certainty: two different states with one fingerprint make the search take
 // the second for the first and skip its successors. The i-th new state meets one of the i − 1 stored
