@@ -4,8 +4,12 @@
 // bitset of a few words), the way a breadth-first search does — every row also looked up once more, as a
 // duplicate successor — and prints rows/s, the store's own bytes per state, and the process's peak
 // resident size. Target (printed, never asserted): 100 M states within ~20 GB.
-// Flags: --states N (default 100,000,000), --width W (default 25).
+// `--store fingerprints` measures the FingerprintStore (`check --fingerprints on`) instead, the way a
+// search uses it: levels of --level N states (default 5,000,000), each read in order while the next is
+// filled, so that only a fingerprint, a parent and a move are kept of every state.
+// Flags: --states N (default 100,000,000), --width W (default 25), --store rows|fingerprints, --level N.
 import { RowStore } from '../src/paxos/check/word-store.ts';
+import { FingerprintStore } from '../src/paxos/check/fingerprint-store.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -20,8 +24,15 @@ const flag = (name: string, fallback: number): number => {
 };
 const states = flag('states', 100_000_000);
 const width = flag('width', 25);
-
-const store = new RowStore();
+const level = flag('level', 5_000_000);
+const storeAt = argv.indexOf('--store');
+const kind = storeAt < 0 ? 'rows' : argv[storeAt + 1];
+if (kind !== 'rows' && kind !== 'fingerprints') {
+  console.error(`bench checker-store: --store wants rows or fingerprints, got ${JSON.stringify(kind)}`);
+  process.exit(2);
+}
+const prints = kind === 'fingerprints' ? new FingerprintStore() : undefined;
+const store = prints ?? new RowStore();
 const row = new Uint32Array(width);
 const t0 = performance.now();
 const c0 = process.cpuUsage();
@@ -34,6 +45,9 @@ const fill = (i: number): void => {
 };
 for (let i = 0; i < states; i++) {
   fill(i);
+  if (prints && i % level === 0) prints.beginLevel(Math.max(0, i - level));
+  // A search reads the level it expands in order while it fills the next one.
+  if (prints && i >= level && prints.row(i - level)[0] !== (i - level) % 1000) throw new Error(`bench checker-store: row ${i - level} read back wrong`);
   if (store.add(row, width, i - 1, 0) !== i) throw new Error(`bench checker-store: row ${i} was not stored as new`);
   if (i > 0 && i % 4 === 0) {
     fill(i - 1);
@@ -49,7 +63,7 @@ const c = process.cpuUsage(c0);
 const cpu = (c.user + c.system) / 1e6;
 const peak = process.resourceUsage().maxRSS * 1024; // maxRSS is in KiB
 process.stdout.write(
-  `row store: ${states.toLocaleString('en')} states of ${width} words in ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s cpu ` +
+  `${prints ? `fingerprint store (levels of ${level.toLocaleString('en')})` : 'row store'}: ${states.toLocaleString('en')} states of ${width} words in ${wall.toFixed(1)} s wall, ${cpu.toFixed(1)} s cpu ` +
     `(${Math.round(states / cpu).toLocaleString('en')} states/cpu-s); store ${(store.bytes() / states).toFixed(0)} bytes/state; ` +
-    `peak RSS ${(peak / 2 ** 30).toFixed(1)} GiB — target 100 M states within ~20 GB: ${states >= 100_000_000 && peak <= 20 * 2 ** 30 ? 'met' : states >= 100_000_000 ? 'MISSED' : 'not measured at 100 M'}\n`,
+    `peak RSS ${(peak / 2 ** 30).toFixed(1)} GiB${prints ? `; chance a collision skipped a state < ${prints.missBound().toPrecision(2)}` : ''} — target 100 M states within ~20 GB: ${states >= 100_000_000 && peak <= 20 * 2 ** 30 ? 'met' : states >= 100_000_000 ? 'MISSED' : 'not measured at 100 M'}\n`,
 );
