@@ -17,6 +17,7 @@ import type { SpecSearchResult } from '../paxos/check/spec-search.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
 import { parseArgs, shown, usage, UsageError, type FlagSpec } from './args.ts';
+import { tempLevelFiles } from './level-files.ts';
 
 const FLAGS: FlagSpec[] = [
   { name: 'model', type: 'enum', values: ['engine', 'spec', 'spec-fast', 'spec-multi'], help: 'engine: the engine\'s roles (default); spec: Lamport\'s Paxos.tla; spec-fast: SimplifiedFastPaxos\'s FastPaxos.tla; spec-multi: MultiPaxos-SMR\'s MultiPaxos.tla' },
@@ -41,6 +42,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'fingerprints', type: 'on-off', help: 'engine mode: keep a 96-bit fingerprint per state and only the last two levels of states, for scopes too large to store whole (default off; the result gives the chance that a collision skipped a state)' },
+  { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (removed when the search ends), so memory holds only the fingerprints' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
   { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
@@ -72,7 +74,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['fingerprints', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['fingerprints', 'spill', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -190,7 +192,7 @@ export async function run(argv: string[]): Promise<number> {
     const loose = ['seed', 'walks'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: only a flag of --hunt`);
   } else {
-    const loose = ['symmetry', 'por', 'fingerprints', 'max-states', 'timeout'].find((f) => args.has(f));
+    const loose = ['symmetry', 'por', 'fingerprints', 'spill', 'max-states', 'timeout'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: not a flag of --hunt (a hunt walks the unreduced scope, bounded by --walks)`);
   }
   let r: CheckResult | ClearResult;
@@ -200,12 +202,21 @@ export async function run(argv: string[]): Promise<number> {
     print(format === 'text' ? engineText(w) : JSON.stringify(w));
     return exitCode(w.result);
   }
+  const fingerprints = args.bool('fingerprints') ?? false;
+  if (args.bool('spill') && !fingerprints) return fail('--spill: keeps the rows of a fingerprint search only; add --fingerprints on');
+  const files = args.bool('spill') ? tempLevelFiles() : undefined;
+  // An interrupted search leaves no level files behind.
+  const interrupted = (signal: NodeJS.Signals): void => {
+    files?.dispose();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (files) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, interrupted);
   try {
     const seed = args.int('seed');
     const walks = args.int('walks');
     r = hunting
       ? checkHunt(options, { ...(seed === undefined ? {} : { seed }), ...(walks === undefined ? {} : { walks }) })
-      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints: args.bool('fingerprints') ?? false });
+      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints, ...(files ? { levelFiles: files } : {}) });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {
@@ -214,6 +225,8 @@ export async function run(argv: string[]): Promise<number> {
       return fail(FLAGS.some((f) => f.name === field) ? `--${e.message}` : e.message);
     }
     throw e;
+  } finally {
+    files?.dispose();
   }
   print(format === 'text' ? engineText(r) : JSON.stringify(r));
   return exitCode(r.result);

@@ -54,6 +54,7 @@ import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
 import { RowStore } from './word-store.ts';
 import { FingerprintStore } from './fingerprint-store.ts';
+import type { LevelFiles } from './level-files.ts';
 
 export interface Proposal {
   readonly node: NodeId;
@@ -387,6 +388,11 @@ export interface SearchOptions {
    * says how likely that was (`Counts.fingerprints`), since a "safe" then rests on it.
    */
   readonly fingerprints?: boolean;
+  /**
+   * With `fingerprints`: keep each level's rows in files from here (level-files.ts) instead of memory,
+   * so that memory holds only the fingerprints, parents and moves. Changes no count or verdict.
+   */
+  readonly levelFiles?: LevelFiles;
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
@@ -454,8 +460,9 @@ export class EngineExplorer {
   private readonly valuesPerStep: number;
   /** Acceptors in the scope: at most this many votes in one ballot of a slot. */
   private readonly acceptorCount: number;
-  /** SearchOptions.fingerprints. */
+  /** SearchOptions.fingerprints and levelFiles. */
   private readonly fingerprints: boolean;
+  private readonly levelFiles: LevelFiles | undefined;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -464,6 +471,8 @@ export class EngineExplorer {
     this.reduced = options.reduce ?? true;
     this.por = options.por ?? false;
     this.fingerprints = options.fingerprints ?? false;
+    this.levelFiles = options.levelFiles;
+    if (this.levelFiles && !this.fingerprints) throw new RangeError('spill: level files hold the rows of a fingerprint search only; search with fingerprints on');
     if (this.por && options.bound !== undefined) throw new RangeError('por: a persistent-set search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
     if (this.por && options.symmetry) throw new RangeError('por: not argued together with acceptor symmetry; search with one of them');
     // Without idle deliveries skipped, a delivery to a down node is a move (a drop) that could precede the recovery.
@@ -1228,7 +1237,7 @@ export class EngineExplorer {
   /** Breadth-first search of the whole scope. */
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
-    const store = this.fingerprints ? new FingerprintStore() : new RowStore();
+    const store = this.fingerprints ? new FingerprintStore(this.levelFiles ? { files: this.levelFiles } : {}) : new RowStore();
     // Only the fingerprint store drops levels, so only it needs to hear where one begins.
     const levels = store instanceof FingerprintStore ? store : undefined;
     const init = this.canonicalRow(this.initialRow());
@@ -1282,7 +1291,8 @@ export class EngineExplorer {
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
         if (this.grew) {
-          const c = this.conflictOfRow(store.row(row), t);
+          // this.row still holds the row just stored (a level file can only be read once it is complete).
+          const c = this.conflictOfRow(this.row.subarray(0, length), t);
           if (c) {
             violation = { row, ...c };
             depth++;
@@ -1293,6 +1303,8 @@ export class EngineExplorer {
         if (stop) break search;
       }
     }
+    // The path of a violation is replayed from moves, not read from rows: level files can go.
+    levels?.close();
     const counts: Counts = {
       states: store.size,
       transitions,

@@ -23,6 +23,7 @@
 // Murmur3-style hashes of the row and one xxHash-style hash (`xxRow`), so that a difference in a row
 // which one construction happens to cancel is not cancelled by the other.
 import { hashRow } from './word-store.ts';
+import { SpilledLevel, type LevelFiles } from './level-files.ts';
 
 /** xxHash32-style accumulation of a row's words (its primes, its rotations), not keyed. */
 function xxRow(row: Uint32Array, length: number): number {
@@ -107,6 +108,19 @@ class LevelRows {
   bytes(): number {
     return (this.chunks.length - this.released) * LOG_CHUNK * 4 + this.start.byteLength + this.length.byteLength;
   }
+
+  /** In memory a level needs no sealing and leaves nothing to close (SpilledLevel does both). */
+  seal(): void {}
+  close(): void {}
+}
+
+type Level = LevelRows | SpilledLevel;
+
+export interface FingerprintStoreOptions {
+  /** Keep each level's rows in a file from here instead of memory (level-files.ts). */
+  readonly files?: LevelFiles;
+  /** Words of each level file's buffer (tests make it small); default 2^20. */
+  readonly bufferWords?: number;
 }
 
 export class FingerprintStore {
@@ -119,8 +133,14 @@ export class FingerprintStore {
   private table = new Int32Array(3 << 12);
   private mask = (1 << 12) - 1;
   /** The level being expanded, and the one its successors go to. */
-  private current: LevelRows | undefined;
-  private next = new LevelRows(0);
+  private current: Level | undefined;
+  private next: Level;
+  private readonly options: FingerprintStoreOptions;
+
+  constructor(options: FingerprintStoreOptions = {}) {
+    this.options = options;
+    this.next = this.level(0);
+  }
 
   /** Adds row[0..length) unless its fingerprint is stored. Returns its index if new, or -1. */
   add(row: Uint32Array, length: number, parent: number, action: number): number {
@@ -156,8 +176,22 @@ export class FingerprintStore {
    */
   beginLevel(first: number): void {
     if (first !== this.next.first) throw new Error(`model checker: level starts at ${first}, but the store's next level starts at ${this.next.first}`);
+    this.current?.close();
+    this.next.seal();
     this.current = this.next;
-    this.next = new LevelRows(this.size);
+    this.next = this.level(this.size);
+  }
+
+  /** The search is over: level files are closed (and deleted). */
+  close(): void {
+    this.current?.close();
+    this.next.close();
+    this.current = undefined;
+  }
+
+  private level(first: number): Level {
+    const files = this.options.files;
+    return files ? new SpilledLevel(first, files.create(), this.options.bufferWords ?? 1 << 20) : new LevelRows(first);
   }
 
   /**
