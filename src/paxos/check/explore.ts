@@ -382,8 +382,8 @@ export interface SearchOptions {
    */
   readonly bound?: number;
   /**
-   * `fingerprints` (default false): store a 96-bit fingerprint of each state and only the last two levels'
-   * rows (fingerprint-store.ts), for scopes whose states do not fit in memory as rows. Every count, verdict
+   * `fingerprints` (default false): store a 96-bit fingerprint of each state and only the rows still to
+   * expand (fingerprint-store.ts), for scopes whose states do not fit in memory as rows. Every count, verdict
    * and counterexample is the one the row store gives unless two states share a fingerprint; the result
    * says how likely that was (`Counts.fingerprints`), since a "safe" then rests on it.
    */
@@ -1455,11 +1455,6 @@ export class EngineExplorer {
   }
 
   /**
-   * The concrete run behind a path of stored (canonical) rows: from the initial state, each step takes the
-   * first enabled move whose successor, canonicalized, is the next stored row. Without symmetry that is
-   * the very move the search took. Returns the move ordinals and the run's last state.
-   */
-  /**
    * The rows from the initial state (not included) to state `index`, replayed from the moves the store
    * recorded: the fingerprint store no longer holds the older rows, and the row store gives the same ones.
    */
@@ -1482,6 +1477,11 @@ export class EngineExplorer {
     return rows;
   }
 
+  /**
+   * The concrete run behind a path of stored (canonical) rows: from the initial state, each step takes the
+   * first enabled move whose successor, canonicalized, is the next stored row. Without symmetry that is
+   * the very move the search took. Returns the move ordinals and the run's last state.
+   */
   private concretePath(rows: readonly Uint32Array[]): { path: number[]; last: Decoded } {
     let s = this.initialDecoded();
     const path: number[] = [];
