@@ -22,7 +22,7 @@
 // bits and print the same kind of estimate. The three 32-bit words come from two differently keyed
 // Murmur3-style hashes of the row and one xxHash-style hash (`xxRow`), so that a difference in a row
 // which one construction happens to cancel is not cancelled by the other.
-import { hashRow } from './word-store.ts';
+import { hashRow, widened } from './word-store.ts';
 import { SpilledLevel, type LevelFiles } from './level-files.ts';
 
 /** xxHash32-style accumulation of a row's words (its primes, its rotations), not keyed. */
@@ -67,12 +67,8 @@ class LevelRows {
       this.used = 0;
     }
     if (this.count === this.start.length) {
-      const start = new Float64Array(this.count * 2);
-      start.set(this.start);
-      this.start = start;
-      const len = new Uint16Array(this.count * 2);
-      len.set(this.length);
-      this.length = len;
+      this.start = widened(this.start, this.count * 2);
+      this.length = widened(this.length, this.count * 2);
     }
     const words = this.chunks[this.chunks.length - 1]!;
     for (let k = 0; k < length; k++) words[this.used + k] = row[k]!;
@@ -219,12 +215,8 @@ export class FingerprintStore {
 
   private growRows(): void {
     const cap = this.parent.length * 2;
-    const parent = new Int32Array(cap);
-    parent.set(this.parent);
-    this.parent = parent;
-    const action = new Uint16Array(cap);
-    action.set(this.action);
-    this.action = action;
+    this.parent = widened(this.parent, cap);
+    this.action = widened(this.action, cap);
   }
 
   private rehash(): void {

@@ -94,6 +94,13 @@ export class WordStore {
   }
 }
 
+/** A per-row array of the stores, copied into a new one of `cap` entries (the rest zero). */
+export function widened<A extends Float64Array | Int32Array | Uint16Array>(a: A, cap: number): A {
+  const b = new (a.constructor as new (length: number) => A)(cap);
+  b.set(a as ArrayLike<number>);
+  return b;
+}
+
 /**
  * Murmur3-style mixing of a row: cheap, and spreads the sparse bitsets of message sets well. `seed` keys it
  * (the fingerprint store takes two differently keyed hashes of one row).
@@ -229,19 +236,10 @@ export class RowStore {
 
   private growRows(): void {
     const cap = this.start.length * 2;
-    const start = new Float64Array(cap);
-    start.set(this.start);
-    this.start = start;
-    const length = new Uint16Array(cap);
-    length.set(this.length);
-    this.length = length;
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.parent = grow(this.parent);
-    this.action = grow(this.action);
+    this.start = widened(this.start, cap);
+    this.length = widened(this.length, cap);
+    this.parent = widened(this.parent, cap);
+    this.action = widened(this.action, cap);
   }
 
   private rehash(): void {
