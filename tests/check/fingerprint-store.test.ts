@@ -9,15 +9,7 @@ import { checkBounded, chosenValues } from '../../src/paxos/check/model-check.ts
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
 import type { SearchOptions } from '../../src/paxos/check/explore.ts';
-
-/** A deterministic row of 1..12 words for seed i (rows for different i differ). */
-function rowOf(i: number): Uint32Array {
-  const length = 1 + (i % 12);
-  const row = new Uint32Array(length);
-  row[0] = i;
-  for (let k = 1; k < length; k++) row[k] = Math.imul(i + k, 0x9e3779b1) >>> 0;
-  return row;
-}
+import { rowOf } from '../support/rows.ts';
 
 test('FingerprintStore: new rows numbered in order, every stored row refused again, parents and moves kept, across table growth', () => {
   const store = new FingerprintStore();

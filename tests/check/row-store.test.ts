@@ -3,15 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RowStore } from '../../src/paxos/check/word-store.ts';
-
-/** A deterministic row of 1..12 words for seed i (rows for different i differ). */
-function rowOf(i: number): Uint32Array {
-  const length = 1 + (i % 12);
-  const row = new Uint32Array(length);
-  row[0] = i;
-  for (let k = 1; k < length; k++) row[k] = Math.imul(i + k, 0x9e3779b1) >>> 0;
-  return row;
-}
+import { rowOf } from '../support/rows.ts';
 
 test('RowStore: every row back as stored, in insertion order, duplicates refused, across many chunks', () => {
   const store = new RowStore(32);
