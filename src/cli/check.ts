@@ -5,6 +5,7 @@
 //   --bound N, --hunt: the engine search limited to runs of N moves, or random runs (hunt.ts) instead.
 // Exit 0 safe (or, with --bound, clear), 1 violation (with a counterexample trace: shortest unless hunted or
 // scripted), 2 bad flags, 3 incomplete (a limit was hit, or a hunt found nothing: nothing was proved). Progress goes to stderr about once a second.
+import { totalmem } from 'node:os';
 import { isMutantName, MUTANTS, type MutantName } from '../paxos/core/mutants.ts';
 import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
@@ -43,6 +44,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'fingerprints', type: 'on-off', help: 'engine mode: keep a 96-bit fingerprint per state and only the states still to expand, for scopes too large to store whole (default off; the result gives the chance that a collision skipped a state)' },
   { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (removed when the search ends), so memory holds only the fingerprints' },
+  { name: 'expect-states', type: 'int', min: 1, max: 2147483647, arg: 'N', help: 'engine mode, with --fingerprints on: size the fingerprint table for N states at the start (22 bytes a state), so a search that stays under N never stops to grow it; growing holds the old table and the new one at once, which is what the largest searches run out of memory on' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
   { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
@@ -74,7 +76,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['fingerprints', 'spill', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['fingerprints', 'spill', 'expect-states', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -192,7 +194,7 @@ export async function run(argv: string[]): Promise<number> {
     const loose = ['seed', 'walks'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: only a flag of --hunt`);
   } else {
-    const loose = ['symmetry', 'por', 'fingerprints', 'spill', 'max-states', 'timeout'].find((f) => args.has(f));
+    const loose = ['symmetry', 'por', 'fingerprints', 'spill', 'expect-states', 'max-states', 'timeout'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: not a flag of --hunt (a hunt walks the unreduced scope, bounded by --walks)`);
   }
   let r: CheckResult | ClearResult;
@@ -204,6 +206,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const fingerprints = args.bool('fingerprints') ?? false;
   if (args.bool('spill') && !fingerprints) return fail('--spill: keeps the rows of a fingerprint search only; add --fingerprints on');
+  const expectedStates = args.int('expect-states');
+  if (expectedStates !== undefined) {
+    if (!fingerprints) return fail('--expect-states: sizes the table of a fingerprint search only; add --fingerprints on');
+    // The store's bytes a state when sized up front: 12-byte slots at most ¾ full, 4 + 2 for parent and move.
+    const bytes = expectedStates * (12 / 0.75 + 6);
+    if (bytes > totalmem()) return fail(`--expect-states: ${expectedStates} states need ${(bytes / 2 ** 30).toFixed(1)} GiB up front and this machine has ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ask for fewer`);
+  }
   const files = args.bool('spill') ? tempLevelFiles() : undefined;
   // An interrupted search leaves no level files behind.
   const interrupted = (signal: NodeJS.Signals): void => {
@@ -216,7 +225,7 @@ export async function run(argv: string[]): Promise<number> {
     const walks = args.int('walks');
     r = hunting
       ? checkHunt(options, { ...(seed === undefined ? {} : { seed }), ...(walks === undefined ? {} : { walks }) })
-      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints, ...(files ? { levelFiles: files } : {}) });
+      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints, ...(files ? { levelFiles: files } : {}), ...(expectedStates === undefined ? {} : { expectedStates }) });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {

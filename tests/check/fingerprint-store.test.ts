@@ -1,5 +1,5 @@
-// The fingerprint store (SearchOptions.fingerprints): a 96-bit fingerprint per state and only the last two
-// levels' rows. Held against the row store on scopes both finish: the same counts, verdicts and
+// The fingerprint store (SearchOptions.fingerprints): a 96-bit fingerprint per state and only the rows still
+// to expand. Held against the row store on scopes both finish: the same counts, verdicts and
 // counterexamples (whose paths it replays from recorded moves, since the rows are gone), with and without
 // symmetry, the distance bound and persistent sets. Every counterexample goes through the trace checker.
 import { test } from 'node:test';
@@ -70,6 +70,22 @@ test('FingerprintStore: reading a level in order gives back the chunks before th
   assert.throws(() => store.row(2), /row of state 2 was released after its expansion/);
 });
 
+test('FingerprintStore: sized for a capacity up front, the table never grows below it and grows by half again past it; a capacity it cannot index is refused', () => {
+  const n = 30_000;
+  const store = new FingerprintStore({ capacity: n });
+  const slots = store.tableSlots();
+  assert.ok(slots * 0.75 >= n && slots < n / 0.75 + 2, `${slots} slots for ${n} states at most ¾ full`);
+  for (let i = 0; i < n; i++) assert.equal(store.add(rowOf(i), rowOf(i).length, i - 1, 0), i);
+  assert.equal(store.tableSlots(), slots, 'no growth up to the capacity');
+  assert.equal(store.parent.length, n, 'the per-state arrays were sized once');
+  for (let i = n; i < n + 2_000; i++) assert.equal(store.add(rowOf(i), rowOf(i).length, 0, 0), i);
+  assert.equal(store.tableSlots(), Math.ceil(slots * 1.5), 'past it, half again');
+  for (let i = 0; i < n + 2_000; i += 7) assert.equal(store.add(rowOf(i), rowOf(i).length, 0, 0), -1, `row ${i} still found after the move`);
+  for (const bad of [-1, 1.5, Number.NaN, 2 ** 31, Infinity]) {
+    assert.throws(() => new FingerprintStore({ capacity: bad }), /holds 0 to 2147483647 states, not a capacity of/, String(bad));
+  }
+});
+
 /** The result without its timing and without the fingerprint report. */
 function comparable(r: object): object {
   const { ms: _ms, fingerprints: _f, ...rest } = r as { ms: number; fingerprints?: unknown };
@@ -90,6 +106,9 @@ for (const { name, scope, bound, search } of SCOPES) {
     const rows = checkBounded(scope, bound, {}, search);
     const prints = checkBounded(scope, bound, {}, { ...search, fingerprints: true });
     assert.deepEqual(comparable(prints), comparable(rows));
+    // Sized up front for a tenth of the states, the table grows from there instead: the same result.
+    const presized = checkBounded(scope, bound, {}, { ...search, fingerprints: true, expectedStates: Math.ceil(rows.states / 10) });
+    assert.deepEqual(comparable(presized), comparable(rows));
     assert.equal(rows.fingerprints, undefined, 'the row store reports no fingerprints');
     assert.equal(prints.fingerprints?.bits, 96);
     assert.ok(prints.fingerprints!.missBound < 1e-15, 'the chance is reported and tiny at this size');

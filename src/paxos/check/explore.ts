@@ -393,6 +393,11 @@ export interface SearchOptions {
    * so that memory holds only the fingerprints, parents and moves. Changes no count or verdict.
    */
   readonly levelFiles?: LevelFiles;
+  /**
+   * With `fingerprints`: the states to make room for at the start (FingerprintStoreOptions.capacity), so a
+   * search that stays under it never stops to grow its table. Changes no count or verdict.
+   */
+  readonly expectedStates?: number;
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
@@ -460,9 +465,10 @@ export class EngineExplorer {
   private readonly valuesPerStep: number;
   /** Acceptors in the scope: at most this many votes in one ballot of a slot. */
   private readonly acceptorCount: number;
-  /** SearchOptions.fingerprints and levelFiles. */
+  /** SearchOptions.fingerprints, levelFiles and expectedStates. */
   private readonly fingerprints: boolean;
   private readonly levelFiles: LevelFiles | undefined;
+  private readonly expectedStates: number | undefined;
 
   constructor(scope: EngineScope, options: SearchOptions = {}) {
     this.scope = scope;
@@ -473,6 +479,8 @@ export class EngineExplorer {
     this.fingerprints = options.fingerprints ?? false;
     this.levelFiles = options.levelFiles;
     if (this.levelFiles && !this.fingerprints) throw new RangeError('spill: level files hold the rows of a fingerprint search only; search with fingerprints on');
+    this.expectedStates = options.expectedStates;
+    if (this.expectedStates !== undefined && !this.fingerprints) throw new RangeError('expect-states: sizes the table of a fingerprint search only; search with fingerprints on');
     if (this.por && options.bound !== undefined) throw new RangeError('por: a persistent-set search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
     if (this.por && options.symmetry) throw new RangeError('por: not argued together with acceptor symmetry; search with one of them');
     // Without idle deliveries skipped, a delivery to a down node is a move (a drop) that could precede the recovery.
@@ -1237,7 +1245,9 @@ export class EngineExplorer {
   /** Breadth-first search of the whole scope. */
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
-    const store = this.fingerprints ? new FingerprintStore(this.levelFiles ? { files: this.levelFiles } : {}) : new RowStore();
+    const store = this.fingerprints
+      ? new FingerprintStore({ ...(this.levelFiles ? { files: this.levelFiles } : {}), ...(this.expectedStates === undefined ? {} : { capacity: this.expectedStates }) })
+      : new RowStore();
     // Only the fingerprint store drops levels, so only it needs to hear where one begins.
     const levels = store instanceof FingerprintStore ? store : undefined;
     const init = this.canonicalRow(this.initialRow());

@@ -9,7 +9,7 @@
 // - for every state, its parent's index (4 bytes) and the ordinal of the move that led to it (2 bytes),
 //   so a path back to the initial state is a list of moves to replay, not a list of stored rows.
 //
-// That is 22 to 44 bytes a state (the table and the per-state arrays grow by doubling), plus the rows
+// That is 22 to 38 bytes a state (the table and the per-state arrays grow by half again when full), plus the rows
 // of the level being filled and of the unexpanded part of the level being expanded, where RowStore
 // needs its ~150 for every state: the widest scopes have levels of tens of millions of states, and all
 // of them together are what RowStore cannot hold.
@@ -112,22 +112,38 @@ class LevelRows {
 
 type Level = LevelRows | SpilledLevel;
 
+/** Slots of a fresh table, and rows of fresh per-state arrays, when no capacity is asked for. */
+const FIRST_SLOTS = 1 << 12;
+/** The table is grown (or sized) so that at most this share of its slots is full. */
+const MAX_LOAD = 0.75;
+/** Parent indices are Int32: no store holds more states than this. */
+export const MAX_FINGERPRINT_STATES = 0x7fffffff;
+
 export interface FingerprintStoreOptions {
   /** Keep each level's rows in a file from here instead of memory (level-files.ts). */
   readonly files?: LevelFiles;
   /** Words of each level file's buffer (tests make it small); default 2^20. */
   readonly bufferWords?: number;
+  /**
+   * States to make room for at the start: the table and the per-state arrays are allocated at that size,
+   * so a search that stays under it never grows them. Growing is what the largest searches cannot afford:
+   * it holds the old table and the new one at once (12 + 18 bytes a slot), which at 400 M states is
+   * 19 GB. Past the capacity the store grows as usual.
+   */
+  readonly capacity?: number;
 }
 
 export class FingerprintStore {
   size = 0;
   /** Index of the state each state was first reached from (−1 for the initial state). */
-  parent = new Int32Array(1 << 12);
+  parent: Int32Array;
   /** Ordinal, in its parent's move list, of the move that led to each state. */
-  action = new Uint16Array(1 << 12);
+  action: Uint16Array;
   /** Three words a slot; a slot is full when its third word is not 0. */
-  private table = new Int32Array(3 << 12);
-  private mask = (1 << 12) - 1;
+  private table: Int32Array;
+  private slots = 0;
+  /** slots / 2^32: a fingerprint's first word times this is its home slot (see home()). */
+  private scale = 0;
   /** The level being expanded, and the one its successors go to. */
   private current: Level | undefined;
   private next: Level;
@@ -135,7 +151,26 @@ export class FingerprintStore {
 
   constructor(options: FingerprintStoreOptions = {}) {
     this.options = options;
+    const capacity = options.capacity ?? 0;
+    if (!Number.isSafeInteger(capacity) || capacity < 0 || capacity > MAX_FINGERPRINT_STATES) {
+      throw new RangeError(`model checker: a fingerprint store holds 0 to ${MAX_FINGERPRINT_STATES} states, not a capacity of ${capacity}`);
+    }
+    const rows = Math.max(FIRST_SLOTS, capacity);
+    this.parent = new Int32Array(rows);
+    this.action = new Uint16Array(rows);
+    this.table = this.sized(Math.max(FIRST_SLOTS, Math.ceil(capacity / MAX_LOAD) + 1));
     this.next = this.level(0);
+  }
+
+  /**
+   * A fingerprint's home slot: its first word scaled to [0, slots) (Lemire's multiply-shift range
+   * reduction, in a double because slots × 2^32 passes 2^53; the exact product lies at least slots/2^32
+   * below `slots`, far more than the half unit in the last place a rounding can add). Unlike a mask it allows any table size, so the table grows by half again rather than
+   * doubling, and it keeps the slots in the order of the first words, so rehashing walks both tables
+   * front to back.
+   */
+  private home(a: number): number {
+    return Math.floor((a >>> 0) * this.scale);
   }
 
   /** Adds row[0..length) unless its fingerprint is stored. Returns its index if new, or -1. */
@@ -145,15 +180,17 @@ export class FingerprintStore {
     const b = hashRow(row, length, 0x3c6ef372) | 0;
     const c = xxRow(row, length) | 1;
     const table = this.table;
-    let h = a & this.mask;
+    const slots = this.slots;
+    let h = this.home(a);
     for (;;) {
       const at = 3 * h;
       const full = table[at + 2]!;
       if (full === 0) break;
       if (full === c && table[at] === a && table[at + 1] === b) return -1;
-      h = (h + 1) & this.mask;
+      if (++h === slots) h = 0;
     }
     const index = this.size;
+    if (index === MAX_FINGERPRINT_STATES) throw new RangeError(`model checker: more than ${MAX_FINGERPRINT_STATES} states do not fit the fingerprint store's parent indices`);
     if (index === this.parent.length) this.growRows();
     table[3 * h] = a;
     table[3 * h + 1] = b;
@@ -162,7 +199,7 @@ export class FingerprintStore {
     this.action[index] = action;
     this.next.push(row, length);
     this.size++;
-    if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
+    if (this.size > this.slots * MAX_LOAD) this.rehash();
     return index;
   }
 
@@ -213,27 +250,37 @@ export class FingerprintStore {
     return this.table.byteLength + this.parent.byteLength + this.action.byteLength + this.next.bytes() + (this.current?.bytes() ?? 0);
   }
 
+  /** How many slots the table has (tests hold its sizing to the capacity asked for). */
+  tableSlots(): number {
+    return this.slots;
+  }
+
   private growRows(): void {
-    const cap = this.parent.length * 2;
+    const cap = Math.min(MAX_FINGERPRINT_STATES, Math.ceil(this.parent.length * 1.5));
     this.parent = widened(this.parent, cap);
     this.action = widened(this.action, cap);
   }
 
+  /** An empty table of `slots` slots, made the current size (its entries are the caller's to move in). */
+  private sized(slots: number): Int32Array {
+    this.slots = slots;
+    this.scale = slots / 2 ** 32;
+    return new Int32Array(3 * slots);
+  }
+
   private rehash(): void {
-    const slots = (this.mask + 1) * 2;
-    const mask = slots - 1;
     const old = this.table;
-    const table = new Int32Array(3 * slots);
+    const table = this.sized(Math.ceil(this.slots * 1.5));
+    const slots = this.slots;
     // Each entry's first word is the hash its slot came from: move entries without hashing a row again.
     for (let k = 0; k < old.length; k += 3) {
       if (old[k + 2] === 0) continue;
-      let h = old[k]! & mask;
-      while (table[3 * h + 2] !== 0) h = (h + 1) & mask;
+      let h = this.home(old[k]!);
+      while (table[3 * h + 2] !== 0) if (++h === slots) h = 0;
       table[3 * h] = old[k]!;
       table[3 * h + 1] = old[k + 1]!;
       table[3 * h + 2] = old[k + 2]!;
     }
     this.table = table;
-    this.mask = mask;
   }
 }
