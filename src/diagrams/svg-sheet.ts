@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from './cache.ts';
-import { cssBlocks } from './css-blocks.ts';
+import { cssBlocks, splitTop } from './css-blocks.ts';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,7 +26,8 @@ export function shareSheet(svg: Element, rootId: string): Element {
   // Only the root id itself: `#root-arrowhead` names one element of this diagram, so a rule that
   // mentions it stays with the diagram, in a stylesheet of its own.
   const token = new RegExp(`#${escapeRegExp(rootId)}(?![\\w-])`, 'g');
-  const parts = new Map(styles.map((s) => [s, splitSheet(textOf(s).replace(token, '\u0000'), rootId)]));
+  const present = classesIn(svg);
+  const parts = new Map(styles.map((s) => [s, splitSheet(textOf(s).replace(token, '\u0000'), rootId, present)]));
   const shared = [...parts.values()].map((p) => p.shared).join('\u0001');
   if (shared === '') return svg;
   const hash = sha256(shared).slice(0, 12);
@@ -49,19 +50,57 @@ export function shareSheet(svg: Element, rootId: string): Element {
   return out;
 }
 
-/** The rules of `css` that mention `rootId` (one of this diagram's elements), and the others. */
-function splitSheet(css: string, rootId: string): { shared: string; own: string } {
+/** Every class some element of `svg` carries. */
+function classesIn(svg: Element, out = new Set<string>()): Set<string> {
+  const classes = svg.properties['className'];
+  if (Array.isArray(classes)) for (const c of classes) out.add(String(c));
+  for (const c of svg.children) if (c.type === 'element') classesIn(c, out);
+  return out;
+}
+
+/**
+ * Whether `selector` could select anything in a drawing whose elements carry only the classes `present`:
+ * not if it requires a class none of them has. Classes inside a functional pseudo-class (:not(.x),
+ * :is(.x, .y)) and attribute values are not requirements and are skipped, so nothing that could match is
+ * ever judged unmatched.
+ */
+export function canMatch(selector: string, present: ReadonlySet<string>): boolean {
+  let required = '';
+  let depth = 0;
+  let quote: string | undefined;
+  for (const c of selector) {
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (depth === 0) required += c;
+  }
+  for (const m of required.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!present.has(m[1]!)) return false;
+  return true;
+}
+
+/**
+ * The rules of `css` that mention `rootId` (one of this diagram's elements), and the others. A rule of
+ * the diagram's own is kept only for the selectors that could match in it (`present`: its classes): mermaid's
+ * dark theme adds, to every diagram, rules for flowchart nodes filled with a gradient of that diagram's
+ * own, 2 KB a sequence diagram that has no such node. Shared rules are left whole, so that diagrams of one
+ * kind keep one sheet.
+ */
+function splitSheet(css: string, rootId: string, present: ReadonlySet<string>): { shared: string; own: string } {
   const blocks = cssBlocks(css);
   if (!blocks) return { shared: '', own: css };
   let shared = '';
   let own = '';
   for (const b of blocks) {
     if (b.prelude.startsWith('@media')) {
-      const inner = splitSheet(b.body, rootId);
+      const inner = splitSheet(b.body, rootId, present);
       if (inner.shared) shared += `${b.prelude}{${inner.shared}}`;
       if (inner.own) own += `${b.prelude}{${inner.own}}`;
-    } else if (b.prelude.includes(rootId) || b.body.includes(rootId)) own += `${b.prelude}{${b.body}}`;
-    else shared += `${b.prelude}{${b.body}}`;
+    } else if (b.prelude.includes(rootId) || b.body.includes(rootId)) {
+      const selectors = b.prelude.startsWith('@') ? [b.prelude] : splitTop(b.prelude, ',').filter((s) => canMatch(s, present));
+      if (selectors.length > 0) own += `${selectors.join(',')}{${b.body}}`;
+    } else shared += `${b.prelude}{${b.body}}`;
   }
   return { shared, own };
 }

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { DIAGRAM_FONT_STACK } from '../../src/diagrams/render.ts';
-import { dropRepeatedSheets, shareSheet } from '../../src/diagrams/svg-sheet.ts';
+import { canMatch, dropRepeatedSheets, shareSheet } from '../../src/diagrams/svg-sheet.ts';
 import { dropUnusedData, shareFontStack } from '../../src/diagrams/svg-slim.ts';
 import { themeOnce } from '../../src/diagrams/svg-theme.ts';
 
@@ -103,11 +103,26 @@ describe('one stylesheet per kind of diagram per page', () => {
   const diagram = (id: string, css: string) =>
     el('svg', { id }, [el('g', {}, [el('style', {}, [{ type: 'text', value: css.replaceAll('ROOT', id) }])]), el('g', {})]);
 
+  const withClass = (svg: Element, name: string): Element => ({ ...svg, children: [...svg.children, el('rect', { className: [name] })] });
+
+  it('keeps a diagram\'s own rule only for selectors that can match in it, and never judges one by a class it merely excludes', () => {
+    const present = new Set(['note', 'actor']);
+    const kept = [':root[data-theme=dark] .note', '.note:not(.node)', '.actor :is(.node, .cluster) rect', '[data-look="neo"].note', '[class~=".node"]', 'rect'];
+    const dropped = ['[data-look="neo"].node rect', '.note.cluster', ':root[data-theme=dark] .d .icon-shape .icon', '.actor > .x'];
+    for (const s of kept) assert.ok(canMatch(s, present), s);
+    for (const s of dropped) assert.ok(!canMatch(s, present), s);
+    // A rule none of whose selectors can match goes; the sheet's @media wrapper goes with its last rule.
+    const own = '#ROOT .node{fill:url(#ROOT-g)}@media (prefers-color-scheme:dark){#ROOT .cluster rect{stroke:url(#ROOT-g)}}';
+    const e = toHtml(shareSheet(diagram('d-5', `#ROOT{fill:#333}${own}`), 'd-5'));
+    assert.doesNotMatch(e, /url\(#d-5-g\)/);
+    assert.doesNotMatch(e, /@media/);
+  });
+
   it('names the sheet by its content, so two diagrams of one kind share it and one page keeps one copy', () => {
     const a = shareSheet(diagram('d-1', '#ROOT{fill:#333}#ROOT .actor{stroke:red}'), 'd-1');
     const b = shareSheet(diagram('d-2', '#ROOT{fill:#333}#ROOT .actor{stroke:red}'), 'd-2');
     // A rule naming one of the diagram's own elements stays with it, in a sheet of its own.
-    const c = shareSheet(diagram('d-3', '#ROOT{fill:#333}#ROOT .actor{stroke:red}#ROOT .g{stroke:url(#ROOT-gradient)}'), 'd-3');
+    const c = shareSheet(withClass(diagram('d-3', '#ROOT{fill:#333}#ROOT .actor{stroke:red}#ROOT .g{stroke:url(#ROOT-gradient)}#ROOT .node.g,#ROOT .g rect{fill:url(#ROOT-gradient)}'), 'g'), 'd-3');
     const d = shareSheet(diagram('d-4', '#ROOT{fill:#444}'), 'd-4');
     const [ha, hb, hc, hd] = [toHtml(a), toHtml(b), toHtml(c), toHtml(d)];
     const cls = /class="(mmd-s[0-9a-f]+)"/.exec(ha)?.[1];
@@ -117,7 +132,8 @@ describe('one stylesheet per kind of diagram per page', () => {
     assert.doesNotMatch(hd, new RegExp(`class="${cls}"`), 'another look, another sheet');
     assert.match(ha, new RegExp(`\\.${cls}\\{fill:#333\\}\\.${cls} \\.actor\\{stroke:red\\}`));
     assert.doesNotMatch(ha, /#d-1/, 'the rules no longer name the id');
-    assert.match(hc, new RegExp(`<style>\\.${cls} \\.g\\{stroke:url\\(#d-3-gradient\\)\\}</style>`));
+    // Of its own rules, only the selectors that can match: it has a .g, but no .node.
+    assert.match(hc, new RegExp(`<style>\\.${cls} \\.g\\{stroke:url\\(#d-3-gradient\\)\\}\\.${cls} \\.g rect\\{fill:url\\(#d-3-gradient\\)\\}</style>`));
     const page = dropRepeatedSheets(`<main>${ha}${hb}${hc}${hd}</main>`);
     assert.equal(page.match(/<style data-sheet/g)?.length, 2, 'one copy of each shared sheet');
     assert.equal(page.match(/<style>/g)?.length, 1, 'the diagram’s own rules');
