@@ -43,7 +43,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'network', type: 'enum', values: ['multiset', 'set'], help: 'multiset: messages consumed on delivery; set: TLA+-style, kept forever' },
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'fingerprints', type: 'on-off', help: 'engine mode: keep a 96-bit fingerprint per state and only the states still to expand, for scopes too large to store whole (default off; the result gives the chance that a collision skipped a state)' },
-  { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (removed when the search ends), so memory holds only the fingerprints' },
+  { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (unlinked as soon as opened, so gone however the search ends), so memory holds only the fingerprints' },
   { name: 'expect-states', type: 'int', min: 1, max: 2147483647, arg: 'N', help: 'engine mode, with --fingerprints on: size the fingerprint table for N states at the start (22 bytes a state), so a search that stays under N never stops to grow it; growing holds the old table and the new one at once, which is what the largest searches run out of memory on' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
@@ -213,13 +213,9 @@ export async function run(argv: string[]): Promise<number> {
     const bytes = expectedStates * (12 / 0.75 + 6);
     if (bytes > totalmem()) return fail(`--expect-states: ${expectedStates} states need ${(bytes / 2 ** 30).toFixed(1)} GiB up front and this machine has ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ask for fewer`);
   }
+  // Files without a name (src/cli/level-files.ts): an interrupted search leaves nothing behind, with no
+  // signal handler to wait for.
   const files = args.bool('spill') ? tempLevelFiles() : undefined;
-  // An interrupted search leaves no level files behind.
-  const interrupted = (signal: NodeJS.Signals): void => {
-    files?.dispose();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  if (files) for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, interrupted);
   try {
     const seed = args.int('seed');
     const walks = args.int('walks');

@@ -1,36 +1,47 @@
 // `paxos check --fingerprints on --spill`: the search's level files (src/paxos/check/level-files.ts) as
-// real files, in a folder of their own under the system's temporary folder, which is removed when the
-// search ends, fails or is interrupted. Nothing is written anywhere else.
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+// real files under the system's temporary folder that have no name. Each is created in a fresh private
+// folder, opened for reading and writing, and unlinked at once, folder and all: the open descriptor is the
+// only way to it, so the kernel frees its blocks when the descriptor is closed or the process ends, however
+// it ends. A signal handler could not promise that: the search is one synchronous loop, so a handler for
+// SIGINT would run only after the search, and Ctrl-C would do nothing for an hour; SIGKILL and the
+// out-of-memory killer run no handler at all.
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LevelFile, LevelFiles } from '../paxos/check/level-files.ts';
 
 export interface TempLevelFiles extends LevelFiles {
-  /** The folder the files are in. */
-  readonly folder: string;
-  /** Removes the folder and everything in it (safe to call twice). */
+  /** Closes every level file still open (a search that threw leaves some); safe to call twice. */
   dispose(): void;
 }
 
 export function tempLevelFiles(): TempLevelFiles {
-  const folder = mkdtempSync(join(tmpdir(), 'paxos-check-'));
-  let made = 0;
+  const open = new Set<number>();
   let gone = false;
-  const dispose = (): void => {
-    if (gone) return;
-    gone = true;
-    rmSync(folder, { recursive: true, force: true });
-  };
   return {
-    folder,
-    dispose,
+    dispose(): void {
+      gone = true;
+      for (const fd of open) closeSync(fd);
+      open.clear();
+    },
     create(): LevelFile {
-      if (gone) throw new Error(`paxos check: the level files' folder ${folder} was removed`);
-      const path = join(folder, `level-${made++}.rows`);
-      const fd = openSync(path, 'w+', 0o600);
+      if (gone) throw new Error('paxos check: the level files were disposed of');
+      const folder = mkdtempSync(join(tmpdir(), 'paxos-check-'));
+      const path = join(folder, 'level.rows');
+      let fd: number;
+      try {
+        fd = openSync(path, 'wx+', 0o600);
+      } finally {
+        // Whether or not it opened, nothing stays behind by name.
+        try {
+          unlinkSync(path);
+        } catch {
+          // not created
+        }
+        rmdirSync(folder);
+      }
+      open.add(fd);
       let words = 0;
-      let open = true;
       return {
         write(data: Uint32Array): void {
           const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
@@ -46,14 +57,12 @@ export function tempLevelFiles(): TempLevelFiles {
             got += n;
             if (n === 0 || got === bytes.length) break;
           }
-          if (got % 4 !== 0) throw new Error(`paxos check: ${path} ends in a partial word`);
+          if (got % 4 !== 0) throw new Error('paxos check: a level file ends in a partial word');
           return got / 4;
         },
         close(): void {
-          if (!open) return;
-          open = false;
+          if (!open.delete(fd)) return;
           closeSync(fd);
-          unlinkSync(path);
         },
       };
     },

@@ -3,7 +3,11 @@
 // same search results; and the command line's files (src/cli/level-files.ts) leave nothing behind.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SpilledLevel, type LevelFile, type LevelFiles } from '../../src/paxos/check/level-files.ts';
 import { checkBounded } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
@@ -102,13 +106,56 @@ test('level files need fingerprints', () => {
   assert.throws(() => checkBounded({ protocol: 'basic', acceptors: 2 }, undefined, {}, { levelFiles: memoryFiles() }), /fingerprints on/);
 });
 
-test('the command line\'s level files: real files in a folder of their own, which dispose removes', () => {
+test('the command line\'s level files have no name: nothing under the temporary folder while they are used, and they are closed by the search or by dispose', () => {
+  const before = readdirSync(tmpdir()).filter((n) => n.startsWith('paxos-check-'));
   const files = tempLevelFiles();
-  const r = checkBounded({ protocol: 'basic', mutant: 'no-first-promise' }, undefined, {}, { fingerprints: true, levelFiles: files });
+  const seen: string[] = [];
+  const watched = {
+    create() {
+      const file = files.create();
+      seen.push(...readdirSync(tmpdir()).filter((n) => n.startsWith('paxos-check-') && !before.includes(n)));
+      return file;
+    },
+  };
+  const r = checkBounded({ protocol: 'basic', mutant: 'no-first-promise' }, undefined, {}, { fingerprints: true, levelFiles: watched });
   assert.equal(r.result, 'violation');
-  assert.deepEqual(readdirSync(files.folder), [], 'each level file is deleted once its level is expanded');
+  assert.deepEqual(seen, [], 'no level file or folder has a name once created');
+  const left = files.create();
+  left.write(Uint32Array.of(1, 2, 3));
   files.dispose();
   files.dispose();
-  assert.ok(!existsSync(files.folder), 'the folder is gone');
-  assert.throws(() => files.create(), /was removed/);
+  assert.throws(() => left.read(new Uint32Array(3), 0), /EBADF|bad file descriptor/i, 'dispose closed the file a search left open');
+  assert.throws(() => files.create(), /disposed of/);
+});
+
+test('paxos check --spill stopped by SIGINT or SIGKILL in the middle of a search: it stops at once and leaves nothing in the temporary folder', async () => {
+  for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+    const tmp = mkdtempSync(join(tmpdir(), 'paxos-spill-test-'));
+    try {
+      const child = spawn(process.execPath, ['src/cli/paxos.ts', 'check', '--protocol', 'multi', '--alpha', '1', '--fingerprints', 'on', '--spill', '--format', 'text'], {
+        env: { ...process.env, TMPDIR: tmp },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      // Wait until the search has written a few levels, then stop it.
+      await new Promise<void>((resolve, reject) => {
+        let text = '';
+        child.stderr.on('data', (d: Buffer) => {
+          text += d.toString();
+          if (/depth (9|\d\d)/.test(text)) resolve();
+        });
+        child.on('exit', () => reject(new Error(`the search ended before it was stopped: ${text.slice(-300)}`)));
+      });
+      const stopped = Date.now();
+      child.kill(signal);
+      // A search that ignores the signal would run for most of an hour: end it here and fail below.
+      const guard = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const [code, by] = (await once(child, 'exit')) as [number | null, string | null];
+      clearTimeout(guard);
+      assert.equal(by, signal, `ended by ${signal} (exit ${code})`);
+      assert.ok(Date.now() - stopped < 5000, `${signal} took effect in ${Date.now() - stopped} ms`);
+      assert.deepEqual(readdirSync(tmp), [], `nothing left after ${signal}`);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
 });
