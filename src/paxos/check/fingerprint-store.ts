@@ -9,7 +9,7 @@
 // - for every state, its parent's index (4 bytes) and the ordinal of the move that led to it (2 bytes),
 //   so a path back to the initial state is a list of moves to replay, not a list of stored rows.
 //
-// That is 22 to 38 bytes a state (the table and the per-state arrays grow by half again when full), plus the rows
+// That is 22 to 33 bytes a state (the table and the per-state arrays grow by half again when full), plus the rows
 // of the level being filled and of the unexpanded part of the level being expanded, where RowStore
 // needs its ~150 for every state: the widest scopes have levels of tens of millions of states, and all
 // of them together are what RowStore cannot hold.
