@@ -11,6 +11,7 @@ import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
 import { checkBounded, checkHunt, checkWitness, type CheckResult, type ClearResult } from '../paxos/check/model-check.ts';
 import { WITNESSES } from '../paxos/check/witnesses.ts';
+import { MAX_FINGERPRINT_STATES, presizedBytes } from '../paxos/check/fingerprint-store.ts';
 import { checkSpec, validateSpecScope } from '../paxos/check/spec.ts';
 import { checkFastSpec, validateFastScope, type FastSpecScope } from '../paxos/check/spec-fast.ts';
 import { checkMultiSpec, validateMultiScope, type MultiSpecScope } from '../paxos/check/spec-multi.ts';
@@ -44,7 +45,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'symmetry', type: 'on-off', help: 'engine mode: merge states that differ only in which interchangeable acceptor is which (default off); spec-fast, spec-multi: the .cfg\'s SYMMETRY as TLC applies it (default on)' },
   { name: 'fingerprints', type: 'on-off', help: 'engine mode: keep a 96-bit fingerprint per state and only the states still to expand, for scopes too large to store whole (default off; the result gives the chance that a collision skipped a state)' },
   { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (unlinked as soon as opened, so gone however the search ends), so memory holds only the fingerprints' },
-  { name: 'expect-states', type: 'int', min: 1, max: 2147483647, arg: 'N', help: 'engine mode, with --fingerprints on: size the fingerprint table for N states at the start (22 bytes a state), so a search that stays under N never stops to grow it; growing holds the old table and the new one at once, which is what the largest searches run out of memory on' },
+  { name: 'expect-states', type: 'int', min: 1, max: MAX_FINGERPRINT_STATES, arg: 'N', help: 'engine mode, with --fingerprints on: size the fingerprint table for N states at the start (22 bytes a state), so a search that stays under N never stops to grow it; growing holds the old table and the new one at once, which is what the largest searches run out of memory on' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts — a down node recovers before anything else once the fault budgets are spent (default off; a counterexample found need not be shortest)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
   { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
@@ -209,8 +210,7 @@ export async function run(argv: string[]): Promise<number> {
   const expectedStates = args.int('expect-states');
   if (expectedStates !== undefined) {
     if (!fingerprints) return fail('--expect-states: sizes the table of a fingerprint search only; add --fingerprints on');
-    // The store's bytes a state when sized up front: 12-byte slots at most ¾ full, 4 + 2 for parent and move.
-    const bytes = expectedStates * (12 / 0.75 + 6);
+    const bytes = presizedBytes(expectedStates);
     if (bytes > totalmem()) return fail(`--expect-states: ${expectedStates} states need ${(bytes / 2 ** 30).toFixed(1)} GiB up front and this machine has ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ask for fewer`);
   }
   // Files without a name (src/cli/level-files.ts): an interrupted search leaves nothing behind, with no

@@ -4,7 +4,7 @@
 // symmetry, the distance bound and persistent sets. Every counterexample goes through the trace checker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FingerprintStore } from '../../src/paxos/check/fingerprint-store.ts';
+import { FingerprintStore, presizedBytes } from '../../src/paxos/check/fingerprint-store.ts';
 import { checkBounded, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
@@ -75,6 +75,7 @@ test('FingerprintStore: sized for a capacity up front, the table never grows bel
   const store = new FingerprintStore({ capacity: n });
   const slots = store.tableSlots();
   assert.ok(slots * 0.75 >= n && slots < n / 0.75 + 2, `${slots} slots for ${n} states at most ¾ full`);
+  assert.equal(presizedBytes(n), slots * 12 + store.parent.byteLength + store.action.byteLength, 'what --expect-states checks against memory is what the store allocates');
   for (let i = 0; i < n; i++) assert.equal(store.add(rowOf(i), rowOf(i).length, i - 1, 0), i);
   assert.equal(store.tableSlots(), slots, 'no growth up to the capacity');
   assert.equal(store.parent.length, n, 'the per-state arrays were sized once');

@@ -116,8 +116,23 @@ type Level = LevelRows | SpilledLevel;
 const FIRST_SLOTS = 1 << 12;
 /** The table is grown (or sized) so that at most this share of its slots is full. */
 const MAX_LOAD = 0.75;
+/** A full table, or full per-state arrays, are replaced by ones this many times larger. */
+const GROWTH = 1.5;
+/** Bytes of a table slot (three 32-bit words) and of a state's parent index and move ordinal. */
+const SLOT_BYTES = 12;
+const ROW_BYTES = 4 + 2;
 /** Parent indices are Int32: no store holds more states than this. */
 export const MAX_FINGERPRINT_STATES = 0x7fffffff;
+
+/** Slots of a table sized for `capacity` states. */
+function slotsFor(capacity: number): number {
+  return Math.max(FIRST_SLOTS, Math.ceil(capacity / MAX_LOAD) + 1);
+}
+
+/** Bytes a store sized for `capacity` states allocates at the start (FingerprintStoreOptions.capacity). */
+export function presizedBytes(capacity: number): number {
+  return SLOT_BYTES * slotsFor(capacity) + ROW_BYTES * Math.max(FIRST_SLOTS, capacity);
+}
 
 export interface FingerprintStoreOptions {
   /** Keep each level's rows in a file from here instead of memory (level-files.ts). */
@@ -158,16 +173,16 @@ export class FingerprintStore {
     const rows = Math.max(FIRST_SLOTS, capacity);
     this.parent = new Int32Array(rows);
     this.action = new Uint16Array(rows);
-    this.table = this.sized(Math.max(FIRST_SLOTS, Math.ceil(capacity / MAX_LOAD) + 1));
+    this.table = this.sized(slotsFor(capacity));
     this.next = this.level(0);
   }
 
   /**
    * A fingerprint's home slot: its first word scaled to [0, slots) (Lemire's multiply-shift range
    * reduction, in a double because slots × 2^32 passes 2^53; the exact product lies at least slots/2^32
-   * below `slots`, far more than the half unit in the last place a rounding can add). Unlike a mask it allows any table size, so the table grows by half again rather than
-   * doubling, and it keeps the slots in the order of the first words, so rehashing walks both tables
-   * front to back.
+   * below `slots`, far more than the half unit in the last place a rounding can add). Unlike a mask it
+   * allows any table size, so the table grows by half again rather than doubling, and it keeps the slots
+   * in the order of the first words, so rehashing walks both tables front to back.
    */
   private home(a: number): number {
     return Math.floor((a >>> 0) * this.scale);
@@ -256,7 +271,7 @@ export class FingerprintStore {
   }
 
   private growRows(): void {
-    const cap = Math.min(MAX_FINGERPRINT_STATES, Math.ceil(this.parent.length * 1.5));
+    const cap = Math.min(MAX_FINGERPRINT_STATES, Math.ceil(this.parent.length * GROWTH));
     this.parent = widened(this.parent, cap);
     this.action = widened(this.action, cap);
   }
@@ -265,12 +280,12 @@ export class FingerprintStore {
   private sized(slots: number): Int32Array {
     this.slots = slots;
     this.scale = slots / 2 ** 32;
-    return new Int32Array(3 * slots);
+    return new Int32Array((SLOT_BYTES / 4) * slots);
   }
 
   private rehash(): void {
     const old = this.table;
-    const table = this.sized(Math.ceil(this.slots * 1.5));
+    const table = this.sized(Math.ceil(this.slots * GROWTH));
     const slots = this.slots;
     // Each entry's first word is the hash its slot came from: move entries without hashing a row again.
     for (let k = 0; k < old.length; k += 3) {
