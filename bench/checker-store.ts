@@ -12,7 +12,8 @@
 // Flags: --states N (default 100,000,000), --width W (default 25), --store rows|fingerprints, --level N,
 // --capacity N.
 import { RowStore } from '../src/paxos/check/word-store.ts';
-import { FingerprintStore } from '../src/paxos/check/fingerprint-store.ts';
+import { totalmem } from 'node:os';
+import { FingerprintStore, MAX_FINGERPRINT_STATES, presizedBytes } from '../src/paxos/check/fingerprint-store.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -37,6 +38,11 @@ if (kind !== 'rows' && kind !== 'fingerprints') {
 const capacity = argv.includes('--capacity') ? flag('capacity', 1) : undefined;
 if (capacity !== undefined && kind !== 'fingerprints') {
   console.error('bench checker-store: --capacity sizes the fingerprint store; add --store fingerprints');
+  process.exit(2);
+}
+const capacityBytes = capacity === undefined ? 0 : presizedBytes(capacity);
+if (capacity !== undefined && (capacity > MAX_FINGERPRINT_STATES || capacityBytes > totalmem())) {
+  console.error(`bench checker-store: --capacity ${capacity}: at most ${MAX_FINGERPRINT_STATES} states, and ${(capacityBytes / 2 ** 30).toFixed(1)} GiB up front must fit this machine's ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
   process.exit(2);
 }
 const prints = kind === 'fingerprints' ? new FingerprintStore(capacity === undefined ? {} : { capacity }) : undefined;
