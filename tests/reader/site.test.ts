@@ -167,6 +167,18 @@ test('every table-of-contents link lands on its heading and becomes the current 
     const top = await page.evaluate((h) => document.getElementById(decodeURIComponent(h.slice(1)))!.getBoundingClientRect().top, href);
     assert.ok(top >= -1 && top <= 48, `${decodeURIComponent(href)} is at ${top}px from the top`);
   }
+  // Back at the top, above every heading, no section is current.
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelectorAll('[data-toc] a[aria-current]').length === 0, null, { timeout: 5000 });
+  // Opened at a section's address, that section is current without a scroll by the reader.
+  const second = links[1]!;
+  const opened = await page.context().newPage();
+  await opened.goto(`${server.url}notes/consensus-zh/${second}`);
+  await opened.waitForFunction(
+    (h) => document.querySelector('[data-toc] a[aria-current="location"]')?.getAttribute('href') === h,
+    second,
+    { timeout: 5000 },
+  );
   await page.context().close();
 
   // At 360 px the contents sit above the text, folded; a tap unfolds them.
