@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ['engine', 'checker', 'checker-store', 'checker-panel', 'build', 'budget', 'lighthouse', 'dev', 'fuzz'] as const;
+const ALL = ['engine', 'checker', 'checker-store', 'checker-panel', 'build', 'budget', 'lighthouse', 'fonts', 'dev', 'fuzz'] as const;
 
 const args = process.argv.slice(2);
 const firstFlag = args.findIndex((a) => a.startsWith('-'));
