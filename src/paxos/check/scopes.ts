@@ -68,9 +68,9 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | '
  * 1.S1 < 1.S2, so S2 can depose S1 after either slot and must carry both slots' values over (safe: about
  * 19 M states). Fast: 4 acceptors, 2 clients, the fast round 0 and one classic round 1, two timer
  * firings, the coordinator's (safe: about 12 M states). Wider scopes are checked in bench/checker: Basic
- * up to round 2 with P1 retrying (safe), and a crash on one Multi slot (safe; with it, two slots are
- * beyond the search). nack is off: a refusal only makes a proposer give up sooner, and safety never
- * rests on it.
+ * up to round 2 with P1 retrying (safe), a crash on one Multi slot (safe), and a crash with two slots
+ * (safe, but 247 M states: half an hour with fingerprints, README). nack is off: a refusal only makes a
+ * proposer give up sooner, and safety never rests on it.
  */
 /**
  * Scope fields a protocol has no use for, with the value its scope echoes for them. A result echoes its
