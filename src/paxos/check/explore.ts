@@ -117,6 +117,9 @@ const DROP = 3;
 const TIMEOUT = 4;
 const CRASH = 5;
 const RECOVER = 6;
+/** Which ids renameBits renames: votes or messages. */
+const RENAME_VOTES = 0;
+const RENAME_WIRES = 1;
 const KINDS: readonly MoveKind[] = ['propose', 'deliver', 'duplicate', 'drop', 'timeout', 'crash', 'recover'];
 
 /** One acceptance, as the history records it. */
@@ -453,7 +456,8 @@ export class EngineExplorer {
   /** Per permutation: message id → renamed message id; vote id → renamed vote id. */
   private readonly wireRenames: number[][] = [];
   private readonly voteRenames: number[][] = [];
-  private canonScratch = new Uint32Array(256);
+  /** Two scratch rows for renamings: one holds the least so far, the other takes the next attempt. */
+  private canonRows = [new Uint32Array(256), new Uint32Array(256)];
   private canonBase = new Uint32Array(256);
   private canonIds = new Int32Array(256);
 
@@ -634,34 +638,35 @@ export class EngineExplorer {
     if (this.canonBase.length < length) this.canonBase = new Uint32Array(length * 2);
     const base = this.canonBase;
     base.set(this.row.subarray(0, length));
+    // A renamed row has the same counts of votes and messages, so its bitsets are no longer than the ids
+    // renamed into them allow; sized here, before any of them holds the least row.
+    const room = length * 2 + 64 + ((this.votes.length + this.wires.length) >>> 5);
+    for (let k = 0; k < 2; k++) if (this.canonRows[k]!.length < room) this.canonRows[k] = new Uint32Array(room * 2);
     let best = base;
     let bestLength = length;
+    let next = 0; // the scratch row the next renaming is written into: never the one holding `best`
     for (let p = 0; p < this.perms.length; p++) {
-      const size = this.renameRow(p, base, best, bestLength);
+      const out = this.canonRows[next]!;
+      const size = this.renameRow(p, base, out, best, bestLength);
       if (size < 0) continue;
-      // Swap: the scratch row becomes the best so far, the old best (never `base`) the next scratch.
-      const c = this.canonScratch;
-      this.canonScratch = best === base ? new Uint32Array(c.length) : best;
-      best = c;
+      best = out;
       bestLength = size;
+      next ^= 1;
     }
     if (best !== base) {
       if (this.row.length < bestLength) this.row = new Uint32Array(bestLength * 2);
       this.row.set(best.subarray(0, bestLength));
-      if (best.length >= this.canonScratch.length) this.canonScratch = best;
     }
     return bestLength;
   }
 
   /**
-   * Writes row `base` renamed by permutation p into canonScratch (layout as in encode) and returns its
-   * length if it sorts before `best`, or -1 as soon as it cannot.
+   * Writes row `base` renamed by permutation p into `out` (layout as in encode) and returns its length if it
+   * sorts before `best`, or -1 as soon as it cannot.
    */
-  private renameRow(p: number, base: Uint32Array, best: Uint32Array, bestLength: number): number {
+  private renameRow(p: number, base: Uint32Array, out: Uint32Array, best: Uint32Array, bestLength: number): number {
     const n = this.n;
     const perm = this.perms[p]!;
-    if (this.canonScratch.length < base.length * 2 + 64) this.canonScratch = new Uint32Array(base.length * 4 + 64);
-    const out = this.canonScratch;
     let up = 0;
     for (let i = 0; i < n; i++) {
       out[perm[i]!] = this.renameLocal(p, i, base[i]!);
@@ -682,50 +687,54 @@ export class EngineExplorer {
     out[n + 3] = base[n + 3]!;
     let q = n + 4;
     let w = n + 4;
-    const ids = this.canonIds;
-    const bitset = (rename: ((id: number) => number) | null): void => {
-      const len = base[q++]!;
-      if (!rename) {
-        out[w++] = len;
-        out.set(base.subarray(q, q + len), w);
-        w += len;
-        q += len;
-        return;
-      }
-      let count = 0;
-      let top = -1;
-      for (let k = 0; k < len; k++) {
-        let bits = base[q + k]!;
-        while (bits !== 0) {
-          const low = bits & -bits;
-          const id = rename(k * 32 + 31 - Math.clz32(low));
-          bits ^= low;
-          ids[count++] = id;
-          if (id > top) top = id;
-        }
-      }
-      q += len;
-      const size = top < 0 ? 0 : (top >>> 5) + 1;
-      if (out.length < w + size + 64) throw new Error('model checker: a renamed state outgrew its scratch row');
-      out[w++] = size;
-      out.fill(0, w, w + size);
-      for (let k = 0; k < count; k++) out[w + (ids[k]! >>> 5)] = out[w + (ids[k]! >>> 5)]! | (1 << (ids[k]! & 31));
-      w += size;
-    };
-    if (ids.length < this.votes.length + this.wires.length + 64) this.canonIds = new Int32Array((this.votes.length + this.wires.length) * 2 + 64);
-    bitset((id) => this.renameVote(p, id));
-    bitset(null);
-    if (this.canonIds.length < this.wires.length + 64) this.canonIds = new Int32Array(this.wires.length * 2 + 64);
-    bitset((id) => this.renameWire(p, id));
+    if (this.canonIds.length < this.votes.length + this.wires.length + 64) this.canonIds = new Int32Array((this.votes.length + this.wires.length) * 2 + 64);
+    w = this.renameBits(p, RENAME_VOTES, base, q, out, w);
+    q += 1 + base[q]!;
+    const announced = base[q]!;
+    out.set(base.subarray(q, q + 1 + announced), w);
+    w += 1 + announced;
+    q += 1 + announced;
+    w = this.renameBits(p, RENAME_WIRES, base, q, out, w);
+    q += 1 + base[q]!;
     const extras = base[q++]!;
     out[w++] = extras;
     for (let k = 0; k < extras; k++) out[w + k] = this.renameWire(p, base[q + k]!);
-    out.subarray(w, w + extras).sort();
+    if (extras > 1) out.subarray(w, w + extras).sort();
     w += extras;
     if (less) return w;
     const common = Math.min(w, bestLength);
     for (let k = n + 1; k < common; k++) if (out[k] !== best[k]) return out[k]! < best[k]! ? w : -1;
     return w < bestLength ? w : -1;
+  }
+
+  /**
+   * The length-prefixed bitset of ids at base[q..] with every id renamed by permutation p (votes or
+   * messages), written at out[w..]; returns the position after it.
+   */
+  private renameBits(p: number, what: typeof RENAME_VOTES | typeof RENAME_WIRES, base: Uint32Array, q: number, out: Uint32Array, w: number): number {
+    const ids = this.canonIds;
+    const memo = what === RENAME_VOTES ? this.voteRenames[p]! : this.wireRenames[p]!;
+    const len = base[q++]!;
+    let count = 0;
+    let top = -1;
+    for (let k = 0; k < len; k++) {
+      let bits = base[q + k]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        const from = k * 32 + 31 - Math.clz32(low);
+        let id = memo[from];
+        if (id === undefined) id = what === RENAME_VOTES ? this.renameVote(p, from) : this.renameWire(p, from);
+        bits ^= low;
+        ids[count++] = id;
+        if (id > top) top = id;
+      }
+    }
+    const size = top < 0 ? 0 : (top >>> 5) + 1;
+    if (out.length < w + size + 64) throw new Error('model checker: a renamed state outgrew its scratch row');
+    out[w++] = size;
+    out.fill(0, w, w + size);
+    for (let k = 0; k < count; k++) out[w + (ids[k]! >>> 5)] = out[w + (ids[k]! >>> 5)]! | (1 << (ids[k]! & 31));
+    return w + size;
   }
 
   /** The index of node `id`; a scope naming a node the protocol does not have is refused, naming the field. */
