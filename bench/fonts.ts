@@ -17,7 +17,12 @@ import { serveDist } from '../tests/support/serve.ts';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const dist = args.includes('--dist') ? args[args.indexOf('--dist') + 1]! : join(PROJECT_ROOT, 'dist');
+const distFlag = args.includes('--dist') ? args[args.indexOf('--dist') + 1] : join(PROJECT_ROOT, 'dist');
+if (distFlag === undefined || distFlag.startsWith('--')) {
+  console.error('fonts: --dist needs a folder (a built site)');
+  process.exit(2);
+}
+const dist = distFlag;
 const paths = args.flatMap((a, i) => (a === '--path' && args[i + 1] !== undefined ? [args[i + 1]!] : []));
 const pages = paths.length > 0 ? paths : ['', 'notes/paxos-01-basic/', 'notes/paxos-03-multi/', 'playground/'];
 if (!existsSync(join(dist, 'index.html'))) {
