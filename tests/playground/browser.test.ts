@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../support/project.ts';
-import { hydrated, READY_PLAYGROUND, type OpenOptions, type Opened } from './pages.ts';
+import { hydrated, islandReady, READY_PLAYGROUND, type OpenOptions, type Opened } from './pages.ts';
 import { usePlaygroundSite } from './suite.ts';
 import { diagramOnlyPages } from './site.ts';
 
@@ -204,7 +204,7 @@ test('the in-note playground and the manual: usable at 360 px and in the dark', 
     const { page } = await open(suite.site.manualPage, opts);
     const island = page.locator('astro-island').first();
     await island.scrollIntoViewIfNeeded();
-    await hydrated(page);
+    await islandReady(page, island);
     await page.locator('.pg').first().getByRole('button', { name: '下一步' }).click();
     await page.locator('.pg').first().getByRole('button', { name: '下一步' }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -12,7 +12,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
 import { serveDist, type DistServer } from '../support/serve.ts';
-import { hydrated, openPage, type OpenOptions, type Opened } from './pages.ts';
+import { islandReady, openPage, type OpenOptions, type Opened } from './pages.ts';
 import { paxosSite } from './site.ts';
 
 const SHOTS = join(PROJECT_ROOT, 'test-results', 'playground');
@@ -39,9 +39,10 @@ async function reconfigPlayground(opts: OpenOptions): Promise<{ opened: Opened; 
   const opened = await open(CHAPTER, opts);
   const island = opened.page.locator('astro-island').last();
   await island.scrollIntoViewIfNeeded();
-  await hydrated(opened.page);
+  // This island itself: the chapter has two, each hydrating when it comes into view (a CI run clicked the
+  // server markup of this one while only the other was live).
+  await islandReady(opened.page, island);
   const pg = island.locator('.pg');
-  await pg.waitFor();
   return { opened, pg };
 }
 
@@ -78,7 +79,7 @@ test('a Multi playground without reconfiguration has no 成员 column', async ()
   const opened = await open(CHAPTER, { width: 1280 });
   const island = opened.page.locator('astro-island').first();
   await island.scrollIntoViewIfNeeded();
-  await hydrated(opened.page);
+  await islandReady(opened.page, island);
   const headers = await island.locator('.pg-table thead th').allInnerTexts();
   assert.ok(headers.length > 0 && !headers.includes('成员'), `headers: ${headers.join(' | ')}`);
   await opened.page.context().close();

@@ -1,7 +1,7 @@
 // Opening the built site's pages in Chromium for the playground's end-to-end tests: one context per page
 // (viewport, colour scheme, reduced motion), and every page error, console error and failed request noted
 // in `problems`, which each test file asserts empty at its end.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 export interface Opened {
   page: Page;
@@ -39,10 +39,20 @@ export async function openPage(browser: Browser, base: string, path: string, pro
   return { page, scripts };
 }
 
-/** Waits until the page's (first) playground island has hydrated. */
-/** A playground that works: hydrated, and its protocol loaded (until then the island keeps the server's HTML, aria-busy). */
-export const READY_PLAYGROUND = 'astro-island:not([ssr]) .pg:not([aria-busy])';
+/** A playground whose protocol has loaded (until then the island keeps the server's HTML, aria-busy). */
+const LIVE = '.pg:not([aria-busy])';
+/** A playground that works: hydrated, and its protocol loaded. */
+export const READY_PLAYGROUND = `astro-island:not([ssr]) ${LIVE}`;
 
+/** Waits until the page's first playground island to hydrate has done so. */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForSelector(READY_PLAYGROUND, { timeout: 15_000 });
+}
+
+/**
+ * Waits until this island has hydrated and loaded its protocol. On a page with several, `hydrated` may
+ * answer for another one, and a click on this one's server markup before it is live does nothing.
+ */
+export async function islandReady(page: Page, island: Locator): Promise<void> {
+  await island.and(page.locator('astro-island:not([ssr])')).locator(LIVE).waitFor({ timeout: 15_000 });
 }
