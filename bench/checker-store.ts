@@ -13,7 +13,7 @@
 // --capacity N.
 import { RowStore } from '../src/paxos/check/word-store.ts';
 import { totalmem } from 'node:os';
-import { FingerprintStore, MAX_FINGERPRINT_STATES, presizedBytes } from '../src/paxos/check/fingerprint-store.ts';
+import { FingerprintStore, presizeRefusal } from '../src/paxos/check/fingerprint-store.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -40,9 +40,9 @@ if (capacity !== undefined && kind !== 'fingerprints') {
   console.error('bench checker-store: --capacity sizes the fingerprint store; add --store fingerprints');
   process.exit(2);
 }
-const capacityBytes = capacity === undefined ? 0 : presizedBytes(capacity);
-if (capacity !== undefined && (capacity > MAX_FINGERPRINT_STATES || capacityBytes > totalmem())) {
-  console.error(`bench checker-store: --capacity ${capacity}: at most ${MAX_FINGERPRINT_STATES} states, and ${(capacityBytes / 2 ** 30).toFixed(1)} GiB up front must fit this machine's ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+const refusal = capacity === undefined ? undefined : presizeRefusal(capacity, totalmem());
+if (refusal) {
+  console.error(`bench checker-store: --capacity: ${refusal}`);
   process.exit(2);
 }
 const prints = kind === 'fingerprints' ? new FingerprintStore(capacity === undefined ? {} : { capacity }) : undefined;

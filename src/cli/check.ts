@@ -11,7 +11,7 @@ import { ConfigError } from '../paxos/core/protocol.ts';
 import type { ProtocolName } from '../paxos/core/trace.ts';
 import { checkBounded, checkHunt, checkWitness, type CheckResult, type ClearResult } from '../paxos/check/model-check.ts';
 import { WITNESSES } from '../paxos/check/witnesses.ts';
-import { MAX_FINGERPRINT_STATES, presizedBytes } from '../paxos/check/fingerprint-store.ts';
+import { MAX_FINGERPRINT_STATES, presizeRefusal } from '../paxos/check/fingerprint-store.ts';
 import { checkSpec, validateSpecScope } from '../paxos/check/spec.ts';
 import { checkFastSpec, validateFastScope, type FastSpecScope } from '../paxos/check/spec-fast.ts';
 import { checkMultiSpec, validateMultiScope, type MultiSpecScope } from '../paxos/check/spec-multi.ts';
@@ -210,8 +210,8 @@ export async function run(argv: string[]): Promise<number> {
   const expectedStates = args.int('expect-states');
   if (expectedStates !== undefined) {
     if (!fingerprints) return fail('--expect-states: sizes the table of a fingerprint search only; add --fingerprints on');
-    const bytes = presizedBytes(expectedStates);
-    if (bytes > totalmem()) return fail(`--expect-states: ${expectedStates} states need ${(bytes / 2 ** 30).toFixed(1)} GiB up front and this machine has ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ask for fewer`);
+    const refusal = presizeRefusal(expectedStates, totalmem());
+    if (refusal) return fail(`--expect-states: ${refusal}`);
   }
   // Files without a name (src/cli/level-files.ts): an interrupted search leaves nothing behind, with no
   // signal handler to wait for.

@@ -4,7 +4,7 @@
 // symmetry, the distance bound and persistent sets. Every counterexample goes through the trace checker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FingerprintStore, presizedBytes } from '../../src/paxos/check/fingerprint-store.ts';
+import { FingerprintStore, presizedBytes, presizeRefusal } from '../../src/paxos/check/fingerprint-store.ts';
 import { checkBounded, chosenValues } from '../../src/paxos/check/model-check.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { ScopeOptions } from '../../src/paxos/check/scopes.ts';
@@ -85,6 +85,15 @@ test('FingerprintStore: sized for a capacity up front, the table never grows bel
   for (const bad of [-1, 1.5, Number.NaN, 2 ** 31, Infinity]) {
     assert.throws(() => new FingerprintStore({ capacity: bad }), /holds 0 to 2147483647 states, not a capacity of/, String(bad));
   }
+});
+
+test('presizeRefusal: a capacity the store cannot index, or whose table outgrows the memory, is refused with the figures', () => {
+  assert.equal(presizeRefusal(1_000_000, presizedBytes(1_000_000)), undefined, 'exactly the memory it needs');
+  assert.equal(
+    presizeRefusal(1_000_000, presizedBytes(1_000_000) - 1),
+    `1000000 states need ${(presizedBytes(1_000_000) / 2 ** 30).toFixed(1)} GiB up front and this machine has ${((presizedBytes(1_000_000) - 1) / 2 ** 30).toFixed(1)} GiB; ask for fewer`,
+  );
+  for (const huge of [2 ** 31, 1e20, Infinity]) assert.match(presizeRefusal(huge, Infinity) ?? '', /at most 2147483647 states \(parent indices are Int32\)/, String(huge));
 });
 
 /** The result without its timing and without the fingerprint report. */

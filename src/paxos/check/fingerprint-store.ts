@@ -134,6 +134,17 @@ export function presizedBytes(capacity: number): number {
   return SLOT_BYTES * slotsFor(capacity) + ROW_BYTES * Math.max(FIRST_SLOTS, capacity);
 }
 
+/**
+ * Why a store cannot be sized for `capacity` states up front on a machine with `memory` bytes, in words a
+ * flag's message can carry (`check --expect-states`, `bench checker-store --capacity`); undefined if it can.
+ */
+export function presizeRefusal(capacity: number, memory: number): string | undefined {
+  if (capacity > MAX_FINGERPRINT_STATES) return `a store holds at most ${MAX_FINGERPRINT_STATES} states (parent indices are Int32), not ${capacity}`;
+  const bytes = presizedBytes(capacity);
+  if (bytes > memory) return `${capacity} states need ${(bytes / 2 ** 30).toFixed(1)} GiB up front and this machine has ${(memory / 2 ** 30).toFixed(1)} GiB; ask for fewer`;
+  return undefined;
+}
+
 export interface FingerprintStoreOptions {
   /** Keep each level's rows in a file from here instead of memory (level-files.ts). */
   readonly files?: LevelFiles;
