@@ -713,7 +713,6 @@ export class EngineExplorer {
    */
   private renameBits(p: number, what: typeof RENAME_VOTES | typeof RENAME_WIRES, base: Uint32Array, q: number, out: Uint32Array, w: number): number {
     const ids = this.canonIds;
-    const memo = what === RENAME_VOTES ? this.voteRenames[p]! : this.wireRenames[p]!;
     const len = base[q++]!;
     let count = 0;
     let top = -1;
@@ -722,8 +721,7 @@ export class EngineExplorer {
       while (bits !== 0) {
         const low = bits & -bits;
         const from = k * 32 + 31 - Math.clz32(low);
-        let id = memo[from];
-        if (id === undefined) id = what === RENAME_VOTES ? this.renameVote(p, from) : this.renameWire(p, from);
+        const id = what === RENAME_VOTES ? this.renameVote(p, from) : this.renameWire(p, from);
         bits ^= low;
         ids[count++] = id;
         if (id > top) top = id;
