@@ -10,8 +10,7 @@
 // Each page loads in a fresh browser (font caches start cold, as they do in Lighthouse's runs) at a phone's
 // viewport, untouched for two seconds; the trace's font events on the page's main thread are summed.
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../src/diagrams/browser.ts';
+import { launchChromium } from '../tests/support/browser.ts';
 import { PROJECT_ROOT } from '../tests/support/project.ts';
 import { serveDist } from '../tests/support/serve.ts';
 import { join } from 'node:path';
@@ -27,11 +26,6 @@ const paths = args.flatMap((a, i) => (a === '--path' && args[i + 1] !== undefine
 const pages = paths.length > 0 ? paths : ['', 'notes/paxos-01-basic/', 'notes/paxos-03-multi/', 'playground/'];
 if (!existsSync(join(dist, 'index.html'))) {
   console.error(`fonts: no built site in ${dist}; run \`npm run build\` first or pass --dist`);
-  process.exit(2);
-}
-const executablePath = findChromium(process.env).path;
-if (!executablePath) {
-  console.error('fonts: no Chromium (`apt-get install chromium` or set CHROMIUM_PATH)');
   process.exit(2);
 }
 
@@ -57,7 +51,8 @@ const server = await serveDist(dist);
 console.log(`${'page'.padEnd(28)}${'lookups'.padStart(10)}${'family matches'.padStart(16)}${'sizes prepared'.padStart(16)}${'ms in lookups'.padStart(15)}`);
 try {
   for (const path of pages) {
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    // A browser of its own per page, so that every page starts with cold font caches.
+    const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
       const page = await context.newPage();
