@@ -118,7 +118,7 @@ test('hostile --bound, --hunt, --seed and --walks values: exit 2, one line namin
     [['--fingerprints', 'on', '--expect-states', '2147483647'], /^paxos check: --expect-states: 2147483647 states need 44\.0 GiB up front and this machine has [\d.]+ GiB; ask for fewer$/],
     [['--hunt', '--expect-states', '5'], /^paxos check: --expect-states: not a flag of --hunt/],
     [['--model', 'spec', '--expect-states', '5'], /^paxos check: --expect-states: not a flag of --model spec$/],
-    [['--bound', '5', '--por', 'on'], /^paxos check: --por: a persistent-set search may find a longer run/],
+    [['--bound', '5', '--por', 'on'], /^paxos check: --por: a crash-before-step search may find a longer run/],
     [['--model', 'spec', '--bound', '3'], /^paxos check: --bound: not a flag of --model spec$/],
     [['--model', 'spec-multi', '--hunt'], /^paxos check: --hunt: not a flag of --model spec-multi$/],
     [['--mutant', 'no-such\u0001rule'], /^paxos check: --mutant: unknown mutant "no-such\\u0001rule"/],

@@ -1,7 +1,7 @@
 // The fingerprint store (SearchOptions.fingerprints): a 96-bit fingerprint per state and only the rows still
 // to expand. Held against the row store on scopes both finish: the same counts, verdicts and
 // counterexamples (whose paths it replays from recorded moves, since the rows are gone), with and without
-// symmetry, the distance bound and persistent sets. Every counterexample goes through the trace checker.
+// symmetry, the distance bound and the crash-before-step reduction. Every counterexample goes through the trace checker.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FingerprintStore, presizedBytes, presizeRefusal } from '../../src/paxos/check/fingerprint-store.ts';
@@ -107,7 +107,8 @@ const SCOPES: { name: string; scope: ScopeOptions; bound?: number; search?: Sear
   { name: 'basic no-first-promise (a violation)', scope: { protocol: 'basic', mutant: 'no-first-promise' } },
   { name: 'basic no-first-promise with symmetry', scope: { protocol: 'basic', mutant: 'no-first-promise' }, search: { symmetry: true } },
   { name: 'basic no-first-promise, bound one short (clear)', scope: { protocol: 'basic', mutant: 'no-first-promise' }, bound: 13 },
-  { name: 'multi, one slot, a crash, persistent sets (safe)', scope: { protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 1 }, search: { por: true } },
+  { name: 'multi, one slot, a crash, crash before step (safe)', scope: { protocol: 'multi', slots: 1, maxRound: 1, crashes: 1, timeouts: 1 }, search: { por: true } },
+  { name: 'basic reused-ballot, crash before step (a violation through a restart)', scope: { protocol: 'basic', mutant: 'reused-ballot' }, search: { por: true } },
   { name: 'flexible quorums q1 2 q2 2 (a violation)', scope: { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 2 } },
 ];
 

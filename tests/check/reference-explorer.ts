@@ -118,6 +118,8 @@ export type EngineResult =
       readonly values: readonly Value[];
       /** Moves appended after the violation so learners announce (deliveries of `accepted`). */
       readonly epilogue: number;
+      /** Moves of the run before the epilogue. */
+      readonly steps: number;
       readonly trace: TraceDocument;
     } & Counts)
   | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts);
@@ -447,6 +449,7 @@ export class ReferenceExplorer {
         slot: violation.slot,
         values: violation.values,
         epilogue: epilogue.length,
+        steps: path.length,
         trace: this.trace([...path, ...epilogue]),
         ...counts,
       };

@@ -41,8 +41,9 @@
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
 // Partial-order reduction only where it is sound without knowing the protocol, and only on request
-// (SearchOptions.por: a down node's recovery, for safe verdicts); SearchOptions says why no wider one, and
-// gives the distance bound that proves a hunted counterexample (hunt.ts) shortest.
+// (SearchOptions.por: a crash made right before the crashed node's next step, for safe verdicts);
+// SearchOptions says why no wider one, and gives the distance bound that proves a hunted counterexample
+// (hunt.ts) shortest.
 import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -117,6 +118,8 @@ const DROP = 3;
 const TIMEOUT = 4;
 const CRASH = 5;
 const RECOVER = 6;
+/** SearchOptions.por: a node crashes, recovers and takes one step; the argument is that step's move. */
+const CRASH_STEP = 7;
 /** Which ids renameBits renames: votes or messages. */
 const RENAME_VOTES = 0;
 const RENAME_WIRES = 1;
@@ -192,6 +195,8 @@ type Happening =
 /** A global state unpacked from its row, for generating its moves and successors. */
 class Decoded {
   local: Int32Array;
+  /** Bumped by every decode into this object: what restarted() keys its cache on. */
+  version = 0;
   up = 0;
   proposed = 0;
   dropped = 0;
@@ -237,6 +242,8 @@ export type EngineResult =
       readonly values: readonly Value[];
       /** Moves appended after the violation so learners announce (deliveries of `accepted`). */
       readonly epilogue: number;
+      /** Moves of the run before the epilogue: depth − 1, except under SearchOptions.por, where one level may hold three. */
+      readonly steps: number;
       readonly trace: TraceDocument;
     } & Counts)
   | ({ readonly result: 'incomplete'; readonly reason: StopReason } & Counts)
@@ -302,8 +309,8 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction by default, and none wider than `por`'s (below), for two reasons (checked
- * again for #19). (1) Condition C1 of an ample set:
+ * No partial-order reduction by default, and none of deliveries (`por`, below, reorders crashes only), for
+ * two reasons (checked again for #19). (1) Condition C1 of an ample set:
  * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
  * and every other input of node i conflicts with it — including a message not yet sent that another node
  * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
@@ -320,39 +327,41 @@ export interface SearchOptions {
   readonly reduce?: boolean;
   readonly symmetry?: boolean;
   /**
-   * `por` (default false): partial-order reduction by persistent sets, for SAFE verdicts. Off, every count
-   * and every counterexample is as before; on, a "safe" means what it always means, but a counterexample
-   * found is a real run that need not be a shortest one (see below), so the option is refused together
-   * with `bound`, whose "clear" rests on shortest lengths, and with `symmetry`, whose quotient this
-   * argument does not cover.
+   * `por` (default false): a partial-order reduction of crashes, for SAFE verdicts, in scopes of one crash.
+   * Off, every count and every counterexample is as before; on, a "safe" means what it always means, but a
+   * counterexample found is a real run that need not be a shortest one (see below), so the option is
+   * refused together with `bound`, whose "clear" rests on shortest lengths, and with `symmetry`, whose
+   * quotient this argument does not cover.
    *
-   * The persistent set. The reason an ample set closes over every move (the note above) is that any node
-   * may be sent a new message, so any node's moves may be joined by a dependent one later. A node that is
-   * down is the exception: while node i is down the only move of i that can be enabled is its recovery —
-   * a request, a timer, a crash and a duplicate need i up, and the search never delivers to a down node
-   * (an idle delivery, left in flight) — whatever the other nodes do. So when every crash, drop and
-   * duplicate of the scope is spent and some node is down, the search expands the first down node's
-   * recovery alone ("persistent-sets" in the result), and everything else otherwise.
+   * Crash before step ("crash-before-step" in the result). A crash is never a move of its own: node i
+   * crashes and recovers in one move, and when that recovery is silent — it sends nothing and adds no vote
+   * or announcement, only re-arms timers (every Basic node, a Multi server, a Fast acceptor) — that move
+   * also makes one step of i: a request to i, a delivery or duplicate to i, or one of i's timers, taken at
+   * the local i restarts at. One move per such step; a restart that no step of i follows is not explored.
+   * A recovery that does send (Fast's coordinator starts a new round) is a move on its own, crash included.
+   * So the search never holds a node that is down, nor a silently restarted node that has not moved since.
    *
-   * Why it keeps every violation (the classic argument, for a property that stays true once true). Let
-   * t = recover i be the move taken from s, and w any run of the full search from s to a state where two
-   * values are chosen. (C1) Every move of w before t's place in it (all of w if t is not in w) belongs to
-   * another node, and is independent of t: neither enables or disables the other (t only adds messages and
-   * removes messages to i; the budgets it might touch are spent) and in either order they reach one state —
-   * each changes its own node's local, both add to the sets of votes, announcements and messages, and a
-   * message one sends to the other's node is left out as stale in either order iff stale at that node's
-   * last local, the hint's monotony that auditStale certifies. So if t is in w, t moved to the front of w
-   * is a run of the same length from s through t; if not, w run after t reaches w's last state with t's
-   * effect added, and t adds only votes, announcements and messages, so two values are still chosen there:
-   * a conflict is monotone (votes and announcements are only ever added), which is why the ample move need
-   * not be invisible (condition C2). (C3, ignoring) The second case keeps w's length, so the argument needs
-   * every chain of reduced expansions to end: each takes a down node up, and with the crashes spent no
-   * move takes one down, so a chain has at most n steps and no cycle of the reduced graph is made of
-   * reduced expansions only — no proviso on the breadth-first visited set is needed. By induction on |w|,
-   * a conflict reachable in the full search is reachable in the reduced one, and the reduced one follows
-   * only real moves; so both say "safe" or neither does. What is lost is length: a shortest run that leaves
-   * a node down to its end is found, if at all, with the recovery inserted. tests/check/por.test.ts holds the
-   * reduced search against the plain one on every scope where both finish.
+   * Why it keeps every violation. Take any run w of the full search (one crash, of node i) that ends with
+   * two values chosen. (1) Between the crash and the recovery only other nodes move, and drops — a down
+   * node takes no request, timer or duplicate, and the search never delivers to it (idle: left in flight).
+   * None of those moves reads i's local or whether i is up, and the crash reads nothing of theirs, so the
+   * crash moves forward to just before the recovery: the same moves, the same states after the pair. (The
+   * one thing that may differ between the two orders is whether a message sent to i, or to a node whose
+   * hint changes when the last crash is spent, is left out as stale; a stale message can never again change
+   * its receiver — the hint's monotony that auditStale certifies — so leaving it out earlier or later keeps
+   * every later step as it was.) If i never recovers, delete the crash: i then stays up and still never
+   * moves, since a move of i would come after a recovery. (2) If the recovery is silent, it moves forward
+   * the same way to just before i's next step — in between only other nodes move, and they do not read i's
+   * local — and if i never steps again the pair is deleted: a silent recovery and a crash add no message,
+   * vote or announcement, so the moves after them do the same without them. What is left is a run whose
+   * crash sits where the reduced search puts it, with the same votes and announcements at its end: a
+   * conflict the full search reaches, the reduced one reaches, and the reduced one only makes real moves.
+   * The crash budget spent or left does not matter: deleting a crash leaves one more, which disables
+   * nothing, and a second crash of a scope would need two restarts before one step, which this move does
+   * not make, so the option is refused for scopes of more than one crash. What is lost is length: a
+   * deleted pair can make a run shorter than the one found, and one level of the search then holds three
+   * moves, so `depth` counts levels. tests/check/por.test.ts holds the reduced search against the plain
+   * one on every scope where both finish.
    */
   readonly por?: boolean;
   /**
@@ -404,7 +413,7 @@ export interface SearchOptions {
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
-export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound' | 'persistent-sets';
+export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound' | 'crash-before-step';
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
@@ -463,7 +472,7 @@ export class EngineExplorer {
 
   /** SearchOptions.bound, or Infinity. */
   private readonly bound: number;
-  /** SearchOptions.por: a down node's recovery is expanded alone once the fault budgets are spent. */
+  /** SearchOptions.por: a crash is made together with its recovery and, if that is silent, the node's next step. */
   private readonly por: boolean;
   /** Protocol.valuesPerStep for this scope: what the distance bound's estimate may assume. */
   private readonly valuesPerStep: number;
@@ -485,16 +494,20 @@ export class EngineExplorer {
     if (this.levelFiles && !this.fingerprints) throw new RangeError('spill: level files hold the rows of a fingerprint search only; search with fingerprints on');
     this.expectedStates = options.expectedStates;
     if (this.expectedStates !== undefined && !this.fingerprints) throw new RangeError('expect-states: sizes the table of a fingerprint search only; search with fingerprints on');
-    if (this.por && options.bound !== undefined) throw new RangeError('por: a persistent-set search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
+    if (this.por && options.bound !== undefined) throw new RangeError('por: a crash-before-step search may find a longer run than the shortest, so it cannot prove a distance bound; search without one of them');
     if (this.por && options.symmetry) throw new RangeError('por: not argued together with acceptor symmetry; search with one of them');
     // Without idle deliveries skipped, a delivery to a down node is a move (a drop) that could precede the recovery.
     if (this.por && !this.reduced) throw new RangeError('por: needs the idle-delivery reduction (reduce), which keeps a down node from moving');
+    // Two restarts of one node with no step between are not one move of the reduced search.
+    if (this.por && scope.crashes > 1) throw new RangeError(`por: argued for one crash (got ${scope.crashes}); search with one crash, or without por`);
     this.protocol = scope.protocol;
     this.config = scope.config;
     this.nodes = this.protocol.nodes(this.config);
     this.quorums = this.protocol.quorums(this.config);
     this.valuesPerStep = this.protocol.valuesPerStep?.(this.config) ?? 1;
     this.n = this.nodes.length;
+    this.downScratch = new Decoded(this.n);
+    this.resetScratch = new Decoded(this.n);
     this.isAcceptor = this.nodes.map((n) => n.roles.includes('acceptor'));
     this.acceptorCount = this.isAcceptor.filter(Boolean).length;
     this.nodes.forEach((n, i) => this.index.set(n.id, i));
@@ -524,7 +537,7 @@ export class EngineExplorer {
     if (this.hint) out.push('stale-messages');
     if (this.perms.length > 0) out.push('acceptor-symmetry');
     if (this.bound !== Infinity) out.push('distance-bound');
-    if (this.por) out.push('persistent-sets');
+    if (this.por) out.push('crash-before-step');
     return out;
   }
 
@@ -898,6 +911,7 @@ export class EngineExplorer {
 
   private decode(row: Uint32Array, d: Decoded): void {
     const n = this.n;
+    d.version++;
     for (let i = 0; i < n; i++) d.local[i] = row[i]!;
     d.up = row[n]!;
     d.proposed = row[n + 1]!;
@@ -1083,13 +1097,18 @@ export class EngineExplorer {
 
   // ---- the transition relation -------------------------------------------------------------------------
 
-  /** Every move enabled in `d`, in a fixed order (the order makes counterexamples deterministic). */
-  private moves(d: Decoded, out: number[]): number[] {
+  /**
+   * Every move enabled in `d`, in a fixed order (the order makes counterexamples deterministic). With
+   * `only` a node's index: that node's steps alone — its proposals, the deliveries and duplicates to it, its
+   * timers — which is what may follow its crash under SearchOptions.por.
+   */
+  private moves(d: Decoded, out: number[], only = -1): number[] {
     out.length = 0;
     const sc = this.scope;
     const proposals = sc.proposals;
     for (let k = 0; k < proposals.length; k++) {
       const i = this.index.get(proposals[k]!.node)!;
+      if (only >= 0 && i !== only) continue;
       if (!(d.proposed & (1 << k)) && d.up & (1 << i)) out.push((k << 3) | PROPOSE);
     }
     const multiset = sc.network !== 'set';
@@ -1099,27 +1118,111 @@ export class EngineExplorer {
         const low = bits & -bits;
         const m = w * 32 + 31 - Math.clz32(low);
         bits ^= low;
+        if (only >= 0 && this.wires[m]!.to !== only) continue;
         out.push((m << 3) | DELIVER);
         if (!multiset) continue;
         if (d.duplicated < sc.duplicates && d.up & (1 << this.wires[m]!.to)) out.push((m << 3) | DUPLICATE);
-        if (d.dropped < sc.drops) out.push((m << 3) | DROP);
+        if (only < 0 && d.dropped < sc.drops) out.push((m << 3) | DROP);
       }
     }
     if (d.fired < sc.timeouts) {
       for (let i = 0; i < this.n; i++) {
-        if (!(d.up & (1 << i)) || !(this.timed & (1 << i))) continue;
+        if (!(d.up & (1 << i)) || !(this.timed & (1 << i)) || (only >= 0 && i !== only)) continue;
         const timers = this.locals[i]![d.local[i]!]!.timers;
         for (let t = 0; t < timers.length; t++) out.push((((i << 8) | t) << 3) | TIMEOUT);
       }
     }
+    if (only >= 0) return out;
     for (let i = 0; i < this.n; i++) {
       if (d.up & (1 << i)) {
-        if (d.crashed < sc.crashes && this.crashable & (1 << i)) out.push((i << 3) | CRASH);
+        if (!(d.crashed < sc.crashes && this.crashable & (1 << i))) continue;
+        if (!this.por) {
+          out.push((i << 3) | CRASH);
+          continue;
+        }
+        // SearchOptions.por: the crash and the recovery together with the step of this node they come
+        // right before, one move for each step the restarted node could take.
+        // The steps are listed from `d` with node i at the local it restarts at (cheap: both locals are
+        // memoised); one that the restart itself disables — a message the crash leaves out as stale — is
+        // cut when applied.
+        const recovery = this.outcome(i, this.crashedLocal(i, d.local[i]!), 3);
+        if (!recovery) continue;
+        // A recovery that sends, votes or announces is a step of its own: the crash comes right before it.
+        if (recovery.sends.length + recovery.votes.length + recovery.chosen.length > 0) {
+          out.push((((i << 3) | RECOVER) << 3) | CRASH_STEP);
+          continue;
+        }
+        const restart = recovery.local;
+        const local = d.local[i]!;
+        d.local[i] = restart;
+        const steps = this.moves(d, this.stepScratch, i);
+        d.local[i] = local;
+        for (const step of steps) {
+          if (step >= 1 << 28) throw new RangeError('model checker: too many messages to number a crash before a step');
+          out.push((step << 3) | CRASH_STEP);
+        }
       } else {
         out.push((i << 3) | RECOVER);
       }
     }
     return out;
+  }
+
+  /** moves()'s scratch for the steps a restarted node could take (SearchOptions.por). */
+  private readonly stepScratch: number[] = [];
+  /** restarted()'s scratch states (after the crash, after the recovery) and what its cache is keyed on. */
+  private readonly downScratch: Decoded;
+  private readonly resetScratch: Decoded;
+  private restartKey: { d: Decoded | undefined; version: number; node: number; length: number; grew: boolean } = { d: undefined, version: 0, node: -1, length: -1, grew: false };
+
+  /**
+   * `d` after node i crashes and recovers (SearchOptions.por), decoded into a scratch state that a call for
+   * another state or node overwrites, with its row in this.row; undefined if the recovery leaves the scope.
+   * Every crash-before-step move of one node from one state starts here, so the last answer is kept (not
+   * when happenings are asked for: those need the moves made). `restartLength` and `restartGrew` tell the
+   * row's length and whether the recovery added votes or announcements.
+   */
+  private restarted(d: Decoded, i: number, happenings?: Happening[]): Decoded | undefined {
+    const key = this.restartKey;
+    if (!happenings && key.d === d && key.version === d.version && key.node === i) {
+      if (key.length < 0) return undefined;
+      if (this.row.length < key.length) this.row = new Uint32Array(key.length * 2);
+      this.row.set(this.restartRow.subarray(0, key.length));
+      this.restartGrew = key.grew;
+      this.restartLength = key.length;
+      return this.resetScratch;
+    }
+    this.decode(this.row.subarray(0, this.apply(d, (i << 3) | CRASH, true, happenings)), this.downScratch);
+    const length = this.apply(this.downScratch, (i << 3) | RECOVER, true, happenings);
+    this.restartKey = { d, version: d.version, node: i, length, grew: this.grew };
+    if (length < 0) return undefined;
+    this.restartGrew = this.grew;
+    this.restartLength = length;
+    if (this.restartRow.length < length) this.restartRow = new Uint32Array(length * 2);
+    this.restartRow.set(this.row.subarray(0, length));
+    this.decode(this.row.subarray(0, length), this.resetScratch);
+    return this.resetScratch;
+  }
+
+  /** The row restarted() last made, for its cache, and its length and growth. */
+  private restartRow = new Uint32Array(256);
+  private restartLength = -1;
+  private restartGrew = false;
+
+  /** The local node i is left with when it crashes at local `id` (memoised on the local). */
+  private crashedLocal(i: number, id: number): number {
+    const local = this.locals[i]![id]!;
+    if (local.crashed < 0) local.crashed = this.localId(i, this.protocol.crash(local.state, this.config), []);
+    return local.crashed;
+  }
+
+  /** The node a step moves (PROPOSE, DELIVER, DUPLICATE or TIMEOUT). */
+  private stepNode(move: number): number {
+    const kind = move & 7;
+    const arg = move >>> 3;
+    if (kind === PROPOSE) return this.index.get(this.scope.proposals[arg]!.node)!;
+    if (kind === TIMEOUT) return arg >>> 8;
+    return this.wires[arg]!.to;
   }
 
   /**
@@ -1173,11 +1276,22 @@ export class EngineExplorer {
       case CRASH: {
         const i = arg;
         happenings?.push({ type: 'crash', node: this.nodes[i]!.id });
-        const local = this.locals[i]![d.local[i]!]!;
-        if (local.crashed < 0) local.crashed = this.localId(i, this.protocol.crash(local.state, this.config), []);
-        return this.encode(d, { node: i, local: local.crashed, up: d.up & ~(1 << i), crashed: d.crashed + 1 });
+        return this.encode(d, { node: i, local: this.crashedLocal(i, d.local[i]!), up: d.up & ~(1 << i), crashed: d.crashed + 1 });
       }
-      default: {
+      case CRASH_STEP: {
+        // A crash, the recovery, and the step of that node they come right before — or nothing more when
+        // the recovery is a step itself (its argument is then that recovery). SearchOptions.por.
+        const restartOnly = (arg & 7) === RECOVER;
+        const i = restartOnly ? arg >>> 3 : this.stepNode(arg);
+        const reset = this.restarted(d, i, happenings);
+        if (!reset) return -1;
+        if (restartOnly) return this.restartLength;
+        const grew = this.restartGrew;
+        const length = this.apply(reset, arg, skipIdle, happenings);
+        this.grew ||= grew;
+        return length;
+      }
+      case RECOVER: {
         const i = arg;
         happenings?.push({ type: 'recover', node: this.nodes[i]!.id });
         const o = this.outcome(i, d.local[i]!, 3);
@@ -1185,6 +1299,8 @@ export class EngineExplorer {
         if (happenings) this.stepHappenings(i, o, happenings);
         return this.encode(d, { node: i, local: o.local, up: d.up | (1 << i), step: o });
       }
+      default:
+        throw new Error(`model checker: no move of kind ${kind}`);
     }
   }
 
@@ -1284,10 +1400,7 @@ export class EngineExplorer {
       // conflict within the bound are not stored. A move that adds no vote or announcement keeps the estimate.
       const near = bounded ? this.votesToConflict(d) : 0;
       const moves = this.moves(d, moveList);
-      // Persistent set (SearchOptions.por): a down node's recovery alone, if it stays in scope.
-      const alone = this.por ? this.persistentMove(d, moves) : -1;
-      const end = alone < 0 ? moves.length : alone + 1;
-      for (let m = alone < 0 ? 0 : alone; m < end; m++) {
+      for (let m = 0; m < moves.length; m++) {
         const move = moves[m]!;
         const raw = this.apply(d, move, this.reduced);
         if (raw < 0) continue;
@@ -1334,7 +1447,7 @@ export class EngineExplorer {
       // A hint that wrongly left a message out could have hidden a shorter run: certify it here too.
       this.auditStale();
       this.auditSymmetry();
-      const { path, last } = this.concretePath(this.replayRows(store, violation.row));
+      const { path, last, steps } = this.concretePath(this.replayRows(store, violation.row));
       const epilogue = this.learnAll(last, violation.values);
       return {
         result: 'violation',
@@ -1342,6 +1455,7 @@ export class EngineExplorer {
         slot: violation.slot,
         values: violation.values,
         epilogue: epilogue.length,
+        steps,
         trace: this.trace([...path, ...epilogue]),
         ...counts,
       };
@@ -1351,24 +1465,6 @@ export class EngineExplorer {
     this.auditSymmetry();
     if (bounded) return { result: 'clear', bound: this.bound, ...counts };
     return { result: 'safe', ...counts };
-  }
-
-  /**
-   * The persistent set of SearchOptions.por: the ordinal in `moves` of the first down node's recovery, when
-   * every crash, drop and duplicate of the scope is spent and that recovery stays in scope; else -1 (expand
-   * every move).
-   */
-  private persistentMove(d: Decoded, moves: readonly number[]): number {
-    const sc = this.scope;
-    if (d.crashed < sc.crashes || d.dropped < sc.drops || d.duplicated < sc.duplicates) return -1;
-    const all = this.n === 31 ? -1 : (1 << this.n) - 1;
-    if ((d.up & all) === all) return -1;
-    for (let m = 0; m < moves.length; m++) {
-      if ((moves[m]! & 7) !== RECOVER) continue;
-      // The first down node's: a recovery that leaves the scope is no move at all, so then every move is expanded.
-      return this.outcome(moves[m]! >>> 3, d.local[moves[m]! >>> 3]!, 3) ? m : -1;
-    }
-    return -1;
   }
 
   /**
@@ -1497,11 +1593,13 @@ export class EngineExplorer {
   /**
    * The concrete run behind a path of stored (canonical) rows: from the initial state, each step takes the
    * first enabled move whose successor, canonicalized, is the next stored row. Without symmetry that is
-   * the very move the search took. Returns the move ordinals and the run's last state.
+   * the very move the search took. Returns the move ordinals, the run's last state and how many moves the
+   * run makes (a crash-before-step ordinal is two or three).
    */
-  private concretePath(rows: readonly Uint32Array[]): { path: number[]; last: Decoded } {
+  private concretePath(rows: readonly Uint32Array[]): { path: number[]; last: Decoded; steps: number } {
     let s = this.initialDecoded();
     const path: number[] = [];
+    let steps = 0;
     const moveList: number[] = [];
     for (const want of rows) {
       const moves = this.moves(s, moveList).slice();
@@ -1517,9 +1615,11 @@ export class EngineExplorer {
       const t = new Decoded(this.n);
       this.decode(this.row.slice(0, length), t);
       path.push(found);
+      const move = moves[found]!;
+      steps += (move & 7) !== CRASH_STEP ? 1 : ((move >>> 3) & 7) === RECOVER ? 2 : 3;
       s = t;
     }
-    return { path, last: s };
+    return { path, last: s, steps };
   }
 
   /**
@@ -1552,9 +1652,7 @@ export class EngineExplorer {
             if (!same(o.chosen, r.chosen)) throw what(`input ${code} announces different values`);
           }
           if (local.crashed >= 0) {
-            const back = this.locals[j]![renamed]!;
-            if (back.crashed < 0) back.crashed = this.localId(j, this.protocol.crash(back.state, this.config), []);
-            if (this.renameLocal(p, i, local.crashed) !== back.crashed) throw what('a crash keeps different states');
+            if (this.renameLocal(p, i, local.crashed) !== this.crashedLocal(j, renamed)) throw what('a crash keeps different states');
           }
           if (!this.hint) continue;
           for (let m = 0; m < local.stale.length; m++) {
@@ -1659,6 +1757,7 @@ export class EngineExplorer {
     if (kind === PROPOSE) return `propose ${arg}`;
     if (kind === TIMEOUT) return `timeout ${arg >>> 8} ${this.locals[arg >>> 8]![d.local[arg >>> 8]!]!.timers[arg & 255]!}`;
     if (kind === CRASH || kind === RECOVER) return `${KINDS[kind]} ${arg}`;
+    if (kind === CRASH_STEP) throw new Error('model checker: a crash-before-step search (por) is not walked or followed; build the explorer without por');
     let text = this.wireTexts[arg];
     if (text === undefined) this.wireTexts[arg] = text = JSON.stringify(this.wires[arg]!.msg);
     return `${KINDS[kind]} ${text}`;
@@ -1677,6 +1776,7 @@ export class EngineExplorer {
     if (kind === PROPOSE) return `propose ${this.scope.proposals[arg]!.node}`;
     if (kind === TIMEOUT) return `timeout ${this.nodes[arg >>> 8]!.id}`;
     if (kind === CRASH || kind === RECOVER) return `${KINDS[kind]} ${this.nodes[arg]!.id}`;
+    if (kind === CRASH_STEP) throw new Error('model checker: a crash-before-step search (por) is not walked or followed; build the explorer without por');
     const m = this.wires[arg]!.msg;
     return `${KINDS[kind]} ${m.kind} ${m.from}>${m.to}`;
   }

@@ -104,7 +104,7 @@ export function checkBounded(options: ScopeOptions, bound: number | undefined, l
     result: 'violation',
     property: 'agreement',
     ...counts,
-    steps: r.depth - 1,
+    steps: r.steps,
     epilogue: r.epilogue,
     slot: r.slot,
     values: r.values,
