@@ -358,10 +358,11 @@ export interface SearchOptions {
    * conflict the full search reaches, the reduced one reaches, and the reduced one only makes real moves.
    * The crash budget spent or left does not matter: deleting a crash leaves one more, which disables
    * nothing, and a second crash of a scope would need two restarts before one step, which this move does
-   * not make, so the option is refused for scopes of more than one crash. What is lost is length: a
-   * deleted pair can make a run shorter than the one found, and one level of the search then holds three
-   * moves, so `depth` counts levels. tests/check/por.test.ts holds the reduced search against the plain
-   * one on every scope where both finish.
+   * not make, so the option is refused for scopes of more than one crash. What is lost is length:
+   * breadth-first order now finds the fewest levels, and one level may hold three moves, so the run found
+   * need not have the fewest moves (it never has fewer than the plain search's shortest: it is a real run);
+   * `depth` counts levels, and a violation's `steps` its moves. tests/check/por.test.ts holds the reduced
+   * search against the plain one on every scope where both finish.
    */
   readonly por?: boolean;
   /**
@@ -1141,10 +1142,9 @@ export class EngineExplorer {
           continue;
         }
         // SearchOptions.por: the crash and the recovery together with the step of this node they come
-        // right before, one move for each step the restarted node could take.
-        // The steps are listed from `d` with node i at the local it restarts at (cheap: both locals are
-        // memoised); one that the restart itself disables — a message the crash leaves out as stale — is
-        // cut when applied.
+        // right before, one move for each step the restarted node could take, listed from `d` with node i
+        // at the local it restarts at (cheap: both locals are memoised). A step that the restart itself
+        // disables — a message the crash leaves out as stale — is cut when applied.
         const recovery = this.outcome(i, this.crashedLocal(i, d.local[i]!), 3);
         if (!recovery) continue;
         // A recovery that sends, votes or announces is a step of its own: the crash comes right before it.
@@ -1286,6 +1286,9 @@ export class EngineExplorer {
         const reset = this.restarted(d, i, happenings);
         if (!reset) return -1;
         if (restartOnly) return this.restartLength;
+        // The steps were listed before the crash, which may have left a message out as stale: cut.
+        const stepKind = arg & 7;
+        if ((stepKind === DELIVER || stepKind === DUPLICATE) && !(((reset.net[arg >>> 8] ?? 0) >>> ((arg >>> 3) & 31)) & 1)) return -1;
         const grew = this.restartGrew;
         const length = this.apply(reset, arg, skipIdle, happenings);
         this.grew ||= grew;
