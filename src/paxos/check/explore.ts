@@ -320,7 +320,11 @@ export type EngineResult =
  * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
  * longer), so the reduced search finds a violation, not a shortest one: `por` is for safe verdicts, and
  * off unless asked for. Sleep sets skip transitions and
- * keep every state, and states are this search's cost. What the two long counterexamples get instead is
+ * keep every state, and states are this search's cost. Deferring every silent step of a node (one that
+ * sends nothing and adds no vote: a promise below quorum, a back-off) to just before its next move, as
+ * `por` does with crashes, was tried for #19 and left out: Basic's standard scope fell from 134,387 to
+ * 12,264 states, but each deferred step is followed by a look-ahead over its node's moves from states no
+ * two parents share, so transitions grew about thirty-fold and the searches got slower, not faster. What the two long counterexamples get instead is
  * hunt.ts (find a run) and `bound` (prove nothing shorter exists, where the levels left are few).
  */
 export interface SearchOptions {
