@@ -1179,7 +1179,7 @@ export class EngineExplorer {
   /** restarted()'s scratch states (after the crash, after the recovery) and what its cache is keyed on. */
   private readonly downScratch: Decoded;
   private readonly resetScratch: Decoded;
-  private restartKey: { d: Decoded | undefined; version: number; node: number; length: number; grew: boolean } = { d: undefined, version: 0, node: -1, length: -1, grew: false };
+  private restartKey: { d: Decoded | undefined; version: number; node: number } = { d: undefined, version: 0, node: -1 };
 
   /**
    * `d` after node i crashes and recovers (SearchOptions.por), decoded into a scratch state that a call for
@@ -1191,26 +1191,26 @@ export class EngineExplorer {
   private restarted(d: Decoded, i: number, happenings?: Happening[]): Decoded | undefined {
     const key = this.restartKey;
     if (!happenings && key.d === d && key.version === d.version && key.node === i) {
-      if (key.length < 0) return undefined;
-      if (this.row.length < key.length) this.row = new Uint32Array(key.length * 2);
-      this.row.set(this.restartRow.subarray(0, key.length));
-      this.restartGrew = key.grew;
-      this.restartLength = key.length;
+      // restartLength and restartGrew are still this state's: only a miss below sets them.
+      const length = this.restartLength;
+      if (length < 0) return undefined;
+      if (this.row.length < length) this.row = new Uint32Array(length * 2);
+      this.row.set(this.restartRow.subarray(0, length));
       return this.resetScratch;
     }
     this.decode(this.row.subarray(0, this.apply(d, (i << 3) | CRASH, true, happenings)), this.downScratch);
     const length = this.apply(this.downScratch, (i << 3) | RECOVER, true, happenings);
-    this.restartKey = { d, version: d.version, node: i, length, grew: this.grew };
-    if (length < 0) return undefined;
-    this.restartGrew = this.grew;
+    this.restartKey = { d, version: d.version, node: i };
     this.restartLength = length;
+    this.restartGrew = this.grew;
+    if (length < 0) return undefined;
     if (this.restartRow.length < length) this.restartRow = new Uint32Array(length * 2);
     this.restartRow.set(this.row.subarray(0, length));
     this.decode(this.row.subarray(0, length), this.resetScratch);
     return this.resetScratch;
   }
 
-  /** The row restarted() last made, for its cache, and its length and growth. */
+  /** The row restarted() last made, for its cache, and its length (-1: out of scope) and growth. */
   private restartRow = new Uint32Array(256);
   private restartLength = -1;
   private restartGrew = false;
@@ -1294,7 +1294,7 @@ export class EngineExplorer {
         if (restartOnly) return this.restartLength;
         // The steps were listed before the crash, which may have left a message out as stale: cut.
         const stepKind = arg & 7;
-        if ((stepKind === DELIVER || stepKind === DUPLICATE) && !(((reset.net[arg >>> 8] ?? 0) >>> ((arg >>> 3) & 31)) & 1)) return -1;
+        if ((stepKind === DELIVER || stepKind === DUPLICATE) && !(reset.count[arg >>> 3]! > 0)) return -1;
         const grew = this.restartGrew;
         const length = this.apply(reset, arg, skipIdle, happenings);
         this.grew ||= grew;
