@@ -153,6 +153,13 @@ interface Local {
    * bits 2-3 for one that still may; in each, 0 not asked yet, 1 live, 2 stale.
    */
   stale: Uint8Array;
+  /**
+   * The same hints as bitsets over message ids, for a node that can no longer crash ([0]) and for one that
+   * may ([1]): bit m set when message m is to this node and stale here. Each covers the ids below its
+   * length in bits that were interned when it was last extended (`staleWords`).
+   */
+  staleBits: [Uint32Array, Uint32Array];
+  staleCovered: [number, number];
 }
 
 /** What one protocol step does, in interned form. */
@@ -167,20 +174,25 @@ interface Outcome {
 }
 
 /** What a move changes, for encode: every field left out stays as it was in the predecessor. */
-interface Change {
-  /** The node whose local becomes `local`, if any. */
-  readonly node?: number;
-  readonly local?: number;
-  readonly up?: number;
-  readonly proposed?: number;
-  readonly dropped?: number;
-  readonly duplicated?: number;
-  readonly crashed?: number;
-  readonly fired?: number;
-  /** A message id that loses one copy in flight. */
-  readonly removed?: number;
+/**
+ * How a move changes a state, for `encode`: every field is always present (a field left as `changeOf(d)`
+ * set it is as in `d`), so that encode reads one object shape; the search reuses one instance (this.change)
+ * instead of allocating a record per transition.
+ */
+class Change {
+  /** The node whose local becomes `local` (-1: none). */
+  node = -1;
+  local = 0;
+  up = 0;
+  proposed = 0;
+  dropped = 0;
+  duplicated = 0;
+  crashed = 0;
+  fired = 0;
+  /** A message id that loses one copy in flight (-1: none). */
+  removed = -1;
   /** The protocol step's outcome: its messages, votes and announcements are added. */
-  readonly step?: Outcome;
+  step: Outcome | null = null;
 }
 
 /** The trace events of one move, before seq/time/ids are stamped. */
@@ -425,6 +437,7 @@ export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetr
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
 const NO_MARKS = new Uint8Array(0);
+const NO_WORDS = new Uint32Array(0);
 const BUDGET_MAX = (1 << BUDGET_BITS) - 1;
 
 /** The explorer for one scope. `check()` runs the search; the rest is the transition relation. */
@@ -457,7 +470,9 @@ export class EngineExplorer {
   private grew = false;
   private added = new Uint8Array(64);
   /** Scratch for encode: pairs (message id, copies) pruned as stale. */
-  private pruned: number[] = [];
+  private pruned = new Int32Array(64);
+  /** Scratch for encode: the ids that may have several copies in flight. */
+  private several = new Int32Array(16);
 
   /** Whether check() skips idle deliveries (see SearchOptions). */
   private readonly reduced: boolean;
@@ -779,7 +794,7 @@ export class EngineExplorer {
       if (timers.length > 255) throw new RangeError(`node ${this.nodes[i]!.id}: more than 255 armed timers`);
       id = this.locals[i]!.length;
       ids.set(text, id);
-      this.locals[i]!.push({ state, timers, memo: [], crashed: -1, stale: NO_MARKS });
+      this.locals[i]!.push({ state, timers, memo: [], crashed: -1, stale: NO_MARKS, staleBits: [NO_WORDS, NO_WORDS], staleCovered: [0, 0] });
     }
     return id;
   }
@@ -815,6 +830,30 @@ export class EngineExplorer {
       marks[m] = marks[m]! | (mark << shift);
     }
     return mark === 2;
+  }
+
+  /**
+   * The messages to node i that are stale at local `localId` (isStale), as a bitset over message ids, so
+   * that encode can prune a node's in-flight messages a word at a time. Extended to messages interned
+   * since it was last asked for.
+   */
+  private staleWords(i: number, localId: number, mayCrash: boolean): Uint32Array {
+    const local = this.locals[i]![localId]!;
+    const k = mayCrash ? 1 : 0;
+    const total = this.wires.length;
+    let covered = local.staleCovered[k];
+    if (covered === total) return local.staleBits[k];
+    let bits = local.staleBits[k];
+    if (bits.length * 32 < total) {
+      const grown = new Uint32Array(Math.max(((total + 31) >>> 5) + 1, bits.length * 2));
+      grown.set(bits);
+      local.staleBits[k] = bits = grown;
+    }
+    for (; covered < total; covered++) {
+      if (this.wires[covered]!.to === i && this.isStale(i, localId, covered, mayCrash)) bits[covered >>> 5] = bits[covered >>> 5]! | (1 << (covered & 31));
+    }
+    local.staleCovered[k] = covered;
+    return bits;
   }
 
   /** Whether node i may still crash in a state where `crashed` crashes have happened. */
@@ -928,17 +967,14 @@ export class EngineExplorer {
     d.crashed = (b >>> (2 * BUDGET_BITS)) & BUDGET_MAX;
     d.fired = row[n + 3]!;
     let p = n + 4;
-    const readWords = (): number[] => {
-      const len = row[p++]!;
-      const out = new Array<number>(len);
-      for (let k = 0; k < len; k++) out[k] = row[p++]!;
-      return out;
-    };
-    d.votes = readWords();
-    d.announced = readWords();
-    d.net = readWords();
-    d.multi = readWords(); // one entry per extra copy
-    d.extras = d.multi.length;
+    d.votes = readWords(row, p);
+    p += 1 + d.votes.length;
+    d.announced = readWords(row, p);
+    p += 1 + d.announced.length;
+    d.net = readWords(row, p);
+    p += 1 + d.net.length;
+    const copies = readWords(row, p); // one entry per extra copy
+    d.extras = copies.length;
     if (d.count.length < this.wires.length) d.count = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
     else d.count.fill(0);
     for (let w = 0; w < d.net.length; w++) {
@@ -949,27 +985,45 @@ export class EngineExplorer {
         bits ^= low;
       }
     }
-    for (const m of d.multi) d.count[m]!++;
+    for (const m of copies) d.count[m]!++;
     // Distinct ids only, from here on.
-    d.multi = d.multi.filter((m, k) => k === 0 || d.multi[k - 1] !== m);
+    d.multi = copies.length === 0 ? copies : copies.filter((m, k) => k === 0 || copies[k - 1] !== m);
   }
 
+  /** this.change reset to "no change" from `d`: the caller sets what its move changes, then encodes. */
+  private changeOf(d: Decoded, node = -1, local = 0, step: Outcome | null = null): Change {
+    const c = this.change;
+    c.node = node;
+    c.local = local;
+    c.up = d.up;
+    c.proposed = d.proposed;
+    c.dropped = d.dropped;
+    c.duplicated = d.duplicated;
+    c.crashed = d.crashed;
+    c.fired = d.fired;
+    c.removed = -1;
+    c.step = step;
+    return c;
+  }
+
+  private readonly change = new Change();
+
   /**
-   * Writes the successor of `d` under `change` into this.row and returns its length: node `change.node` (if
-   * any) becomes `change.local`, message `change.removed` (if any) loses a copy, the step's messages, votes
-   * and announcements are added, and the budgets and bits are as given (as in `d` where left out).
+   * Writes the successor of `d` under `change` (made by changeOf(d)) into this.row and returns its length:
+   * node `change.node` (if any) becomes `change.local`, message `change.removed` (if any) loses a copy, the
+   * step's messages, votes and announcements are added, and the budgets and bits are as given.
    */
   private encode(d: Decoded, change: Change): number {
-    const i = change.node ?? -1;
-    const local = change.local ?? 0;
-    const up = change.up ?? d.up;
-    const proposed = change.proposed ?? d.proposed;
-    const dropped = change.dropped ?? d.dropped;
-    const duplicated = change.duplicated ?? d.duplicated;
-    const crashed = change.crashed ?? d.crashed;
-    const fired = change.fired ?? d.fired;
-    const removed = change.removed ?? -1;
-    const out = change.step ?? null;
+    const i = change.node;
+    const local = change.local;
+    const up = change.up;
+    const proposed = change.proposed;
+    const dropped = change.dropped;
+    const duplicated = change.duplicated;
+    const crashed = change.crashed;
+    const fired = change.fired;
+    const removed = change.removed;
+    const out = change.step;
     const n = this.n;
     if (d.count.length < this.wires.length) {
       const c = new Int32Array(Math.max(this.wires.length, d.count.length * 2));
@@ -996,19 +1050,28 @@ export class EngineExplorer {
     // Stale messages (SearchOptions) are left out: those sent to a node that is up, those already in flight
     // to node i once its local has changed, and once the last crash is spent, those that are stale for a
     // node that can no longer crash. Their counts are zeroed here and restored at the end.
-    const pruned = this.pruned;
-    pruned.length = 0;
+    let pruned = this.pruned;
+    let prunedLength = 0;
     if (this.hint) {
       let recheck = i >= 0 && up & (1 << i) && (local !== d.local[i] || !(d.up & (1 << i))) ? 1 << i : 0;
       if (crashed !== d.crashed && crashed >= this.scope.crashes) recheck = up;
-      if (recheck !== 0) {
-        const net = d.net;
-        for (let w = 0; w < net.length; w++) {
-          for (let bits = net[w]!; bits !== 0; bits &= bits - 1) {
+      const net = d.net;
+      for (let to = 0; recheck !== 0; to++, recheck >>>= 1) {
+        if (!(recheck & 1)) continue;
+        // The in-flight words masked with the messages to `to` that are stale at its local, word by word.
+        const stale = this.staleWords(to, to === i ? local : d.local[to]!, this.mayCrash(to, crashed));
+        const words = Math.min(net.length, stale.length);
+        for (let w = 0; w < words; w++) {
+          for (let bits = net[w]! & stale[w]!; bits !== 0; bits &= bits - 1) {
             const m = w * 32 + 31 - Math.clz32(bits & -bits);
-            const to = this.wires[m]!.to;
-            if (recheck & (1 << to) && count[m]! > 0 && this.isStale(to, to === i ? local : d.local[to]!, m, this.mayCrash(to, crashed))) {
-              pruned.push(m, count[m]!);
+            if (count[m]! > 0) {
+              if (prunedLength + 2 > pruned.length) {
+                const grown = new Int32Array(pruned.length * 2);
+                grown.set(pruned);
+                this.pruned = pruned = grown;
+              }
+              pruned[prunedLength++] = m;
+              pruned[prunedLength++] = count[m]!;
               count[m] = 0;
             }
           }
@@ -1027,10 +1090,11 @@ export class EngineExplorer {
     const lenAt = p++;
     let len = d.net.length;
     for (let k = 0; k < sends.length; k++) if (added[k]) len = Math.max(len, (sends[k]! >>> 5) + 1);
-    for (let k = 0; k < len; k++) row[p + k] = d.net[k] ?? 0;
+    // Reads stop at the array's end: an index past it makes V8 search the prototype chain.
+    for (let k = 0; k < len; k++) row[p + k] = k < d.net.length ? d.net[k]! : 0;
     let several = d.multi.length > 0;
     if (removed >= 0 && count[removed] === 0) row[p + (removed >>> 5)] = row[p + (removed >>> 5)]! & ~(1 << (removed & 31));
-    for (let k = 0; k < pruned.length; k += 2) row[p + (pruned[k]! >>> 5)] = row[p + (pruned[k]! >>> 5)]! & ~(1 << (pruned[k]! & 31));
+    for (let k = 0; k < prunedLength; k += 2) row[p + (pruned[k]! >>> 5)] = row[p + (pruned[k]! >>> 5)]! & ~(1 << (pruned[k]! & 31));
     for (let k = 0; k < sends.length; k++) {
       if (!added[k]) continue;
       const m = sends[k]!;
@@ -1044,9 +1108,25 @@ export class EngineExplorer {
     const extrasAt = p++;
     let extras = 0;
     if (several) {
-      const candidates = [...new Set([...d.multi, ...sends, ...(removed >= 0 ? [removed] : [])])].filter((m) => count[m]! > 1).sort((x, y) => x - y);
-      for (const m of candidates) {
-        for (let c = 1; c < count[m]!; c++) {
+      // Only ids already several, just sent or just removed can have more than one copy: sorted in a
+      // scratch list (a handful of ids; no allocation on the hot path), each written once.
+      const total = d.multi.length + sends.length + 1;
+      if (this.several.length < total) this.several = new Int32Array(total * 2);
+      const ids = this.several;
+      let c = 0;
+      const note = (m: number): void => {
+        if (count[m]! <= 1) return;
+        let k = c++;
+        for (; k > 0 && ids[k - 1]! > m; k--) ids[k] = ids[k - 1]!;
+        ids[k] = m;
+      };
+      for (let k = 0; k < d.multi.length; k++) note(d.multi[k]!);
+      for (let k = 0; k < sends.length; k++) note(sends[k]!);
+      if (removed >= 0) note(removed);
+      for (let k = 0; k < c; k++) {
+        const m = ids[k]!;
+        if (k > 0 && ids[k - 1] === m) continue;
+        for (let copy = 1; copy < count[m]!; copy++) {
           row[p++] = m;
           extras++;
         }
@@ -1054,7 +1134,7 @@ export class EngineExplorer {
     }
     row[extrasAt] = extras;
     for (let k = 0; k < sends.length; k++) if (added[k]) count[sends[k]!]!--;
-    for (let k = 0; k < pruned.length; k += 2) count[pruned[k]!] = pruned[k + 1]!;
+    for (let k = 0; k < prunedLength; k += 2) count[pruned[k]!] = pruned[k + 1]!;
     if (removed >= 0) count[removed]!++;
     return p;
   }
@@ -1064,7 +1144,7 @@ export class EngineExplorer {
     let len = base.length;
     for (let k = 0; k < add.length; k++) len = Math.max(len, (add[k]! >>> 5) + 1);
     row[p++] = len;
-    for (let k = 0; k < len; k++) row[p + k] = base[k] ?? 0;
+    for (let k = 0; k < len; k++) row[p + k] = k < base.length ? base[k]! : 0;
     for (let k = 0; k < add.length; k++) {
       const id = add[k]!;
       const w = p + (id >>> 5);
@@ -1083,13 +1163,13 @@ export class EngineExplorer {
     const d = new Decoded(n);
     for (let i = 0; i < n; i++) d.local[i] = this.localId(i, this.protocol.init(this.nodes[i]!, this.config), []);
     d.up = n === 31 ? -1 : (1 << n) - 1;
-    let row = this.row.slice(0, this.encode(d, {}));
+    let row = this.row.slice(0, this.encode(d, this.changeOf(d)));
     for (let i = 0; i < n; i++) {
       this.decode(row, d);
       const o = this.outcome(i, d.local[i]!, 7);
       if (!o) throw new Error(`node ${this.nodes[i]!.id}: its start already leaves the scope (ballot round or slot too high)`);
       if (happenings) this.stepHappenings(i, o, happenings);
-      row = this.row.slice(0, this.encode(d, { node: i, local: o.local, step: o }));
+      row = this.row.slice(0, this.encode(d, this.changeOf(d, i, o.local, o)));
     }
     return row;
   }
@@ -1247,7 +1327,9 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (arg << 2) | 2);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, { node: i, local: o.local, proposed: d.proposed | (1 << arg), step: o });
+        const c = this.changeOf(d, i, o.local, o);
+        c.proposed = d.proposed | (1 << arg);
+        return this.encode(d, c);
       }
       case DELIVER:
       case DUPLICATE:
@@ -1260,14 +1342,20 @@ export class EngineExplorer {
         if (skipIdle && kind !== DROP && !(d.up & (1 << to))) return -1;
         if (kind === DROP || !(d.up & (1 << to))) {
           happenings?.push({ type: 'drop', wire });
-          return this.encode(d, { dropped: d.dropped + (kind === DROP ? 1 : 0), removed });
+          const c = this.changeOf(d);
+          c.dropped = d.dropped + (kind === DROP ? 1 : 0);
+          c.removed = removed;
+          return this.encode(d, c);
         }
         happenings?.push({ type: 'deliver', wire, keep });
         const o = this.outcome(to, d.local[to]!, arg << 2);
         if (!o) return -1;
         if (skipIdle && idle(o, d.local[to]!)) return -1;
         if (happenings) this.stepHappenings(to, o, happenings);
-        return this.encode(d, { node: to, local: o.local, duplicated: d.duplicated + (kind === DUPLICATE ? 1 : 0), removed, step: o });
+        const c = this.changeOf(d, to, o.local, o);
+        c.duplicated = d.duplicated + (kind === DUPLICATE ? 1 : 0);
+        c.removed = removed;
+        return this.encode(d, c);
       }
       case TIMEOUT: {
         const i = arg >>> 8;
@@ -1277,12 +1365,17 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, (this.timerId(timer) << 2) | 1);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, { node: i, local: o.local, fired: d.fired + 1, step: o });
+        const c = this.changeOf(d, i, o.local, o);
+        c.fired = d.fired + 1;
+        return this.encode(d, c);
       }
       case CRASH: {
         const i = arg;
         happenings?.push({ type: 'crash', node: this.nodes[i]!.id });
-        return this.encode(d, { node: i, local: this.crashedLocal(i, d.local[i]!), up: d.up & ~(1 << i), crashed: d.crashed + 1 });
+        const c = this.changeOf(d, i, this.crashedLocal(i, d.local[i]!));
+        c.up = d.up & ~(1 << i);
+        c.crashed = d.crashed + 1;
+        return this.encode(d, c);
       }
       case CRASH_STEP: {
         // A crash, the recovery, and the step of that node they come right before — or nothing more when
@@ -1306,7 +1399,9 @@ export class EngineExplorer {
         const o = this.outcome(i, d.local[i]!, 3);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
-        return this.encode(d, { node: i, local: o.local, up: d.up | (1 << i), step: o });
+        const c = this.changeOf(d, i, o.local, o);
+        c.up = d.up | (1 << i);
+        return this.encode(d, c);
       }
       default:
         throw new Error(`model checker: no move of kind ${kind}`);
@@ -1978,6 +2073,14 @@ export class EngineExplorer {
 }
 
 /** A step that changes nothing: the same local (protocol state and timers), nothing sent or announced. */
+/** The length-prefixed list of words at row[p..]. */
+function readWords(row: Uint32Array, p: number): number[] {
+  const len = row[p]!;
+  const out = new Array<number>(len);
+  for (let k = 0; k < len; k++) out[k] = row[p + 1 + k]!;
+  return out;
+}
+
 function idle(o: Outcome, from: number): boolean {
   return o.local === from && o.sends.length === 0 && o.chosen.length === 0;
 }
