@@ -448,6 +448,8 @@ export class EngineExplorer {
   readonly nodes: readonly NodeInfo[];
   readonly quorums: Quorums;
   private readonly index = new Map<NodeId, number>();
+  /** The index of the node each proposal is asked of (read per state: no map look-up there). */
+  private readonly proposer: Int32Array;
   private readonly isAcceptor: boolean[];
   private readonly crashable: number; // bitmask
   private readonly timed: number; // bitmask
@@ -533,6 +535,11 @@ export class EngineExplorer {
     this.isAcceptor = this.nodes.map((n) => n.roles.includes('acceptor'));
     this.acceptorCount = this.isAcceptor.filter(Boolean).length;
     this.nodes.forEach((n, i) => this.index.set(n.id, i));
+    this.proposer = Int32Array.from(scope.proposals, (p) => {
+      const i = this.index.get(p.node);
+      if (i === undefined) throw new RangeError(`proposals: ${p.node} is not a node of this ${this.protocol.name} scope`);
+      return i;
+    });
     if (this.n > 30) throw new RangeError(`nodes: at most 30 nodes in a model-checking scope (got ${this.n})`);
     for (const [field, budget] of [['drops', scope.drops], ['duplicates', scope.duplicates], ['crashes', scope.crashes]] as const) {
       if (budget > BUDGET_MAX) throw new RangeError(`${field}: at most ${BUDGET_MAX} in a model-checking scope (got ${budget})`);
@@ -1194,7 +1201,7 @@ export class EngineExplorer {
     const sc = this.scope;
     const proposals = sc.proposals;
     for (let k = 0; k < proposals.length; k++) {
-      const i = this.index.get(proposals[k]!.node)!;
+      const i = this.proposer[k]!;
       if (only >= 0 && i !== only) continue;
       if (!(d.proposed & (1 << k)) && d.up & (1 << i)) out.push((k << 3) | PROPOSE);
     }
@@ -1275,7 +1282,10 @@ export class EngineExplorer {
       const length = this.restartLength;
       if (length < 0) return undefined;
       if (this.row.length < length) this.row = new Uint32Array(length * 2);
-      this.row.set(this.restartRow.subarray(0, length));
+      // A plain loop: subarray() would allocate a view per move.
+      const from = this.restartRow;
+      const row = this.row;
+      for (let k = 0; k < length; k++) row[k] = from[k]!;
       return this.resetScratch;
     }
     this.decode(this.row.subarray(0, this.apply(d, (i << 3) | CRASH, true, happenings)), this.downScratch);
@@ -1306,7 +1316,7 @@ export class EngineExplorer {
   private stepNode(move: number): number {
     const kind = move & 7;
     const arg = move >>> 3;
-    if (kind === PROPOSE) return this.index.get(this.scope.proposals[arg]!.node)!;
+    if (kind === PROPOSE) return this.proposer[arg]!;
     if (kind === TIMEOUT) return arg >>> 8;
     return this.wires[arg]!.to;
   }
@@ -1323,7 +1333,7 @@ export class EngineExplorer {
       case PROPOSE: {
         const p = this.scope.proposals[arg]!;
         happenings?.push({ type: 'propose', node: p.node, value: p.value });
-        const i = this.index.get(p.node)!;
+        const i = this.proposer[arg]!;
         const o = this.outcome(i, d.local[i]!, (arg << 2) | 2);
         if (!o) return -1;
         if (happenings) this.stepHappenings(i, o, happenings);
