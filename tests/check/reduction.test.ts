@@ -77,3 +77,9 @@ test('the correct Basic protocol stays safe with the reduction in scopes with fa
     assert.ok(reduced.states < plain.states, `${label(o)}: ${reduced.states} < ${plain.states}`);
   }
 });
+
+test('a scope that asks a node it does not have for a proposal is refused, naming the node', () => {
+  const scope = buildScope(resolveScope({ protocol: 'basic' }));
+  const strange = { ...scope, proposals: [...scope.proposals, { node: 'P9\u0000../x', value: 'v9' }] };
+  assert.throws(() => new EngineExplorer(strange), /^RangeError: proposals: P9\u0000\.\.\/x is not a node of this basic scope/);
+});
