@@ -173,7 +173,6 @@ interface Outcome {
   readonly chosen: readonly number[];
 }
 
-/** What a move changes, for encode: every field left out stays as it was in the predecessor. */
 /**
  * How a move changes a state, for `encode`: every field is always present (a field left as `changeOf(d)`
  * set it is as in `d`), so that encode reads one object shape; the search reuses one instance (this.change)
