@@ -7,7 +7,7 @@
 // resident size (each scope runs in a child process of its own, so the figure is that scope's) and which
 // reductions the search ran with (explore.ts SearchOptions); spec-mode rows stand beside TLC's published
 // figures. Every standard scope runs to the end. Wider scopes that take longer than a benchmark should —
-// Multi's two slots and a leader change with a crash (safe after 154 M states in 24 minutes with
+// Multi's two slots and a leader change with a crash (safe after 154 M states in 13 minutes with
 // fingerprints and por, README), and Basic up to round 2 with both proposers retrying (with and without acceptor
 // symmetry) — run under a time cap and are reported as incomplete (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
 // each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
@@ -160,7 +160,7 @@ engine('basic 2 acceptors, 2 proposers, round 1', { protocol: 'basic', acceptors
 engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, false, 5000);
 engine('basic 3 acceptors, 2 proposers, round 1 (std), symmetry', { protocol: 'basic' }, false, 5000, true);
 // The issue's other reading, ballots up to round 2. With P1 allowed to retry (three ballots compete:
-// 1.P1, 1.P2, 2.P1) it completes, about 12 M states; run to the end. With both proposers retrying it is
+// 1.P1, 1.P2, 2.P1) it completes, about 12 M states in under a minute; run to the end. With both proposers retrying it is
 // still growing past 50 M states at level 36 after half an hour with symmetry and fingerprints, each level
 // 1.2–1.35 times the last (the set network, which holds every multiset run, is no smaller), so capped; the
 // rate is the figure.
@@ -174,7 +174,7 @@ engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptor
 engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
 // A leader change on one slot with a crash (S1 and S2 may each start one election, any server may crash
 // once), two slots under one leader, and the standard scope: two slots and a leader change (about 19 M
-// states, two to three minutes), run to the end. With a crash as well, two slots take 24 minutes and
+// states, about a minute), run to the end. With a crash as well, two slots take 13 minutes and
 // fingerprints (README: `check --protocol multi --crashes 1 --por on --fingerprints on --spill`, safe after
 // 153,935,317 states); the rows here, with and without SearchOptions.por's crash-before-step, are capped:
 // 96 M states at depth 31 after 15 minutes without, 62 M by depth 31 with.
@@ -195,7 +195,7 @@ engine('multi 3 → 3 servers, α 1, 2 slots, leader change', { protocol: 'multi
 jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, reconfigure-immediately', variant: true, maxRound: 1, capped: false });
 jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, correct rule', variant: false, maxRound: 1, capped: true });
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
-// The Fast standard scope completes (about 12 M states, a minute and a half): run to the end, never capped.
+// The Fast standard scope completes (about 12 M states, about 35 seconds): run to the end, never capped.
 engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false);
 // The chapter's collision recoveries in the standard Fast scope (tests use 3 acceptors).
 engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, false);

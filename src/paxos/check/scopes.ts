@@ -69,7 +69,7 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | '
  * 19 M states). Fast: 4 acceptors, 2 clients, the fast round 0 and one classic round 1, two timer
  * firings, the coordinator's (safe: about 12 M states). Wider scopes are checked in bench/checker: Basic
  * up to round 2 with P1 retrying (safe), a crash on one Multi slot (safe), and a crash with two slots
- * (safe, but 154 M states: 24 minutes with fingerprints and por, README). nack is off: a refusal only makes a
+ * (safe, but 154 M states: 13 minutes with fingerprints and por, README). nack is off: a refusal only makes a
  * proposer give up sooner, and safety never rests on it.
  */
 /**
@@ -120,7 +120,7 @@ export function resolveScope(options: ScopeOptions): ResolvedScope {
           { acceptors: 4, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const }
         : { acceptors: 3, proposers: 2, clients: 0, maxRound: 1, slots: 1, crashes: 0, duplicates: 0, timeouts: Infinity, timed: 'all' as const },
     // S3's timers are left out to keep the scope at a few minutes; with them too (`--timed all`: any two
-    // elections among the three servers) it is also safe, at 73 M states and a quarter of an hour.
+    // elections among the three servers) it is also safe, at 73 M states and six and a half minutes.
     multi: reconfiguring
       ? // Reconfiguration, 3 → 3 servers: S1 S2 S3 first, S4 a spare; S1 is asked for `config S1 S2 S4`
         // and S2 for a write. Two elections (S1's and S2's), so that a second leader must respect the
