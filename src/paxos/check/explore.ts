@@ -174,20 +174,37 @@ interface Outcome {
 }
 
 /**
- * How a move changes a state, for `encode`: every field is always present (a field left as `changeOf(d)`
- * set it is as in `d`), so that encode reads one object shape; the search reuses one instance (this.change)
- * instead of allocating a record per transition.
+ * The words of a state besides its locals and its sets: which nodes are up and which proposals were made
+ * (bitmasks), the fault budgets spent, and the timer firings. A decoded state and a change both hold them.
  */
-class Change {
-  /** The node whose local becomes `local` (-1: none). */
-  node = -1;
-  local = 0;
+class Scalars {
   up = 0;
   proposed = 0;
   dropped = 0;
   duplicated = 0;
   crashed = 0;
   fired = 0;
+
+  /** Takes every scalar from `o`. */
+  scalarsFrom(o: Scalars): void {
+    this.up = o.up;
+    this.proposed = o.proposed;
+    this.dropped = o.dropped;
+    this.duplicated = o.duplicated;
+    this.crashed = o.crashed;
+    this.fired = o.fired;
+  }
+}
+
+/**
+ * How a move changes a state, for `encode`: every field is always present (a field left as `changeOf(d)`
+ * set it is as in `d`), so that encode reads one object shape; the search reuses one instance (this.change)
+ * instead of allocating a record per transition.
+ */
+class Change extends Scalars {
+  /** The node whose local becomes `local` (-1: none). */
+  node = -1;
+  local = 0;
   /** A message id that loses one copy in flight (-1: none). */
   removed = -1;
   /** The protocol step's outcome: its messages, votes and announcements are added. */
@@ -204,16 +221,10 @@ type Happening =
   | { readonly type: 'chosen'; readonly node: NodeId; readonly slot: Slot; readonly value: Value };
 
 /** A global state unpacked from its row, for generating its moves and successors. */
-class Decoded {
+class Decoded extends Scalars {
   local: Int32Array;
   /** Bumped by every decode into this object: what restarted() keys its cache on. */
   version = 0;
-  up = 0;
-  proposed = 0;
-  dropped = 0;
-  duplicated = 0;
-  crashed = 0;
-  fired = 0;
   votes: number[] = [];
   announced: number[] = [];
   /** Network bitset words (trailing zero words trimmed). */
@@ -225,6 +236,7 @@ class Decoded {
   /** Copies in flight per message id. */
   count: Int32Array = new Int32Array(64);
   constructor(n: number) {
+    super();
     this.local = new Int32Array(n);
   }
 }
@@ -1001,12 +1013,7 @@ export class EngineExplorer {
     const c = this.change;
     c.node = node;
     c.local = local;
-    c.up = d.up;
-    c.proposed = d.proposed;
-    c.dropped = d.dropped;
-    c.duplicated = d.duplicated;
-    c.crashed = d.crashed;
-    c.fired = d.fired;
+    c.scalarsFrom(d);
     c.removed = -1;
     c.step = step;
     return c;
