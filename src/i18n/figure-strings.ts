@@ -29,6 +29,27 @@ const FIGURE_ZH = {
     scripted: (steps: number): string =>
       `这不是搜索结果：检查器按预先写好的 ${steps} 步脚本，驱动引擎里各个角色的真实代码跑出了这条运行。它证明违规确实会发生，但不保证是最短的。`,
   },
+  /** The nack on/off chart (components/charts/nack-chart.ts), drawn at build time. */
+  nackChart: {
+    drop: (drop: number): string => (drop === 0 ? '无丢包' : `丢包 ${Math.round(drop * 100)}%`),
+    nack: (on: boolean): string => (on ? 'nack 开' : 'nack 关'),
+    p95: '最慢的 5%（p95）',
+    median: '中位数',
+    xAxis: '提议者个数',
+    yAxis: '选定用时（模拟时间）',
+    point: (proposers: number, medianOn: string, medianOff: string, p95On: string, p95Off: string): string => `${proposers} 个提议者：中位数 ${medianOn} 对 ${medianOff}，p95 ${p95On} 对 ${p95Off}`,
+    pointSep: '；',
+    panelTitle: (drop: string): string => `${drop}：选定用时（nack 开 对 nack 关）`,
+    panelDesc: (points: string): string => `${points}。单位：模拟时间。`,
+    caption: (seeds: number): string => `选定用时（模拟时间单位），每行 ${seeds} 个种子`,
+    columns: ['网络', '提议者', 'nack', '中位数', 'p90', 'p95', '平均', '有值选定'],
+    settings: (acceptors: number, latency: readonly number[], timeout: number, backoff: readonly number[]): string =>
+      `${acceptors} 个接受者，网络延迟 ${latency[0]}–${latency[1]}，提议者超时 ${timeout}，退避 ${backoff[0]}–${backoff[1]}（单位都是模拟时间）`,
+    title: '拒绝时回不回 nack：选定一个值要多久',
+    about: (first: number, last: number, seeds: number, settings: string): string =>
+      `每个点是种子 ${first}–${last} 共 ${seeds} 次运行；从第一次提议到第一个节点得知选定值的模拟时间。${settings}。构建站点时由引擎实际运行得出。`,
+    data: '数据表',
+  },
 };
 
 /** The page's strings plus the figures' own, merged once (a figure asks for them several times). */

@@ -118,6 +118,9 @@ export const ZH = {
   /** Node roles as the state table shows them. */
   role: { proposer: '提议者', acceptor: '接受者', learner: '学习者', client: '客户端', coordinator: '协调者', leader: '领导者', server: '服务器' } as Record<string, string>,
   playground: {
+    /** The button that opens the model-checker panel (whose own words, i18n/checker.ts, load with it). */
+    openChecker: '拆掉一条规则：让模型检查器找反例',
+    checkerLoadFailed: (message: string): string => `模型检查器没能加载：${message}`,
     region: 'Paxos 演练场',
     about: (title: string): string => `场景说明：${title}`,
     thisScenario: '本节场景',

@@ -4,6 +4,9 @@
 // Colours come from CSS variables (charts.css) that follow the site theme; series also differ by dash and
 // marker shape, so the chart reads in greyscale and for colour-blind readers.
 import { pointFor, type NackMeasurement, type NackPoint } from '../../figures/measure/nack.ts';
+import { figureStrings } from '../../i18n/figure-strings.ts';
+
+const t = figureStrings().nackChart;
 
 const W = 340;
 const H = 230;
@@ -11,13 +14,13 @@ const M = { left: 44, right: 12, top: 14, bottom: 44 };
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-export const dropLabel = (drop: number): string => (drop === 0 ? '无丢包' : `丢包 ${Math.round(drop * 100)}%`);
-const nackLabel = (nack: boolean): string => (nack ? 'nack 开' : 'nack 关');
+export const dropLabel = t.drop;
+const nackLabel = t.nack;
 
 type Stat = 'median' | 'p95';
 const STATS: readonly { readonly key: Stat; readonly label: string }[] = [
-  { key: 'p95', label: '最慢的 5%（p95）' },
-  { key: 'median', label: '中位数' },
+  { key: 'p95', label: t.p95 },
+  { key: 'median', label: t.median },
 ];
 
 /** A y-axis top that is a multiple of 5 above every plotted value. */
@@ -39,8 +42,8 @@ function panel(m: NackMeasurement, drop: number, top: number, id: string): strin
     parts.push(`<text class="tick" x="${M.left - 6}" y="${y(v) + 4}" text-anchor="end">${v}</text>`);
   }
   for (const n of xs) parts.push(`<text class="tick" x="${x(n)}" y="${M.top + ph + 16}" text-anchor="middle">${n}</text>`);
-  parts.push(`<text class="axis-label" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">提议者个数</text>`);
-  parts.push(`<text class="axis-label" x="12" y="${M.top + ph / 2}" text-anchor="middle" transform="rotate(-90 12 ${M.top + ph / 2})">选定用时（模拟时间）</text>`);
+  parts.push(`<text class="axis-label" x="${M.left + pw / 2}" y="${H - 6}" text-anchor="middle">${esc(t.xAxis)}</text>`);
+  parts.push(`<text class="axis-label" x="12" y="${M.top + ph / 2}" text-anchor="middle" transform="rotate(-90 12 ${M.top + ph / 2})">${esc(t.yAxis)}</text>`);
   for (const { key } of STATS) {
     for (const nack of [true, false]) {
       const pts = xs.map((n) => pointFor(m, n, drop, nack));
@@ -64,12 +67,12 @@ function panel(m: NackMeasurement, drop: number, top: number, id: string): strin
     .map((n) => {
       const on = pointFor(m, n, drop, true);
       const off = pointFor(m, n, drop, false);
-      return `${n} 个提议者：中位数 ${fmt(on.median)} 对 ${fmt(off.median)}，p95 ${fmt(on.p95)} 对 ${fmt(off.p95)}`;
+      return t.point(n, fmt(on.median), fmt(off.median), fmt(on.p95), fmt(off.p95));
     })
-    .join('；');
+    .join(t.pointSep);
   return `<svg class="nack-chart-panel" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-t ${id}-d" xmlns="http://www.w3.org/2000/svg">
-<title id="${id}-t">${esc(dropLabel(drop))}：选定用时（nack 开 对 nack 关）</title>
-<desc id="${id}-d">${esc(desc)}。单位：模拟时间。</desc>
+<title id="${id}-t">${esc(t.panelTitle(dropLabel(drop)))}</title>
+<desc id="${id}-d">${esc(t.panelDesc(desc))}</desc>
 <text class="panel-title" x="${M.left}" y="${M.top - 2}">${esc(dropLabel(drop))}</text>
 ${parts.join('\n')}
 </svg>`;
@@ -97,8 +100,8 @@ function table(m: NackMeasurement): string {
     }
   }
   return `<div class="nack-chart-scroll"><table class="nack-chart-table">
-<caption>选定用时（模拟时间单位），每行 ${m.seeds} 个种子</caption>
-<thead><tr><th scope="col">网络</th><th scope="col">提议者</th><th scope="col">nack</th><th scope="col">中位数</th><th scope="col">p90</th><th scope="col">p95</th><th scope="col">平均</th><th scope="col">有值选定</th></tr></thead>
+<caption>${esc(t.caption(m.seeds))}</caption>
+<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -108,14 +111,14 @@ ${rows.join('\n')}
 /** The whole figure; `id` keeps the SVG title/desc ids unique if a page shows the chart twice. */
 export function renderNackChart(m: NackMeasurement, id = 'nack-chart'): string {
   const top = yTop(m);
-  const settings = `${m.acceptors} 个接受者，网络延迟 ${m.latency[0]}–${m.latency[1]}，提议者超时 ${m.proposerTimeout}，退避 ${m.backoff[0]}–${m.backoff[1]}（单位都是模拟时间）`;
+  const settings = t.settings(m.acceptors, m.latency, m.proposerTimeout, m.backoff);
   return `<figure class="nack-chart" id="${esc(id)}">
-<figcaption><strong>拒绝时回不回 nack：选定一个值要多久</strong><br/>每个点是种子 ${m.firstSeed}–${m.firstSeed + m.seeds - 1} 共 ${m.seeds} 次运行；从第一次提议到第一个节点得知选定值的模拟时间。${esc(settings)}。构建站点时由引擎实际运行得出。</figcaption>
+<figcaption><strong>${esc(t.title)}</strong><br/>${esc(t.about(m.firstSeed, m.firstSeed + m.seeds - 1, m.seeds, settings))}</figcaption>
 ${legend()}
 <div class="nack-chart-panels">
 ${m.drops.map((d, i) => panel(m, d, top, `${id}-${i}`)).join('\n')}
 </div>
-<details class="nack-chart-data"><summary>数据表</summary>
+<details class="nack-chart-data"><summary>${esc(t.data)}</summary>
 ${table(m)}
 </details>
 </figure>`;

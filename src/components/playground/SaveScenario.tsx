@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { joinBase, siteBase } from '../../base-path.ts';
 import type { Scenario } from '../../paxos/sim/scenario.ts';
+import { saveStrings } from '../../i18n/dev.ts';
 
 interface Saved {
   path: string;
@@ -28,6 +29,7 @@ export function SaveScenario(props: Props) {
 }
 
 function SaveScenarioForm({ scenario }: Props) {
+  const w = saveStrings();
   const [name, setName] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   // When the file exists, the question is the next thing to answer: take the keyboard there.
@@ -48,11 +50,11 @@ function SaveScenarioForm({ scenario }: Props) {
         body: JSON.stringify({ name: name.trim(), scenario: scenario(), overwrite }),
       });
       const body = (await res.json()) as { error?: string; path?: string; lines?: string[]; replaced?: boolean };
-      if (res.status === 409) setStatus({ kind: 'exists', message: `${body.path ?? '这个文件'} 已经存在：覆盖它，或者换一个名字。` });
+      if (res.status === 409) setStatus({ kind: 'exists', message: w.exists(body.path) });
       else if (!res.ok) setStatus({ kind: 'error', message: body.error ?? `HTTP ${res.status}` });
       else setStatus({ kind: 'saved', saved: { path: body.path ?? '', lines: body.lines ?? [] }, replaced: body.replaced === true });
     } catch (err) {
-      setStatus({ kind: 'error', message: `没有存上：${(err as Error).message}` });
+      setStatus({ kind: 'error', message: w.failed((err as Error).message) });
     }
   };
 
@@ -66,7 +68,7 @@ function SaveScenarioForm({ scenario }: Props) {
       }}
     >
       <label>
-        场景文件名（仅开发服务器）
+        {w.nameLabel}
         <input
           type="text"
           value={name}
@@ -79,16 +81,16 @@ function SaveScenarioForm({ scenario }: Props) {
         />
       </label>
       <button type="submit" disabled={!ready || status.kind === 'saving'}>
-        保存为场景文件
+        {w.save}
       </button>
       <p id="pg-save-hint" class="pg-save-hint">
-        小写字母、数字和连字符，例如 my-run；写到 content/scenarios/&lt;协议&gt;/&lt;名字&gt;.json。
+        {w.hint}
       </p>
       <div role="status" aria-live="polite">
         {status.kind === 'saved' && (
           <>
             <p>
-              {status.replaced ? '已覆盖' : '已保存'} {status.saved.path}。要在笔记里用它，把下面几行加到 src/scenarios/ 里对应协议的文件：
+              {w.saved(status.replaced, status.saved.path)}
             </p>
             <pre>{status.saved.lines.join('\n')}</pre>
           </>
@@ -97,7 +99,7 @@ function SaveScenarioForm({ scenario }: Props) {
           <p>
             {status.message}{' '}
             <button type="button" ref={replace} onClick={() => void save(true)}>
-              覆盖它
+              {w.replace}
             </button>
           </p>
         )}

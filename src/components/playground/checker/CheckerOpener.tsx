@@ -3,6 +3,9 @@
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CheckerPanelProps } from './CheckerPanel.tsx';
+import { strings } from '../../../i18n/figures.ts';
+
+const P = strings().playground;
 
 export function CheckerOpener(props: CheckerPanelProps) {
   const [Panel, setPanel] = useState<ComponentType<CheckerPanelProps> | null>(null);
@@ -13,13 +16,13 @@ export function CheckerOpener(props: CheckerPanelProps) {
     if (Panel) return;
     import('./CheckerPanel.tsx').then(
       (m) => setPanel(() => m.CheckerPanel),
-      (err: Error) => setFailed(`模型检查器没能加载：${err.message}`),
+      (err: Error) => setFailed(P.checkerLoadFailed(err.message)),
     );
   };
   return (
     <div class="pg-checker">
       <button type="button" class="pg-checker-open" aria-expanded={open} data-action="open-checker" onClick={toggle}>
-        拆掉一条规则：让模型检查器找反例
+        {P.openChecker}
       </button>
       {failed && <p role="alert">{failed}</p>}
       {open && Panel && <Panel key={props.protocol} {...props} />}

@@ -13,6 +13,7 @@ import type { ProtocolName } from '../../../paxos/core/trace.ts';
 import type { Scenario } from '../../../paxos/sim/scenario.ts';
 import type { CheckReply, CheckRequest, Milestones, Rule } from './check.worker.ts';
 import { checkCommand, FIELDS, PAGE_MAX_STATES, RULES, scopeOptions, type FieldInfo, type ScopeField } from './rules.ts';
+import { checkerStrings } from '../../../i18n/checker.ts';
 import './checker.css';
 
 export interface CheckerPanelProps {
@@ -29,13 +30,12 @@ type Status =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'done'; readonly result: CheckResult; readonly command: string; readonly turns: Milestones | null; readonly loadError: string };
 
-const n = (x: number): string => x.toLocaleString('zh-CN');
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} 秒`;
+const t = checkerStrings();
 const startWorker = (): Worker => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
 
 /** The scope in words, from the checker's echo (what the verdict covers). */
 function scopeWords(protocol: ProtocolName, scope: CheckResult['scope']): string {
-  return FIELDS[protocol].map((f) => `${f.label} ${String(scope[f.field])}`).join('，');
+  return FIELDS[protocol].map((f) => `${f.label} ${String(scope[f.field])}`).join(t.list);
 }
 
 export function CheckerPanel(props: CheckerPanelProps) {
@@ -78,7 +78,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
     };
     w.onerror = (event) => {
       event.preventDefault();
-      if (worker.current === w) setStatus({ kind: 'error', message: event.message || '检查器的 worker 出错了' });
+      if (worker.current === w) setStatus({ kind: 'error', message: event.message || t.workerFailed });
     };
     return () => {
       w.terminate();
@@ -107,7 +107,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
     // so the search starts right after it has answered for the scope (a refused scope cannot be searched).
     if (running || refused || !worker.current) return;
     command.current = checkCommand(protocol, mutant, changed);
-    const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: `模型检查器的反例：拆掉“${mutant ? RULES[mutant] : ''}”` };
+    const request: CheckRequest = { type: 'check', options: scopeOptions(protocol, mutant, changed), maxStates: PAGE_MAX_STATES, title: t.traceTitle(mutant ? RULES[mutant] : '') };
     worker.current.postMessage(request);
     setStatus({ kind: 'running', progress: null });
   };
@@ -138,18 +138,18 @@ export function CheckerPanel(props: CheckerPanelProps) {
   /** The checker has answered for these options and said they are no scope it can search. */
   const refused = scope?.key === key && resolved === null;
   return (
-    <section class="pg-checker-panel" aria-label="拆掉一条规则">
-      <Heading class="pg-checker-title">拆掉一条规则</Heading>
-      <p class="pg-checker-hint">每条规则都是 Paxos 安全的一部分吗？关掉一条，让模型检查器在下面的范围里穷举所有交错，找出选定两个值的最短运行。一次只能拆掉一条。</p>
+    <section class="pg-checker-panel" aria-label={t.title}>
+      <Heading class="pg-checker-title">{t.title}</Heading>
+      <p class="pg-checker-hint">{t.hint}</p>
       <fieldset class="pg-checker-rules" disabled={running} aria-busy={rules.length === 0}>
-        <legend>{protocol === 'basic' ? 'Basic Paxos' : protocol === 'fast' ? 'Fast Paxos' : 'Multi-Paxos'} 的规则</legend>
-        {rules.length === 0 && <p class="pg-checker-hint">正在载入模型检查器…</p>}
+        <legend>{t.rulesOf(protocol === 'basic' ? 'Basic Paxos' : protocol === 'fast' ? 'Fast Paxos' : 'Multi-Paxos')}</legend>
+        {rules.length === 0 && <p class="pg-checker-hint">{t.loading}</p>}
         {rules.map((m) => (
           <label class={`pg-rule${mutant === m.name ? ' pg-rule-off' : ''}`} data-mutant={m.name}>
             <input type="checkbox" role="switch" checked={mutant !== m.name} onChange={(e) => switchRule(m.name, (e.target as HTMLInputElement).checked)} />
             <span>
               <span class="pg-rule-text">{RULES[m.name]}</span>
-              {mutant === m.name && <span class="pg-rule-instead">已拆掉：{m.summary}</span>}
+              {mutant === m.name && <span class="pg-rule-instead">{t.ruleOff(m.summary)}</span>}
             </span>
           </label>
         ))}
@@ -157,7 +157,7 @@ export function CheckerPanel(props: CheckerPanelProps) {
       {/* Closed until the checker's first answer fills the fields: a number typed before it would be
           overwritten under the reader's cursor (the standard value arriving appended to it, out of range). */}
       <fieldset class="pg-checker-scope" disabled={running || scope === null} aria-busy={scope === null}>
-        <legend>范围</legend>
+        <legend>{t.scope}</legend>
         {FIELDS[protocol].map((f) => (
           <label>
             {f.label}
@@ -181,37 +181,37 @@ export function CheckerPanel(props: CheckerPanelProps) {
           </label>
         ))}
         <button type="button" class="pg-checker-reset" onClick={() => setChanged({})} disabled={Object.keys(changed).length === 0}>
-          标准范围
+          {t.standardScope}
         </button>
       </fieldset>
       {scope?.key === key && scope.error && (
         <p class="pg-checker-error" role="alert">
-          范围无效：{scope.error}
+          {t.scopeInvalid(scope.error)}
         </p>
       )}
       <div class="pg-checker-actions">
         <button type="button" class="pg-primary" data-action="find-counterexample" ref={findButton} aria-disabled={running || refused} onClick={find}>
-          找最短反例
+          {t.find}
         </button>
         {running && (
           <button type="button" data-action="cancel-check" ref={cancelButton} onClick={cancel}>
-            取消
+            {t.cancel}
           </button>
         )}
-        <span class="pg-checker-cap">本页最多搜索 {n(PAGE_MAX_STATES)} 个状态</span>
+        <span class="pg-checker-cap">{t.pageCap(PAGE_MAX_STATES)}</span>
       </div>
       {(status.kind === 'running' || status.kind === 'cancelled') && (
         <p class="pg-checker-progress" data-state={status.kind}>
-          {status.kind === 'cancelled' ? '已取消。' : '搜索中…'}
+          {status.kind === 'cancelled' ? t.cancelled : t.searching}
           {status.progress
-            ? ` 已搜 ${n(status.progress.states)} 个状态，深度 ${status.progress.depth}，每秒 ${n(status.progress.rate)} 个，用时 ${seconds(status.progress.ms)}`
+            ? t.progress(status.progress.states, status.progress.depth, status.progress.rate, status.progress.ms)
             : status.kind === 'running'
-              ? ' 正在启动检查器'
+              ? t.starting
               : ''}
         </p>
       )}
       <div class="pg-checker-verdict" aria-live="polite">
-        {status.kind === 'error' && <p class="pg-checker-error">检查器报错：{status.message}</p>}
+        {status.kind === 'error' && <p class="pg-checker-error">{t.checkerError(status.message)}</p>}
         {status.kind === 'done' && <Verdict protocol={protocol} status={status} />}
       </div>
     </section>
@@ -219,51 +219,53 @@ export function CheckerPanel(props: CheckerPanelProps) {
 }
 
 /** Where the loaded run turns, in words. */
-function turnsText(t: Milestones | null): string {
-  if (!t || t.red === null) return '';
-  if (t.agreement === t.red) return `，第 ${t.red} 步两个值都被法定人数接受：一致性被打破，安全横幅变红`;
-  const red = `，第 ${t.red} 步安全横幅变红（先违反的是被拆掉的那条规则守护的性质）`;
-  return t.agreement === null ? red : `${red}，第 ${t.agreement} 步两个值都被法定人数接受：一致性被打破`;
+function turnsText(turns: Milestones | null): string {
+  if (!turns || turns.red === null) return '';
+  if (turns.agreement === turns.red) return t.turnsBoth(turns.red);
+  const red = t.turnsRed(turns.red);
+  return turns.agreement === null ? red : `${red}${t.turnsAgreement(turns.agreement)}`;
 }
 
 function Verdict({ protocol, status }: { protocol: ProtocolName; status: Status & { kind: 'done' } }) {
   const r = status.result;
-  const stats = `搜索了 ${n(r.states)} 个状态，深度 ${r.depth}，用时 ${seconds(r.ms)}`;
+  const stats = t.stats(r.states, r.depth, r.ms);
   return (
     <div data-result={r.result} data-states={r.states} data-depth={r.depth}>
       {r.result === 'violation' && (
         <>
           <p class="pg-checker-broken">
-            <strong>找到最短反例：{r.steps} 步之后，{r.values.map((v) => (v === null ? '空操作' : v)).join(' 和 ')} 都被选定。</strong>
-            {stats}。
+            <strong>{t.found(r.steps, r.values.map((v) => (v === null ? t.noOp : v)))}</strong>
+            {stats}
+            {t.period}
           </p>
           {status.loadError ? (
-            <p class="pg-checker-error">反例没能载入演练场：{status.loadError}</p>
+            <p class="pg-checker-error">{t.loadFailed(status.loadError)}</p>
           ) : (
             <p class="pg-checker-loaded" data-red-at={status.turns?.red ?? ''} data-agreement-at={status.turns?.agreement ?? ''}>
-              已载入上面的演练场，从头开始：按“下一步”逐步走{turnsText(status.turns)}。
+              {t.loaded(turnsText(status.turns))}
             </p>
           )}
         </>
       )}
       {r.result === 'safe' && (
         <p class="pg-checker-safe">
-          <strong>在这个范围内安全：{n(r.states)} 个状态。</strong>
-          {stats}，没有任何运行选定两个值。
+          <strong>{t.safe(r.states)}</strong>
+          {stats}
+          {t.safeTail}
         </p>
       )}
       {r.result === 'incomplete' && (
         <p class="pg-checker-error" data-reason={r.reason}>
-          <strong>这个范围对本页太大：</strong>
-          搜到 {n(r.states)} 个状态（本页的上限是 {n(PAGE_MAX_STATES)}）还没搜完，所以什么也没证明。请缩小范围，或在终端里运行下面的命令（没有上限）。
+          <strong>{t.tooLarge}</strong>
+          {t.tooLargeTail(r.states, PAGE_MAX_STATES)}
         </p>
       )}
       <p class="pg-checker-scope-echo">
-        范围：{scopeWords(protocol, r.scope)}
-        {r.scope.mutant ? `；拆掉的规则：${r.scope.mutant}` : '；完整协议'}。
+        {t.scopeEcho(scopeWords(protocol, r.scope), r.scope.mutant)}
       </p>
       <p class="pg-checker-command">
-        同样的检查：<code>{status.command}</code>
+        {t.sameCheck}
+        <code>{status.command}</code>
       </p>
     </div>
   );
