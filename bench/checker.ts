@@ -8,8 +8,9 @@
 // reductions the search ran with (explore.ts SearchOptions); spec-mode rows stand beside TLC's published
 // figures. Every standard scope runs to the end. Wider scopes that take longer than a benchmark should —
 // Multi's two slots and a leader change with a crash (safe after 154 M states in 13 minutes with
-// fingerprints and por, README), and Basic up to round 2 with both proposers retrying (with and without acceptor
-// symmetry) — run under a time cap and are reported as incomplete (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
+// fingerprints and por, README), and Basic up to round 2 with both proposers retrying (safe after 120 M
+// states in 23 minutes with symmetry and fingerprints, README; here with and without acceptor symmetry)
+// — run under a time cap and are reported as incomplete (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
 // each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
 // bounded breadth-first search of the hunting scope with a set network (SearchOptions.bound = the hunted
 // length − 1), checked against witnesses.ts SEARCHED; forget-promise-on-learn's runs to the end (about six
@@ -160,10 +161,9 @@ engine('basic 2 acceptors, 2 proposers, round 1', { protocol: 'basic', acceptors
 engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, false, 5000);
 engine('basic 3 acceptors, 2 proposers, round 1 (std), symmetry', { protocol: 'basic' }, false, 5000, true);
 // The other reading, ballots up to round 2. With P1 allowed to retry (three ballots compete:
-// 1.P1, 1.P2, 2.P1) it completes, about 12 M states in under a minute; run to the end. With both proposers retrying it is
-// still growing past 50 M states at level 36 after half an hour with symmetry and fingerprints, each level
-// 1.2–1.35 times the last (the set network, which holds every multiset run, is no smaller), so capped; the
-// rate is the figure.
+// 1.P1, 1.P2, 2.P1) it completes, about 12 M states in under a minute; run to the end. With both proposers
+// retrying it is safe too, but takes 23 minutes with symmetry and fingerprints (120,276,386 states, levels
+// peaking near 15 M at 37–38, README), so capped here; the rate is the figure.
 engine('basic 3 acceptors, 2 proposers, round 2, P1 retries', { protocol: 'basic', maxRound: 2, timed: ['P1'] }, false);
 engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, true);
 engine('basic 3 acceptors, 2 proposers, round 2, symmetry', { protocol: 'basic', maxRound: 2 }, true, undefined, true);
