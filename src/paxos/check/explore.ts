@@ -1276,7 +1276,8 @@ export class EngineExplorer {
 
   /**
    * `d` after node i crashes and recovers (SearchOptions.por), decoded into a scratch state that a call for
-   * another state or node overwrites, with its row in this.row; undefined if the recovery leaves the scope.
+   * another state or node overwrites, with its row in this.restartRow; undefined if the recovery leaves the
+   * scope.
    * Every crash-before-step move of one node from one state starts here, so the last answer is kept (not
    * when happenings are asked for: those need the moves made). `restartLength` and `restartGrew` tell the
    * row's length and whether the recovery added votes or announcements.
@@ -1284,15 +1285,8 @@ export class EngineExplorer {
   private restarted(d: Decoded, i: number, happenings?: Happening[]): Decoded | undefined {
     const key = this.restartKey;
     if (!happenings && key.d === d && key.version === d.version && key.node === i) {
-      // restartLength and restartGrew are still this state's: only a miss below sets them.
-      const length = this.restartLength;
-      if (length < 0) return undefined;
-      if (this.row.length < length) this.row = new Uint32Array(length * 2);
-      // A plain loop: subarray() would allocate a view per move.
-      const from = this.restartRow;
-      const row = this.row;
-      for (let k = 0; k < length; k++) row[k] = from[k]!;
-      return this.resetScratch;
+      // restartLength, restartGrew and restartRow are still this state's: only a miss below sets them.
+      return this.restartLength < 0 ? undefined : this.resetScratch;
     }
     this.decode(this.row.subarray(0, this.apply(d, (i << 3) | CRASH, true, happenings)), this.downScratch);
     const length = this.apply(this.downScratch, (i << 3) | RECOVER, true, happenings);
@@ -1400,7 +1394,13 @@ export class EngineExplorer {
         const i = restartOnly ? arg >>> 3 : this.stepNode(arg);
         const reset = this.restarted(d, i, happenings);
         if (!reset) return -1;
-        if (restartOnly) return this.restartLength;
+        if (restartOnly) {
+          // The move's row is the restart's own; a step after it (below) writes its row afresh.
+          const length = this.restartLength;
+          if (this.row.length < length) this.row = new Uint32Array(length * 2);
+          this.row.set(this.restartRow.subarray(0, length));
+          return length;
+        }
         // The steps were listed before the crash, which may have left a message out as stale: cut.
         const stepKind = arg & 7;
         if ((stepKind === DELIVER || stepKind === DUPLICATE) && !(reset.count[arg >>> 3]! > 0)) return -1;

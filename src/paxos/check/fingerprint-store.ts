@@ -22,7 +22,7 @@
 // bits and print the same kind of estimate. The three 32-bit words come from two differently keyed
 // Murmur3-style hashes of the row and one xxHash-style hash (`fingerprint`), so that a difference in a row
 // which one construction happens to cancel is not cancelled by the other.
-import { widened } from './word-store.ts';
+import { murmurFinal, widened } from './word-store.ts';
 import { SpilledLevel, type LevelFiles } from './level-files.ts';
 
 /**
@@ -57,16 +57,6 @@ function fingerprint(row: Uint32Array, length: number, out: Int32Array): void {
   c = Math.imul(c, 0xc2b2ae3d);
   c ^= c >>> 16;
   out[2] = c | 1;
-}
-
-/** Murmur3's finalizer, as hashRow ends. */
-function murmurFinal(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
 }
 
 const EMPTY = new Uint32Array(0);

@@ -103,7 +103,7 @@ export function widened<A extends Float64Array | Int32Array | Uint16Array>(a: A,
 
 /**
  * Murmur3-style mixing of a row: cheap, and spreads the sparse bitsets of message sets well. `seed` keys it
- * (the fingerprint store takes two differently keyed hashes of one row).
+ * (the fingerprint store computes two differently keyed ones of a row in one pass: fingerprint-store.ts).
  */
 export function hashRow(row: Uint32Array, width: number, seed = 0x811c9dc5): number {
   let h = seed ^ width;
@@ -116,12 +116,17 @@ export function hashRow(row: Uint32Array, width: number, seed = 0x811c9dc5): num
     h = (h << 13) | (h >>> 19);
     h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
+  return murmurFinal(h) >>> 0;
+}
+
+/** Murmur3's finalizer: hashRow ends with it, and so do the fingerprint store's two keyed hashes. */
+export function murmurFinal(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
-  return h >>> 0;
+  return h;
 }
 
 /**
