@@ -5,11 +5,14 @@
 //   the build's words, and the note's page answers with them until the note is fixed (dev-modules.ts).
 // - In `astro dev`, an edit to a scenario file or to the engine re-renders the notes whose ```paxos
 //   fences draw from them (the fences load both through Vite, see dev-modules.ts).
+// - In `astro dev`, a second save of one of those files that the watcher drops (it does, within 50 ms of
+//   the first) is announced again once the file settles (dropped-saves.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { prerenderMermaid } from '../diagrams/render.ts';
+import { catchDroppedSaves, type DroppedSaves } from './dropped-saves.ts';
 import { scanFences } from './scan-fences.ts';
 import { NoteFrontMatterError, noteProblems, notesWithFences, setDevLoader, setNoteProblems } from './dev-modules.ts';
 import { warmFenceModules } from './rehype-paxos-fence.ts';
@@ -23,6 +26,8 @@ const FENCE_SOURCES = ['src/paxos', 'src/scenarios', 'src/figures'];
 export function notesCheckIntegration(): AstroIntegration {
   let root = '';
   let building = false;
+  /** In `astro dev`: saves the watcher dropped, announced again (dropped-saves.ts). */
+  let droppedSaves: DroppedSaves | undefined;
   /** What a note's page shows in `astro dev` (the registry the note page reads); returns the message, if any. */
   const recordProblems = (file: string, problems: readonly NoteProblem[]): string | undefined => {
     const text = problems.length > 0 ? formatProblems(problems) : undefined;
@@ -103,7 +108,9 @@ export function notesCheckIntegration(): AstroIntegration {
           }, 30);
         };
         const scenariosDir = join(root, SCENARIOS_DIR) + sep;
+        droppedSaves = catchDroppedSaves((file) => server.watcher.emit('change', file));
         const onFile = (file: string): void => {
+          if ([notesDir, scenariosDir, ...fenceSources].some((dir) => file.startsWith(dir))) droppedSaves?.seen(file);
           if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNote(file);
           // A scenario file: only the notes whose fences `use:` it (a new file is used by none yet, and saving
           // one from the playground must not reload the author's tab).
@@ -121,6 +128,7 @@ export function notesCheckIntegration(): AstroIntegration {
       },
       'astro:server:done': () => {
         setDevLoader(undefined);
+        droppedSaves?.dispose();
       },
     },
   };

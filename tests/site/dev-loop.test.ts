@@ -76,6 +76,22 @@ async function eventually(what: string, check: () => Promise<boolean>, ms = 20_0
   }
 }
 
+/**
+ * `step` within `ms`, or a failure that says which step and what the server said: every wait in this file
+ * is bounded, so a stuck step fails on its own instead of running out the whole suite's clock.
+ */
+async function within<T>(ms: number, what: string, step: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s\n--- astro dev said (last lines):\n${plain(serverOutput()).slice(-2500)}`)), ms);
+  });
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Chromium processes started for this server: they inherit its environment, marker included. */
 function processesWithMarker(marker: string): number[] {
   const found: number[] = [];
@@ -97,10 +113,11 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
   const marker = `PAXOS_DEV_LOOP_TEST=${process.pid}-${Date.now()}`;
   const note = (name: string) => join(site.root, 'content', 'notes', name);
   const scenarioFile = () => join(site.root, 'content', 'scenarios', 'basic', 'preempted.json');
-  const get = async (path: string) => {
-    const res = await fetch(`${dev.url}${path}`);
-    return { status: res.status, html: await res.text() };
-  };
+  const get = (path: string) =>
+    within(60_000, `GET /${path}`, (async () => {
+      const res = await fetch(`${dev.url}${path}`, { signal: AbortSignal.timeout(60_000) });
+      return { status: res.status, html: await res.text() };
+    })());
   const svgCount = () => readdirSync(cacheDir).filter((f) => f.endsWith('.svg')).length;
   const edit = (file: string, from: string | RegExp, to: string) => {
     const text = readFileSync(file, 'utf8');
@@ -157,8 +174,8 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
   });
 
   it('an edited mermaid block reaches the open tab without a reload, and only that diagram is rendered again', async () => {
-    browser = await launchChromium();
-    const page = await browser.newPage();
+    browser = await within(60_000, 'launching Chromium', launchChromium());
+    const page = await within(30_000, 'opening a tab', browser.newPage());
     await page.goto(`${dev.url}notes/diagrams/`);
     const before = svgCount();
     edit(note('diagrams.md'), 'P->>A: prepare(1)', 'P->>A: prepare(2) 改过');
@@ -167,7 +184,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal(svgCount() - before, 2);
     const { html } = await get('notes/diagrams/');
     assert.match(html, /prepare\(2\) 改过/);
-    await page.close();
+    await within(30_000, 'closing the tab', page.close());
   });
 
   it('an edited scenario file re-runs <PaxosDiagram> and the ```paxos fence that use it', async () => {
@@ -190,7 +207,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
 
   it('a broken mermaid block: the message names file and line, other pages answer, the fix brings it back', async () => {
     const from = dev.output().length;
-    const page = await browser!.newPage();
+    const page = await within(30_000, 'opening a tab', browser!.newPage());
     await whileBroken(note('diagrams.md'), '[不变的图] --> same[一直不变]', '[不变的图 --> same[一直不变]', async () => {
       await eventually('the page fails', async () => (await get('notes/diagrams/')).status === 500);
       // The fence opens on line 16; the broken node is on line 18.
@@ -204,7 +221,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     });
     // The fix reaches the tab that showed the overlay.
     await page.waitForFunction(() => document.body.innerText.includes('开头'), undefined, { timeout: 45_000 });
-    await page.close();
+    await within(30_000, 'closing the tab', page.close());
     assert.equal((await get('notes/diagrams/')).status, 200);
   });
 
@@ -217,9 +234,9 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
         new RegExp(`content/scenarios/basic/preempted\\.json:${line}: steps\\[\\d+\\]\\.match\\.to: unknown node "P9"`).test(plain(dev.output().slice(from))),
       );
       assert.equal((await get('notes/other/')).status, 200);
-      const page = await browser!.newPage();
+      const page = await within(30_000, 'opening a tab', browser!.newPage());
       assert.match(await overlayText(page, 'notes/components/'), new RegExp(`preempted\\.json:${line}: steps\\[\\d+\\]\\.match\\.to: unknown node "P9"`));
-      await page.close();
+      await within(30_000, 'closing the tab', page.close());
     });
     await eventually('the page is back', async () => (await get('notes/components/')).status === 200);
   });
@@ -245,6 +262,23 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       assert.equal((await get('notes/diagrams/')).status, 200);
     });
     await eventually('the page is back', async () => (await get('notes/other/')).status === 200);
+  });
+
+  it('of two saves 20 ms apart, the page shows the second (the watcher drops a change that quick)', async () => {
+    // The title: the content layer reads it when the change is reported (a body is read when the page is).
+    const original = readFileSync(note('other.md'), 'utf8');
+    const titled = (title: string) => original.replace('title: 别的笔记', `title: ${title}`);
+    try {
+      for (const round of [1, 2, 3]) {
+        writeFileSync(note('other.md'), titled(`第 ${round} 轮第一次保存`));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        writeFileSync(note('other.md'), titled(`第 ${round} 轮第二次保存`));
+        await eventually(`round ${round}: the second save's title shows`, async () => (await get('notes/other/')).html.includes(`第 ${round} 轮第二次保存`), 10_000);
+      }
+    } finally {
+      writeFileSync(note('other.md'), original);
+    }
+    await eventually('the note is as it was', async () => (await get('notes/other/')).html.includes('别的笔记'));
   });
 
   it('a new note appears, a deleted one goes, a changed title shows', async () => {
@@ -282,7 +316,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       ],
     };
     const post = (body: unknown) =>
-      fetch(`${dev.url}__paxos/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${dev.url}__paxos/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
     const saved = await post({ name: 'recorded-run', scenario });
     assert.equal(saved.status, 200, await saved.clone().text());
     const result = (await saved.json()) as { path: string; lines: string[] };
@@ -302,7 +336,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal((await post({ name: 'recorded-run', scenario, overwrite: true })).status, 200);
     assert.equal((await post({ name: '../../escape', scenario })).status, 400);
     assert.ok(!existsSync(join(site.root, 'escape.json')));
-    assert.equal((await fetch(`${dev.url}__paxos/scenarios`)).status, 405);
+    assert.equal((await fetch(`${dev.url}__paxos/scenarios`, { signal: AbortSignal.timeout(60_000) })).status, 405);
   });
 
   it('stopping the server leaves no Chromium behind', async () => {
