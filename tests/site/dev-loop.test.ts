@@ -287,21 +287,10 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       const r = await get('notes/fresh/');
       return r.status === 200 && r.html.includes('新笔记的正文');
     });
-    // An author edits a new note seconds after creating it, not milliseconds: an edit that lands while Astro's
-    // content layer is still syncing the new entry was seen to be missed (about one run in four), so give the
-    // sync a moment first, as a person would.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Edited at once: a save that lands while the content layer is still taking the new file in used to be
+    // lost now and then (the watcher dropped it, dropped-saves.ts); it must show like any other.
     edit(note('fresh.md'), 'title: 新来的', 'title: 改了名字');
-    const renamed = async (): Promise<boolean> => (await get('notes/fresh/')).html.includes('改了名字');
-    // Known and not fixed (Astro's content layer, not our code as far as we can tell): even after that
-    // moment, about one run in ten under load the first save of a just-created note is never picked up, and
-    // saving again shows it. The test tolerates exactly that one missed save, as an author who saves again
-    // would; a second missed save still fails it.
-    const firstSave = await eventually('the new title shows', renamed, 8_000).then(() => true, () => false);
-    if (!firstSave) {
-      writeFileSync(note('fresh.md'), readFileSync(note('fresh.md'), 'utf8'));
-      await eventually('the new title shows after saving again', renamed);
-    }
+    await eventually('the new title shows', async () => (await get('notes/fresh/')).html.includes('改了名字'));
     unlinkSync(note('fresh.md'));
     await eventually('the deleted note is gone', async () => (await get('notes/fresh/')).status === 404);
   });
