@@ -355,7 +355,8 @@ describe('astro dev: saving a run from the playground', { timeout: 180_000 }, ()
     });
     allowProjectFiles(site);
     dev = await startDev(site, {}, 120_000);
-    browser = await launchChromium();
+    serverOutput = () => dev.output();
+    browser = await within(60_000, 'launching Chromium', launchChromium());
   });
   after(async () => {
     await browser?.close();
@@ -364,7 +365,7 @@ describe('astro dev: saving a run from the playground', { timeout: 180_000 }, ()
   });
 
   it('the playground’s “保存为场景文件” form saves the run, asks before replacing, works from the keyboard', async () => {
-    const page = await browser.newPage();
+    const page = await within(30_000, 'opening a tab', browser.newPage());
     try {
       await page.goto(`${dev.url}notes/play/`);
       const form = page.locator('[data-action="save-scenario"]');
@@ -382,11 +383,12 @@ describe('astro dev: saving a run from the playground', { timeout: 180_000 }, ()
       await form.locator('input').focus();
       await page.keyboard.press('Enter');
       await page.getByText('覆盖它').waitFor({ timeout: 45_000 });
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '覆盖它');
+      // The focus follows the question once it is drawn (an effect, a moment after the text shows).
+      await page.waitForFunction(() => document.activeElement?.textContent?.trim() === '覆盖它', undefined, { timeout: 10_000 });
       await page.keyboard.press('Enter');
       await page.getByText(/已覆盖/).waitFor({ timeout: 45_000 });
     } finally {
-      await page.close();
+      await within(30_000, 'closing the tab', page.close());
     }
   });
 
