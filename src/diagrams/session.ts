@@ -67,6 +67,24 @@ export class MermaidSyntaxError extends Error {
 
 /** A diagram that keeps mermaid busy this long is reported instead of hanging the build. */
 const RENDER_TIMEOUT_MS = 60_000;
+/** Opening the page and loading mermaid take 1-3 s here; a start that takes this long is stuck. */
+const START_TIMEOUT_MS = 60_000;
+
+/** `work`, or a rejection saying `what` did not finish within `ms` (the work's own failure is then ignored). */
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } catch (err) {
+    work.catch(() => {});
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 interface SessionState {
   browser: Browser | undefined;
@@ -101,7 +119,20 @@ async function openPage(s: SessionState): Promise<Page> {
     s.browser = undefined;
     s.page = undefined;
   });
-  const page = await browser.newPage();
+  try {
+    const page = await within(START_TIMEOUT_MS, 'opening a page in Chromium', browser.newPage());
+    await loadMermaid(page);
+    s.launchMs += performance.now() - started;
+    return page;
+  } catch (err) {
+    // A start that failed or stuck takes its browser with it, so nothing waits on it and nothing is left running.
+    await browser.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** Serve mermaid to `page` and wait until it has loaded. */
+async function loadMermaid(page: Page): Promise<void> {
   const dist = mermaidDist();
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -116,10 +147,9 @@ async function openPage(s: SessionState): Promise<Page> {
     // A request the page abandoned (it was closed mid-render) must not become an unhandled rejection.
     return reply.catch(() => {});
   });
-  await page.goto(`${ORIGIN}/`);
-  await page.evaluate(`window.paxosMermaidReady`);
-  s.launchMs += performance.now() - started;
-  return page;
+  await page.goto(`${ORIGIN}/`, { timeout: START_TIMEOUT_MS });
+  // evaluate() has no deadline of its own, and an import that never settles would hold every diagram after it.
+  await within(START_TIMEOUT_MS, 'loading mermaid', page.evaluate(`window.paxosMermaidReady`));
 }
 
 function page(s: SessionState): Promise<Page> {
@@ -143,21 +173,14 @@ export function renderInBrowser(id: string, source: string, config: Record<strin
     const rendering = p.evaluate(`window.paxosRender(${JSON.stringify({ id, source, config })})`) as Promise<
       { svg: string } | { error: string; line: number | undefined }
     >;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`mermaid did not finish within ${RENDER_TIMEOUT_MS / 1000} s`)), RENDER_TIMEOUT_MS);
-    });
     let result: Awaited<typeof rendering>;
     try {
-      result = await Promise.race([rendering, timeout]);
+      result = await within(RENDER_TIMEOUT_MS, 'mermaid', rendering);
     } catch (err) {
       // The page is stuck or gone (a timeout, a closed target): start over with a fresh browser for the next
       // diagram. Syntax errors do not come this way; the page reports them as data.
-      rendering.catch(() => {});
       await closeBrowser();
       throw err;
-    } finally {
-      clearTimeout(timer);
     }
     s.renders++;
     s.renderMs += performance.now() - started;
