@@ -19,6 +19,7 @@ import type { SpecSearchResult } from '../paxos/check/spec-search.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
 import { parseArgs, shown, usage, UsageError, type FlagSpec } from './args.ts';
+import { againWithHugePages } from './huge-pages.ts';
 import { tempLevelFiles } from './level-files.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -212,6 +213,11 @@ export async function run(argv: string[]): Promise<number> {
     if (!fingerprints) return fail('--expect-states: sizes the table of a fingerprint search only; add --fingerprints on');
     const refusal = presizeRefusal(expectedStates, totalmem());
     if (refusal) return fail(`--expect-states: ${refusal}`);
+  }
+  // The table of a fingerprint search is the one structure big enough for the TLB to matter (huge-pages.ts).
+  if (fingerprints) {
+    const code = againWithHugePages();
+    if (code !== undefined) return code;
   }
   // Files without a name (src/cli/level-files.ts): an interrupted search leaves nothing behind, with no
   // signal handler to wait for.
