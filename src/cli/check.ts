@@ -19,7 +19,7 @@ import type { SpecSearchResult } from '../paxos/check/spec-search.ts';
 import type { SearchLimits, SearchProgress } from '../paxos/check/limits.ts';
 import type { ScopeOptions } from '../paxos/check/scopes.ts';
 import { parseArgs, shown, usage, UsageError, type FlagSpec } from './args.ts';
-import { againWithHugePages } from './huge-pages.ts';
+import { againWithHugePages, firstProcessGone } from './huge-pages.ts';
 import { tempLevelFiles } from './level-files.ts';
 
 const FLAGS: FlagSpec[] = [
@@ -113,7 +113,11 @@ export async function run(argv: string[]): Promise<number> {
   const limits: SearchLimits = {
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
-    ...(quiet ? {} : { onProgress: progress }),
+    onProgress: (p) => {
+      // A search started again for huge pages ends with the process that started it (huge-pages.ts).
+      if (firstProcessGone()) process.exit(129);
+      if (!quiet) progress(p);
+    },
   };
   const format = args.string('format') ?? 'json';
 
@@ -216,7 +220,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   // The table of a fingerprint search is the one structure big enough for the TLB to matter (huge-pages.ts).
   if (fingerprints) {
-    const code = againWithHugePages();
+    const code = againWithHugePages(quiet ? undefined : (line) => process.stderr.write(`paxos check: ${line}\n`));
     if (code !== undefined) return code;
   }
   // Files without a name (src/cli/level-files.ts): an interrupted search leaves nothing behind, with no
