@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, findChromium } from './browser.ts';
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { MERMAID_ESM_ENTRY, mermaidDist } from './mermaid-assets.ts';
+import { within } from '../deadline.ts';
 
 // mermaid's ES modules are served to the page from node_modules through request interception under
 // this made-up origin (a real origin, unlike file://, so module imports and lazy chunks just work).
@@ -69,22 +70,6 @@ export class MermaidSyntaxError extends Error {
 const RENDER_TIMEOUT_MS = 60_000;
 /** Opening the page and loading mermaid take 1-3 s here; a start that takes this long is stuck. */
 const START_TIMEOUT_MS = 60_000;
-
-/** `work`, or a rejection saying `what` did not finish within `ms` (the work's own failure is then ignored). */
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } catch (err) {
-    work.catch(() => {});
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 interface SessionState {
   browser: Browser | undefined;

@@ -1,7 +1,8 @@
 // Vite's file watcher (the chokidar 3 bundled in vite/dist) throttles 'change' per file: a change that
 // comes within 50 ms of the last one it reported is dropped, not delayed. A second save that quick (an
 // editor that formats after saving, a fix typed straight after a break, a script writing twice) left the
-// old text on the page until the next save: the dev-loop test caught it about one run in four.
+// old text on the page until the next save. A script that broke a note's front matter and fixed it as soon
+// as the page showed the error lost a fix within its first five rounds, in each of three runs.
 //
 // So for the files a note is made of, `astro dev` looks once more after the window: if the file's text has
 // moved on since the event, the change is announced again, to every listener (Vite, Astro's content

@@ -108,9 +108,11 @@ export function notesCheckIntegration(): AstroIntegration {
           }, 30);
         };
         const scenariosDir = join(root, SCENARIOS_DIR) + sep;
-        droppedSaves = catchDroppedSaves((file) => server.watcher.emit('change', file));
+        const saves = catchDroppedSaves((file) => server.watcher.emit('change', file));
+        droppedSaves = saves;
+        const watchedDirs = [notesDir, scenariosDir, ...fenceSources];
         const onFile = (file: string): void => {
-          if ([notesDir, scenariosDir, ...fenceSources].some((dir) => file.startsWith(dir))) droppedSaves?.seen(file);
+          if (watchedDirs.some((dir) => file.startsWith(dir))) saves.seen(file);
           if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNote(file);
           // A scenario file: only the notes whose fences `use:` it (a new file is used by none yet, and saving
           // one from the playground must not reload the author's tab).

@@ -16,6 +16,7 @@ import { launchChromium } from '../support/browser.ts';
 import { allowProjectFiles, startDev, type DevServer } from '../support/dev-server.ts';
 import { plain } from '../support/html.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
+import { within as withDeadline } from '../../src/deadline.ts';
 import { makeSite, removeSite, type Site } from '../support/site-build.ts';
 
 const MERMAID_NOTE = `---
@@ -80,16 +81,10 @@ async function eventually(what: string, check: () => Promise<boolean>, ms = 20_0
  * `step` within `ms`, or a failure that says which step and what the server said: every wait in this file
  * is bounded, so a stuck step fails on its own instead of running out the whole suite's clock.
  */
-async function within<T>(ms: number, what: string, step: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s\n--- astro dev said (last lines):\n${plain(serverOutput()).slice(-2500)}`)), ms);
+function within<T>(ms: number, what: string, step: Promise<T>): Promise<T> {
+  return withDeadline(ms, what, step).catch((err: Error) => {
+    throw new Error(`${err.message}\n--- astro dev said (last lines):\n${plain(serverOutput()).slice(-2500)}`, { cause: err });
   });
-  try {
-    return await Promise.race([step, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Chromium processes started for this server: they inherit its environment, marker included. */
