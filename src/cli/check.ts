@@ -48,6 +48,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'spill', type: 'flag', help: 'engine mode, with --fingerprints on: keep the rows of the level being filled and the level being expanded in files under the system\'s temporary folder (unlinked as soon as opened, so gone however the search ends), so memory holds only the fingerprints' },
   { name: 'expect-states', type: 'int', min: 1, max: MAX_FINGERPRINT_STATES, arg: 'N', help: 'engine mode, with --fingerprints on: size the fingerprint table for N states at the start (22 bytes a state), so a search that stays under N never stops to grow it; growing holds the old table and the new one at once, which is what the largest searches run out of memory on' },
   { name: 'por', type: 'on-off', help: 'engine mode: partial-order reduction for safe verdicts in scopes of one crash — a crash is made with its recovery, right before the crashed node\'s next step (default off; a counterexample found need not be shortest)' },
+  { name: 'sleep', type: 'on-off', help: 'engine mode: sleep sets — skip a delivery when another order of the same deliveries to different nodes reaches its successor at the same depth; the very same states, verdict and shortest length, fewer transitions (default off)' },
   { name: 'bound', type: 'int', min: 0, max: 1000, help: 'engine mode: look for a violation of at most N moves only; ends with a shortest one, or "clear": none that short exists (exit 0; nothing said of longer runs)' },
   { name: 'hunt', type: 'flag', help: 'engine mode: random runs instead of breadth-first search; the first that chooses two values is shortened (a real run, not proved shortest; none found: exit 3, nothing proved)' },
   { name: 'seed', type: 'int', min: 0, max: 4294967295, help: '--hunt: the seed every walk is drawn from (default 1; same seed, same run)' },
@@ -78,7 +79,7 @@ const HELP = `usage: npm run --silent paxos -- check [--model engine|spec|spec-f
 
 ${usage(FLAGS)}`;
 
-const ENGINE_ONLY = ['fingerprints', 'spill', 'expect-states', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
+const ENGINE_ONLY = ['fingerprints', 'spill', 'expect-states', 'bound', 'hunt', 'seed', 'walks', 'witness', 'por', 'sleep', 'q1', 'q2', 'alpha', 'recovery', 'protocol', 'proposers', 'clients', 'max-round', 'slots', 'mutant', 'nack', 'drops', 'duplicates', 'crashes', 'timeouts', 'timed', 'crashable', 'network'];
 /** Flags that only some models take; the others take every flag. */
 const MODELS_OF: Record<string, readonly string[]> = {
   ...Object.fromEntries(ENGINE_ONLY.map((f) => [f, ['engine']])),
@@ -200,7 +201,7 @@ export async function run(argv: string[]): Promise<number> {
     const loose = ['seed', 'walks'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: only a flag of --hunt`);
   } else {
-    const loose = ['symmetry', 'por', 'fingerprints', 'spill', 'expect-states', 'max-states', 'timeout'].find((f) => args.has(f));
+    const loose = ['symmetry', 'por', 'sleep', 'fingerprints', 'spill', 'expect-states', 'max-states', 'timeout'].find((f) => args.has(f));
     if (loose) return fail(`--${loose}: not a flag of --hunt (a hunt walks the unreduced scope, bounded by --walks)`);
   }
   let r: CheckResult | ClearResult;
@@ -231,7 +232,7 @@ export async function run(argv: string[]): Promise<number> {
     const walks = args.int('walks');
     r = hunting
       ? checkHunt(options, { ...(seed === undefined ? {} : { seed }), ...(walks === undefined ? {} : { walks }) })
-      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, fingerprints, ...(files ? { levelFiles: files } : {}), ...(expectedStates === undefined ? {} : { expectedStates }) });
+      : checkBounded(options, bound, limits, { symmetry: args.bool('symmetry') ?? false, por: args.bool('por') ?? false, sleep: args.bool('sleep') ?? false, fingerprints, ...(files ? { levelFiles: files } : {}), ...(expectedStates === undefined ? {} : { expectedStates }) });
   } catch (e) {
     if (e instanceof ConfigError) return fail(`--${flagName(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     if (e instanceof RangeError) {

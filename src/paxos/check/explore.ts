@@ -53,7 +53,7 @@ import { TRACE_FORMAT, type Quorums, type TraceDocument, type TraceEvent } from 
 import { MUTANTS } from '../core/mutants.ts';
 import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
-import { RowStore } from './word-store.ts';
+import { RowStore, widened } from './word-store.ts';
 import { FingerprintStore } from './fingerprint-store.ts';
 import type { LevelFiles } from './level-files.ts';
 
@@ -342,8 +342,8 @@ export type EngineResult =
  * (2) Even a sound ample set does not keep the shortest counterexample's length: a shortest run that uses
  * the ample move is reordered (same length), but one that does not use it gets it inserted (one move
  * longer), so the reduced search finds a violation, not a shortest one: `por` is for safe verdicts, and
- * off unless asked for. Sleep sets skip transitions and
- * keep every state, and states are this search's cost. Deferring every silent step of a node (one that
+ * off unless asked for. Sleep sets (`sleep`, below) keep every state and
+ * skip transitions, which cost a search as much as states do. Deferring every silent step of a node (one that
  * sends nothing and adds no vote: a promise below quorum, a back-off) to just before its next move, as
  * `por` does with crashes, was tried for #19 and left out: Basic's standard scope fell from 134,387 to
  * 12,264 states, but each deferred step is followed by a look-ahead over its node's moves from states no
@@ -395,6 +395,53 @@ export interface SearchOptions {
    */
   readonly por?: boolean;
   /**
+   * `sleep` (default false): sleep sets over deliveries to different nodes ("sleep-sets" in the result).
+   * The search stores exactly the states it stores without them, each at the same depth, so every count
+   * but `transitions`, every verdict and every shortest length stays as it was (which of several shortest
+   * counterexamples is drawn may change); what it skips is a transition whose successor another,
+   * earlier-listed order of the same moves reaches at the same depth.
+   *
+   * Independence. Two deliveries x (a message to node a) and y (to node b ≠ a), both enabled at a state s
+   * (listed, and applying them gives a successor: not cut, and not idle when idle ones are skipped), are
+   * independent: x is still enabled after y and y after x, and s·x·y = s·y·x. A step is a function of its
+   * receiver's local and the message alone (memoised per local), or a drop at a node that is down; y
+   * changes neither a's local, nor whether a is up, nor x's message (it takes one copy of its own, and
+   * leaves out as stale only messages to b); budgets, up bits and proposals are untouched by a delivery;
+   * votes, announcements and sends are added as unions. The one place order could show is a message m that
+   * x sends to b, which is left out as stale by b's local when it is sent, and again when b's local
+   * changes. x first: m stays iff it is live at b's local before y and after it; y first: iff it is live
+   * after y. The two agree because a message stale at a local stays stale after every step from it — the
+   * hint's monotony, which auditStale certifies over every step the search computed (y's among them)
+   * before a verdict stands; without a hint nothing is left out at all.
+   *
+   * The algorithm. Each stored state s has a sleep set Z(s) (Z = ∅ for the initial state): s's expansion
+   * skips the deliveries in Z(s), and for each move x it does apply, the successor is offered with
+   * Zx = { y ∈ Z(s) ∪ { enabled deliveries listed before x at s } : y independent of x at s }. A successor
+   * new to the store keeps that set; meeting a stored state again changes nothing.
+   *
+   * Why every state is still stored at its distance. Order the runs of one length from the initial state
+   * by their first difference, there by the order in which that state lists its moves. Let r be a state at
+   * distance n and w = x1 … xn, through s0, s1, …, sn = r, the least of the n-move runs that reach it;
+   * every prefix of w is then the least shortest run to its own end. Claim, by induction on i: si is stored
+   * at level i, first discovered from si−1 by xi, and xi+1 is not asleep at si. Breadth-first order
+   * expands a level in the order its states were first discovered, that is (by the claim one level down)
+   * in the order of their least shortest runs; so no state expanded before si−1, and no move listed before
+   * xi at si−1, reaches si, or a lesser run than w's prefix would. Hence Z(si) = Zxi of that discovery.
+   * Now say y = xi+1 ∈ Z(si). Unwinding Zx back along w, there is an h ≤ i with y listed before xh at
+   * sh−1, enabled there, and independent of xh at sh−1, of xh+1 at sh, …, of xi at si−1. Independence keeps
+   * y enabled along the way, and swapping y leftward past xi, …, xh one at a time reaches the same state
+   * after each swapped pair, so x1 … xh−1 y xh … xi xi+2 … xn is an n-move run to r that is less than w: a
+   * contradiction. So xi+1 is applied at si, and si+1, at distance i + 1, is stored at level i + 1 (a state
+   * met again keeps its first set, which is the one the claim speaks of). Leaving a delivery awake only
+   * explores more, so the 32-delivery cap (a set is a bitmask over the ranks of the state's in-flight
+   * message ids) keeps this. What the argument needs is breadth-first order and a plain state graph, so
+   * `sleep` is refused with `bound` (a swapped run may pass a state the bound leaves out) and with
+   * `symmetry` (moves of a canonical representative); with `por` it runs on the graph of that reduction,
+   * whose deliveries are the same moves, so the two together store exactly what `por` alone does.
+   * tests/check/sleep.test.ts holds it against the search without it on every scope where both finish.
+   */
+  readonly sleep?: boolean;
+  /**
    * `bound` (default none): look for a violation within this many moves only, and leave out every state
    * from which no such violation can be reached in the moves left — a lower bound on the moves still
    * needed, `votesToConflict`, that never overestimates. The search then ends 'violation' (a shortest one,
@@ -443,7 +490,7 @@ export interface SearchOptions {
 }
 
 /** A reduction a search ran with, named in every result (see SearchOptions). */
-export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound' | 'crash-before-step';
+export type Reduction = 'idle-deliveries' | 'stale-messages' | 'acceptor-symmetry' | 'distance-bound' | 'crash-before-step' | 'sleep-sets';
 
 const BUDGET_BITS = 10;
 const EMPTY: readonly number[] = [];
@@ -509,6 +556,8 @@ export class EngineExplorer {
   private readonly bound: number;
   /** SearchOptions.por: a crash is made together with its recovery and, if that is silent, the node's next step. */
   private readonly por: boolean;
+  /** SearchOptions.sleep: sleep sets over deliveries to different nodes. */
+  private readonly sleep: boolean;
   /** Protocol.valuesPerStep for this scope: what the distance bound's estimate may assume. */
   private readonly valuesPerStep: number;
   /** Acceptors in the scope: at most this many votes in one ballot of a slot. */
@@ -524,6 +573,9 @@ export class EngineExplorer {
     if (options.bound !== undefined && !(Number.isInteger(options.bound) && options.bound >= 0)) throw new RangeError(`bound: a whole number of moves ≥ 0 (got ${options.bound})`);
     this.reduced = options.reduce ?? true;
     this.por = options.por ?? false;
+    this.sleep = options.sleep ?? false;
+    if (this.sleep && options.bound !== undefined) throw new RangeError('sleep: not argued together with a distance bound (a reordered run may pass a state the bound leaves out); search without one of them');
+    if (this.sleep && options.symmetry) throw new RangeError('sleep: not argued together with acceptor symmetry; search with one of them');
     this.fingerprints = options.fingerprints ?? false;
     this.levelFiles = options.levelFiles;
     if (this.levelFiles && !this.fingerprints) throw new RangeError('spill: level files hold the rows of a fingerprint search only; search with fingerprints on');
@@ -578,6 +630,7 @@ export class EngineExplorer {
     if (this.perms.length > 0) out.push('acceptor-symmetry');
     if (this.bound !== Infinity) out.push('distance-bound');
     if (this.por) out.push('crash-before-step');
+    if (this.sleep) out.push('sleep-sets');
     return out;
   }
 
@@ -1488,6 +1541,7 @@ export class EngineExplorer {
   /** Breadth-first search of the whole scope. */
   check(limits: SearchLimits = {}): EngineResult {
     const watch = new LimitWatch(limits);
+    const sleep = this.sleep;
     const store = this.fingerprints
       ? new FingerprintStore({ ...(this.levelFiles ? { files: this.levelFiles } : {}), ...(this.expectedStates === undefined ? {} : { capacity: this.expectedStates }) })
       : new RowStore();
@@ -1509,21 +1563,44 @@ export class EngineExplorer {
 
     const bounded = this.bound !== Infinity;
     const t = new Decoded(this.n);
+    // Sleep sets (SearchOptions.sleep): one bitmask per state of the level being expanded (from index
+    // `sleepFirst`) and of the level being filled (from `levelEnd`), over the ranks of its in-flight ids.
+    let sleeping = new Uint32Array(sleep ? 1 << 10 : 0);
+    let filling = new Uint32Array(sleep ? 1 << 10 : 0);
+    let sleepFirst = 0;
     search: for (let r = 0; !violation && r < store.size; r++) {
       if (r === levelEnd) {
         depth++;
         levelEnd = store.size;
         levels?.beginLevel(r);
+        if (sleep) {
+          [sleeping, filling] = [filling, sleeping];
+          sleepFirst = r;
+        }
       }
       this.decode(store.row(r), d);
       // Distance bound (SearchOptions.bound): successors are at `depth` moves; those that cannot reach a
       // conflict within the bound are not stored. A move that adds no vote or announcement keeps the estimate.
       const near = bounded ? this.votesToConflict(d) : 0;
       const moves = this.moves(d, moveList);
+      const asleep = sleep ? sleeping[r - sleepFirst]! : 0;
+      if (sleep) this.deliveryRanks(moves);
+      let earlier = 0; // enabled deliveries applied so far, by rank
+      let rank = -1;
       for (let m = 0; m < moves.length; m++) {
         const move = moves[m]!;
+        let x = -1; // the move's rank among the deliveries, if it is one (below 32)
+        if (sleep && (move & 7) === DELIVER && ++rank < 32) {
+          x = rank;
+          if ((asleep >>> x) & 1) continue;
+        }
         const raw = this.apply(d, move, this.reduced);
         if (raw < 0) continue;
+        let wakes = 0; // the successor's sleep set
+        if (x >= 0) {
+          wakes = this.sleepAfter(asleep | earlier, x);
+          earlier |= 1 << x;
+        }
         if (bounded) {
           let estimate = near;
           if (this.grew) {
@@ -1540,6 +1617,11 @@ export class EngineExplorer {
         transitions++;
         const row = store.add(this.row, length, r, m);
         if (row < 0) continue;
+        // A state keeps the sleep set of its first discovery (SearchOptions.sleep says why that is enough).
+        if (sleep) {
+          if (row - levelEnd >= filling.length) filling = widened(filling, 2 * (row - levelEnd + 1));
+          filling[row - levelEnd] = wakes;
+        }
         if (this.grew) {
           // this.row still holds the row just stored (a level file can only be read once it is complete).
           const c = this.conflictOfRow(this.row.subarray(0, length), t);
@@ -1585,6 +1667,52 @@ export class EngineExplorer {
     this.auditSymmetry();
     if (bounded) return { result: 'clear', bound: this.bound, ...counts };
     return { result: 'safe', ...counts };
+  }
+
+  /**
+   * For sleep sets (SearchOptions.sleep): notes, per rank of a delivery in `moves` (the k-th in-flight id
+   * of the state, below 32), its message and receiver.
+   */
+  private deliveryRanks(moves: readonly number[]): void {
+    let k = 0;
+    for (let j = 0; j < moves.length && k < 32; j++) {
+      const move = moves[j]!;
+      if ((move & 7) !== DELIVER) continue;
+      this.rankMessage[k] = move >>> 3;
+      this.rankTo[k] = this.wires[move >>> 3]!.to;
+      k++;
+    }
+  }
+
+  /** deliveryRanks()'s notes, by rank. */
+  private readonly rankMessage = new Int32Array(32);
+  private readonly rankTo = new Int32Array(32);
+
+  /**
+   * The sleep set of the successor in this.row that delivery `x` (a rank noted by deliveryRanks) led to:
+   * the deliveries in `candidates` independent of x (SearchOptions.sleep), as ranks among the successor's
+   * in-flight ids (those past 32 are left awake).
+   */
+  private sleepAfter(candidates: number, x: number): number {
+    const a = this.rankTo[x]!;
+    const row = this.row;
+    let p = this.n + 4;
+    p += 1 + row[p]!; // votes
+    p += 1 + row[p]!; // announcements
+    const words = row[p]!;
+    const net = p + 1;
+    let wakes = 0;
+    for (let bits = candidates & ~(1 << x); bits !== 0; bits &= bits - 1) {
+      const k = 31 - Math.clz32(bits & -bits);
+      if (this.rankTo[k] === a) continue;
+      const m = this.rankMessage[k]!;
+      const w = m >>> 5;
+      if (w >= words || !(row[net + w]! & (1 << (m & 31)))) throw new Error(`model checker: a delivery independent of the move made left the network (message ${m}); the sleep-set argument fails here, so search without sleep`);
+      let at = popcount(row[net + w]! & ((1 << (m & 31)) - 1));
+      for (let j = 0; j < w; j++) at += popcount(row[net + j]!);
+      if (at < 32) wakes |= 1 << at;
+    }
+    return wakes;
   }
 
   /**
@@ -2095,6 +2223,13 @@ function readWords(row: Uint32Array, p: number): number[] {
   const out = new Array<number>(len);
   for (let k = 0; k < len; k++) out[k] = row[p + 1 + k]!;
   return out;
+}
+
+/** Set bits of a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 function idle(o: Outcome, from: number): boolean {

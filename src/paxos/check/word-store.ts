@@ -95,7 +95,7 @@ export class WordStore {
 }
 
 /** A per-row array of the stores, copied into a new one of `cap` entries (the rest zero). */
-export function widened<A extends Float64Array | Int32Array | Uint16Array>(a: A, cap: number): A {
+export function widened<A extends Float64Array | Int32Array | Uint32Array | Uint16Array>(a: A, cap: number): A {
   const b = new (a.constructor as new (length: number) => A)(cap);
   b.set(a as ArrayLike<number>);
   return b;
