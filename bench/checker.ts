@@ -38,7 +38,7 @@ type Job =
   | { readonly kind: 'spec'; readonly name: string; readonly acceptors: number; readonly values: number; readonly maxBallot: number; readonly tlc?: string }
   | { readonly kind: 'spec-fast'; readonly name: string; readonly scope: FastSpecScope; readonly tlc: string }
   | { readonly kind: 'spec-multi'; readonly name: string; readonly scope: MultiSpecScope; readonly tlc: string }
-  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean; readonly por?: boolean }
+  | { readonly kind: 'engine'; readonly name: string; readonly options: ScopeOptions; readonly capped: boolean; readonly targetMs?: number; readonly symmetry?: boolean; readonly por?: boolean; readonly sleep?: boolean }
   /** Reconfiguration in bench/reconfig-search.ts's narrow scope (four requests), which `check`'s flags cannot name. */
   | { readonly kind: 'reconfig'; readonly name: string; readonly variant: boolean; readonly maxRound: number; readonly capped: boolean }
   | { readonly kind: 'witness'; readonly name: string; readonly mutant: string }
@@ -119,7 +119,7 @@ function runJob(job: Job): Measured {
     const note = r.result === 'violation' ? `${r.depth - 1} steps (shortest), slot ${r.slot}: ${r.values.join(' and ')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): no violation within ${r.depth - 1} steps` : '';
     return { result: r.result, states: r.states, transitions: r.transitions, depth: r.depth, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRss: peakRss(), reductions: r.reductions, note };
   }
-  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false, por: job.por ?? false }));
+  const m = measure(() => checkEngine(job.options, job.capped ? { timeoutMs: cap * 1000 } : {}, { symmetry: job.symmetry ?? false, por: job.por ?? false, sleep: job.sleep ?? false }));
   const r: CheckResult = m.value;
   let note = r.result === 'violation' ? `${r.steps} steps, breaks ${r.broken.join('+')}` : r.result === 'incomplete' ? `stopped (${r.reason}, cap ${cap} s): safe proved nowhere, but no violation within ${r.depth - 1} steps` : '';
   if (job.targetMs !== undefined) {
@@ -136,9 +136,11 @@ if (oneAt >= 0) {
 }
 
 const jobs: Job[] = [];
-const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean, por?: boolean): void => {
-  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}), ...(por ? { por } : {}) });
+const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean, por?: boolean, sleep?: boolean): void => {
+  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}), ...(por ? { por } : {}), ...(sleep ? { sleep } : {}) });
 };
+/** The issue's target for every standard scope: fully explored in a minute. */
+const MINUTE = 60_000;
 
 
 // Spec mode beside TLC's published figures (tlaplus/Examples, specifications/PaxosHowToWinATuringAward/
@@ -181,9 +183,12 @@ engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, m
 engine('multi 3 servers, 1 slot, leader change, 1 crash', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false);
 engine('multi 3 servers, 1 slot, leader change, 1 crash, por', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false, undefined, false, true);
 engine('multi 3 servers, 2 slots, one leader', { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] }, false);
-engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, false);
+engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, false, MINUTE);
+// Sleep sets (SearchOptions.sleep): the same states, fewer transitions.
+engine('multi 3 servers, 2 slots, leader change (std), sleep', { protocol: 'multi' }, false, MINUTE, false, false, true);
 engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', crashes: 1 }, true);
 engine('multi 3 servers, 2 slots, leader change, 1 crash, por', { protocol: 'multi', crashes: 1 }, true, undefined, false, true);
+engine('multi 3 servers, 2 slots, leader change, 1 crash, por, sleep', { protocol: 'multi', crashes: 1 }, true, undefined, false, true, true);
 // Reconfiguration (chapter 3), 3 → 3 servers, α = 1, two slots: one leader (safe, ~0.3 M states), and the
 // standard two elections: safe with `check --protocol multi --alpha 1 --fingerprints on --spill` (270,891,441
 // states, depth 51, 31 CPU-min, 11.4 GB), too long for the bench: capped, the rate is the figure.
@@ -196,7 +201,8 @@ jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, reconfigure-
 jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, correct rule', variant: false, maxRound: 1, capped: true });
 engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
 // The Fast standard scope completes (about 12 M states, about 35 seconds): run to the end, never capped.
-engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false);
+engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false, MINUTE);
+engine('fast 4 acceptors, 2 clients, fast+classic (std), sleep', { protocol: 'fast' }, false, MINUTE, false, false, true);
 // The chapter's collision recoveries in the standard Fast scope (tests use 3 acceptors).
 engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, false);
 engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, false);

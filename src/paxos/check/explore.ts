@@ -41,9 +41,10 @@
 // interchangeable, so a state and its copy with acceptors renamed have the same futures up to renaming,
 // and the search keeps one of them. See SearchOptions for the argument and the audit that certifies it.
 // Partial-order reduction only where it is sound without knowing the protocol, and only on request
-// (SearchOptions.por: a crash made right before the crashed node's next step, for safe verdicts);
-// SearchOptions says why no wider one, and gives the distance bound that proves a hunted counterexample
-// (hunt.ts) shortest.
+// (SearchOptions.por: a crash made right before the crashed node's next step, for safe verdicts;
+// SearchOptions.sleep: sleep sets over deliveries to different nodes, which skip transitions and keep
+// every state at its depth); SearchOptions says why no wider one, and gives the distance bound that
+// proves a hunted counterexample (hunt.ts) shortest.
 import { ballotEquals, compareBallots, type Ballot } from '../core/ballot.ts';
 import { compareIds } from '../core/sorted.ts';
 import type { Message, Outgoing } from '../core/message.ts';
@@ -332,8 +333,8 @@ export type EngineResult =
  * Multi-Paxos servers are proposers as well, and their ids order ballots, so no two are interchangeable;
  * the symmetry is a reduction for Basic and Fast scopes only.
  *
- * No partial-order reduction by default, and none of deliveries (`por`, below, reorders crashes only), for
- * two reasons (checked again for #19). (1) Condition C1 of an ample set:
+ * No partial-order reduction by default, and no ample set of deliveries (`por`, below, reorders crashes
+ * only; `sleep` skips transitions, not states), for two reasons (checked again for #19). (1) Condition C1 of an ample set:
  * {deliver m to i} may stand for all moves only if no move that conflicts with it can run first on any path,
  * and every other input of node i conflicts with it — including a message not yet sent that another node
  * may send i before m arrives. That the receipt is invisible to agreement (it changes no vote) is condition
