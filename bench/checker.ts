@@ -7,8 +7,8 @@
 // resident size (each scope runs in a child process of its own, so the figure is that scope's) and which
 // reductions the search ran with (explore.ts SearchOptions); spec-mode rows stand beside TLC's published
 // figures. Every standard scope runs to the end. Wider scopes that take longer than a benchmark should —
-// Multi's two slots and a leader change with a crash (safe after 154 M states in 10.5 to 11 minutes with
-// fingerprints and por, README), and Basic up to round 2 with both proposers retrying (safe after 120 M
+// Multi's two slots and a leader change with a crash (safe after 154 M states in 9 min 22 s with
+// fingerprints, por and sleep sets, README), and Basic up to round 2 with both proposers retrying (safe after 120 M
 // states in 23 minutes with symmetry and fingerprints, README; here with and without acceptor symmetry)
 // — run under a time cap and are reported as incomplete (nothing proved for them here). For forget-promise-on-learn and fast-recovery-any-reported, two more rows
 // each: the hunt (hunt.ts) from walk 1, checked against the walk pinned in witnesses.ts HUNTED, and the
@@ -176,9 +176,9 @@ engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptor
 engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
 // A leader change on one slot with a crash (S1 and S2 may each start one election, any server may crash
 // once), two slots under one leader, and the standard scope: two slots and a leader change (about 19 M
-// states, about a minute), run to the end. With a crash as well, two slots take 10.5 to 11 minutes and
-// fingerprints (README: `check --protocol multi --crashes 1 --por on --fingerprints on --spill`, safe after
-// 153,935,317 states); the rows here, with and without SearchOptions.por's crash-before-step, are capped:
+// states, about a minute), run to the end. With a crash as well, two slots take 9 min 22 s and
+// fingerprints (README: `check --protocol multi --crashes 1 --por on --sleep on --fingerprints on`, safe
+// after 153,935,317 states); the rows here, with and without SearchOptions.por's crash-before-step, are capped:
 // 96 M states at depth 31 after 15 minutes without, 62 M by depth 31 with.
 engine('multi 3 servers, 1 slot, leader change, 1 crash', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false);
 engine('multi 3 servers, 1 slot, leader change, 1 crash, por', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false, undefined, false, true);

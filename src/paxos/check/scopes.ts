@@ -69,7 +69,7 @@ export type ResolvedScope = Required<Omit<ScopeOptions, 'mutant' | 'retries' | '
  * 19 M states). Fast: 4 acceptors, 2 clients, the fast round 0 and one classic round 1, two timer
  * firings, the coordinator's (safe: about 12 M states). Wider scopes are checked in bench/checker: Basic
  * up to round 2 with P1 retrying (safe), a crash on one Multi slot (safe), and a crash with two slots
- * (safe, but 154 M states: 10.5 to 11 minutes with fingerprints and por, README). nack is off: a refusal only makes a
+ * (safe, but 154 M states: 9 min 22 s with fingerprints, por and sleep sets, README). nack is off: a refusal only makes a
  * proposer give up sooner, and safety never rests on it.
  */
 /**
