@@ -111,8 +111,16 @@ export function notesCheckIntegration(): AstroIntegration {
         const saves = catchDroppedSaves((file) => server.watcher.emit('change', file));
         droppedSaves = saves;
         const watchedDirs = [notesDir, scenariosDir, ...fenceSources];
-        const onFile = (file: string): void => {
+        // First of all listeners, so that the text it reads is the oldest any of them reads for the event:
+        // Astro's content layer, registered before this hook, would otherwise read first, and could read a
+        // file still being written (empty, or half) while this read already sees it whole and so finds
+        // nothing to tell anyone 150 ms later.
+        const onSeen = (file: string): void => {
           if (watchedDirs.some((dir) => file.startsWith(dir))) saves.seen(file);
+        };
+        server.watcher.prependListener('change', onSeen);
+        server.watcher.prependListener('add', onSeen);
+        const onFile = (file: string): void => {
           if (file.startsWith(notesDir) && /\.mdx?$/.test(file)) return checkNote(file);
           // A scenario file: only the notes whose fences `use:` it (a new file is used by none yet, and saving
           // one from the playground must not reload the author's tab).
