@@ -55,6 +55,7 @@ import { MUTANTS } from '../core/mutants.ts';
 import type { AnyProtocol } from '../registry.ts';
 import { LimitWatch, type SearchLimits, type StopReason } from './limits.ts';
 import { RowStore, widened } from './word-store.ts';
+import { popcount } from './spec-search.ts';
 import { FingerprintStore } from './fingerprint-store.ts';
 import type { LevelFiles } from './level-files.ts';
 
@@ -2224,13 +2225,6 @@ function readWords(row: Uint32Array, p: number): number[] {
   const out = new Array<number>(len);
   for (let k = 0; k < len; k++) out[k] = row[p + 1 + k]!;
   return out;
-}
-
-/** Set bits of a 32-bit word. */
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 function idle(o: Outcome, from: number): boolean {

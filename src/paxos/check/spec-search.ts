@@ -211,10 +211,11 @@ function levelOf(store: WordStore, row: number): number {
 
 export const bitsFor = (n: number): number => Math.max(1, Math.ceil(Math.log2(n)));
 
+/** Set bits of a 32-bit word (branch-free: the engine's sleep sets count a state's message words with it). */
 export function popcount(x: number): number {
-  let c = 0;
-  for (; x; x &= x - 1) c++;
-  return c;
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 export const has = (row: Uint32Array, i: number): boolean => (row[i >>> 5]! & (1 << (i & 31))) !== 0;
