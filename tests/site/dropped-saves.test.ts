@@ -1,12 +1,16 @@
 // The look-again that stands in for a change Vite's watcher dropped: it must announce a file whose text
 // moved on after the event, once, and stay quiet for a file that did not change, went away, or cannot be
-// read. The dev-loop test shows the same against a running `astro dev`.
+// read; and in `astro dev` it must read a file before every other listener of the watcher does. The
+// dev-loop test shows the same against a running `astro dev`.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { catchDroppedSaves } from '../../src/markdown/dropped-saves.ts';
+import { catchDroppedSaves, SETTLE_MS } from '../../src/markdown/dropped-saves.ts';
+import { notesCheckIntegration } from '../../src/markdown/integration.ts';
 
 const SETTLE = 40;
 const later = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -84,5 +88,38 @@ describe('a save the watcher dropped is announced again', () => {
     saves.dispose();
     await later(SETTLE * 3);
     assert.deepEqual(announced, []);
+  });
+});
+
+describe('in astro dev, the look-again reads first', () => {
+  it('reads a save before a listener registered earlier does, so a write that lands between the two is announced', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'dropped-saves-dev-'));
+    after(() => rmSync(root, { recursive: true, force: true }));
+    mkdirSync(join(root, 'content', 'notes'), { recursive: true });
+    const file = join(root, 'content', 'notes', 'note.md');
+    const whole = '---\ntitle: 一篇笔记\ndate: 2024-01-03\n---\n\n正文。\n';
+    writeFileSync(file, '');
+    // Astro's content layer registers its listener before the integration's hook runs. This one stands
+    // for it: it reads the file for the event, and the save it read half of lands right after its read.
+    const watcher = new EventEmitter();
+    const reads: string[] = [];
+    watcher.on('change', (changed: string) => {
+      reads.push(readFileSync(changed, 'utf8'));
+      writeFileSync(changed, whole);
+    });
+    const quiet = { error() {}, info() {}, warn() {} };
+    const hooks = notesCheckIntegration().hooks as Record<string, (arg: unknown) => unknown>;
+    hooks['astro:config:setup']!({ command: 'dev', config: { root: pathToFileURL(`${root}/`) }, logger: quiet });
+    hooks['astro:server:setup']!({ server: { watcher, environments: {}, ssrLoadModule: async () => ({}), hot: { send() {} } }, logger: quiet });
+    try {
+      watcher.emit('change', file);
+      await later(SETTLE_MS * 3);
+      // The look-again read the empty file before that listener did, so the whole text is news and is
+      // announced: the listener reads again and gets it. Read after the listener, it would have seen the
+      // whole text already and announced nothing, leaving the listener with its empty read.
+      assert.deepEqual(reads, ['', whole]);
+    } finally {
+      hooks['astro:server:done']!({});
+    }
   });
 });
