@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { runScenario } from '../../src/paxos/sim/index.ts';
 import { checkTrace } from '../../src/paxos/check/properties.ts';
 import type { Scenario } from '../../src/paxos/sim/scenario.ts';
-import { launchChromium } from '../support/browser.ts';
+import { closeTab, launchChromium } from '../support/browser.ts';
 import { allowProjectFiles, startDev, type DevServer } from '../support/dev-server.ts';
 import { plain } from '../support/html.ts';
 import { PROJECT_ROOT } from '../support/project.ts';
@@ -179,7 +179,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     assert.equal(svgCount() - before, 2);
     const { html } = await get('notes/diagrams/');
     assert.match(html, /prepare\(2\) 改过/);
-    await within(30_000, 'closing the tab', page.close());
+    await within(30_000, 'closing the tab', closeTab(page));
   });
 
   it('an edited scenario file re-runs <PaxosDiagram> and the ```paxos fence that use it', async () => {
@@ -216,7 +216,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
     });
     // The fix reaches the tab that showed the overlay.
     await page.waitForFunction(() => document.body.innerText.includes('开头'), undefined, { timeout: 45_000 });
-    await within(30_000, 'closing the tab', page.close());
+    await within(30_000, 'closing the tab', closeTab(page));
     assert.equal((await get('notes/diagrams/')).status, 200);
   });
 
@@ -231,7 +231,7 @@ describe('astro dev: the author’s loop', { timeout: 300_000 }, () => {
       assert.equal((await get('notes/other/')).status, 200);
       const page = await within(30_000, 'opening a tab', browser!.newPage());
       assert.match(await overlayText(page, 'notes/components/'), new RegExp(`preempted\\.json:${line}: steps\\[\\d+\\]\\.match\\.to: unknown node "P9"`));
-      await within(30_000, 'closing the tab', page.close());
+      await within(30_000, 'closing the tab', closeTab(page));
     });
     await eventually('the page is back', async () => (await get('notes/components/')).status === 200);
   });
@@ -383,7 +383,7 @@ describe('astro dev: saving a run from the playground', { timeout: 180_000 }, ()
       await page.keyboard.press('Enter');
       await page.getByText(/已覆盖/).waitFor({ timeout: 45_000 });
     } finally {
-      await within(30_000, 'closing the tab', page.close());
+      await within(30_000, 'closing the tab', closeTab(page));
     }
   });
 
