@@ -136,8 +136,16 @@ if (oneAt >= 0) {
 }
 
 const jobs: Job[] = [];
-const engine = (name: string, options: ScopeOptions, capped: boolean, targetMs?: number, symmetry?: boolean, por?: boolean, sleep?: boolean): void => {
-  jobs.push({ kind: 'engine', name, options, capped, ...(targetMs === undefined ? {} : { targetMs }), ...(symmetry ? { symmetry } : {}), ...(por ? { por } : {}), ...(sleep ? { sleep } : {}) });
+/** How an engine row runs: capped at the bench's time limit, a target to print met or MISSED, and the reductions on. */
+interface EngineRow {
+  capped: boolean;
+  targetMs?: number;
+  symmetry?: boolean;
+  por?: boolean;
+  sleep?: boolean;
+}
+const engine = (name: string, options: ScopeOptions, row: EngineRow): void => {
+  jobs.push({ kind: 'engine', name, options, ...row });
 };
 /** The issue's target for every standard scope: fully explored in a minute. */
 const MINUTE = 60_000;
@@ -158,54 +166,54 @@ jobs.push({ kind: 'spec-fast', name: 'spec-fast FastPaxos.cfg, no symmetry', sco
 jobs.push({ kind: 'spec-multi', name: 'spec-multi MultiPaxos_MC_small.cfg, symmetry', scope: MULTI_PAXOS_MC_SMALL, tlc: 'TLC: 343,796 distinct, 736,012 generated, depth 28, ~10 s' });
 jobs.push({ kind: 'spec-multi', name: 'spec-multi MultiPaxos_MC_small.cfg, no symmetry', scope: { ...MULTI_PAXOS_MC_SMALL, symmetry: false }, tlc: 'TLC: not published (SYMMETRY off)' });
 
-engine('basic 2 acceptors, 2 proposers, round 1', { protocol: 'basic', acceptors: 2 }, false);
+engine('basic 2 acceptors, 2 proposers, round 1', { protocol: 'basic', acceptors: 2 }, { capped: false });
 // The issue's target: the standard Basic scope fully explored (safe) in ≤ 5 s. Run to completion, never capped.
-engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, false, 5000);
-engine('basic 3 acceptors, 2 proposers, round 1 (std), symmetry', { protocol: 'basic' }, false, 5000, true);
+engine('basic 3 acceptors, 2 proposers, round 1 (std)', { protocol: 'basic' }, { capped: false, targetMs: 5000 });
+engine('basic 3 acceptors, 2 proposers, round 1 (std), symmetry', { protocol: 'basic' }, { capped: false, targetMs: 5000, symmetry: true });
 // The issue's other reading, ballots up to round 2. With P1 allowed to retry (three ballots compete:
 // 1.P1, 1.P2, 2.P1) it completes, about 12 M states in under a minute; run to the end. With both proposers
 // retrying it is safe too, but takes 23 minutes with symmetry and fingerprints (120,276,386 states, levels
 // peaking near 15 M at 37–38, README), so capped here; the rate is the figure.
-engine('basic 3 acceptors, 2 proposers, round 2, P1 retries', { protocol: 'basic', maxRound: 2, timed: ['P1'] }, false);
-engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, true);
-engine('basic 3 acceptors, 2 proposers, round 2, symmetry', { protocol: 'basic', maxRound: 2 }, true, undefined, true);
-engine('basic 3 acceptors, 2 proposers, round 2, set network, symmetry', { protocol: 'basic', maxRound: 2, network: 'set' }, true, undefined, true);
+engine('basic 3 acceptors, 2 proposers, round 2, P1 retries', { protocol: 'basic', maxRound: 2, timed: ['P1'] }, { capped: false });
+engine('basic 3 acceptors, 2 proposers, round 2', { protocol: 'basic', maxRound: 2 }, { capped: true });
+engine('basic 3 acceptors, 2 proposers, round 2, symmetry', { protocol: 'basic', maxRound: 2 }, { capped: true, symmetry: true });
+engine('basic 3 acceptors, 2 proposers, round 2, set network, symmetry', { protocol: 'basic', maxRound: 2, network: 'set' }, { capped: true, symmetry: true });
 // Flexible quorums (chapter 1): the sizes the chapter proves safe with 4 acceptors, and the other way round.
-engine('basic 4 acceptors, q1 3, q2 2 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 3, phase2Quorum: 2 }, false);
-engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 3 }, true);
-engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, false);
+engine('basic 4 acceptors, q1 3, q2 2 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 3, phase2Quorum: 2 }, { capped: false });
+engine('basic 4 acceptors, q1 2, q2 3 (flexible)', { protocol: 'basic', acceptors: 4, phase1Quorum: 2, phase2Quorum: 3 }, { capped: true });
+engine('multi 3 servers, 1 slot, one election', { protocol: 'multi', slots: 1, maxRound: 1, crashes: 0, timeouts: 1 }, { capped: false });
 // A leader change on one slot with a crash (S1 and S2 may each start one election, any server may crash
 // once), two slots under one leader, and the standard scope: two slots and a leader change (about 19 M
 // states, about a minute), run to the end. With a crash as well, two slots take 9 min 22 s and
 // fingerprints (README: `check --protocol multi --crashes 1 --por on --sleep on --fingerprints on`, safe
 // after 153,935,317 states); the rows here, with and without SearchOptions.por's crash-before-step, are capped:
 // 96 M states at depth 31 after 15 minutes without, 62 M by depth 31 with.
-engine('multi 3 servers, 1 slot, leader change, 1 crash', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false);
-engine('multi 3 servers, 1 slot, leader change, 1 crash, por', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, false, undefined, false, true);
-engine('multi 3 servers, 2 slots, one leader', { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] }, false);
-engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, false, MINUTE);
+engine('multi 3 servers, 1 slot, leader change, 1 crash', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, { capped: false });
+engine('multi 3 servers, 1 slot, leader change, 1 crash, por', { protocol: 'multi', slots: 1, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }, { capped: false, por: true });
+engine('multi 3 servers, 2 slots, one leader', { protocol: 'multi', slots: 2, maxRound: 1, crashes: 0, timeouts: 1, timed: ['S1'] }, { capped: false });
+engine('multi 3 servers, 2 slots, leader change (std)', { protocol: 'multi' }, { capped: false, targetMs: MINUTE });
 // Sleep sets (SearchOptions.sleep): the same states, fewer transitions.
-engine('multi 3 servers, 2 slots, leader change (std), sleep', { protocol: 'multi' }, false, MINUTE, false, false, true);
-engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', crashes: 1 }, true);
-engine('multi 3 servers, 2 slots, leader change, 1 crash, por', { protocol: 'multi', crashes: 1 }, true, undefined, false, true);
-engine('multi 3 servers, 2 slots, leader change, 1 crash, por, sleep', { protocol: 'multi', crashes: 1 }, true, undefined, false, true, true);
+engine('multi 3 servers, 2 slots, leader change (std), sleep', { protocol: 'multi' }, { capped: false, targetMs: MINUTE, sleep: true });
+engine('multi 3 servers, 2 slots, leader change, 1 crash', { protocol: 'multi', crashes: 1 }, { capped: true });
+engine('multi 3 servers, 2 slots, leader change, 1 crash, por', { protocol: 'multi', crashes: 1 }, { capped: true, por: true });
+engine('multi 3 servers, 2 slots, leader change, 1 crash, por, sleep', { protocol: 'multi', crashes: 1 }, { capped: true, por: true, sleep: true });
 // Reconfiguration (chapter 3), 3 → 3 servers, α = 1, two slots: one leader (safe, ~0.3 M states), and the
 // standard two elections: safe with `check --protocol multi --alpha 1 --fingerprints on --spill` (270,891,441
 // states, depth 51, 31 CPU-min, 11.4 GB), too long for the bench: capped, the rate is the figure.
-engine('multi 3 → 3 servers, α 1, 2 slots, one leader', { protocol: 'multi', alpha: 1, timeouts: 1, timed: ['S1'] }, false);
-engine('multi 3 → 3 servers, α 1, 2 slots, leader change', { protocol: 'multi', alpha: 1 }, true);
+engine('multi 3 → 3 servers, α 1, 2 slots, one leader', { protocol: 'multi', alpha: 1, timeouts: 1, timed: ['S1'] }, { capped: false });
+engine('multi 3 → 3 servers, α 1, 2 slots, leader change', { protocol: 'multi', alpha: 1 }, { capped: true });
 // bench/reconfig-search.ts's narrow scope (four requests), one ballot per leader (--max-round 1): the variant
 // is refuted by an 18-step run (8.5 M states, well under a minute), shortest there; the correct rule is
 // still growing past 95 M states at depth 24 (each level about 1.7 times the last): capped.
 jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, reconfigure-immediately', variant: true, maxRound: 1, capped: false });
 jobs.push({ kind: 'reconfig', name: 'reconfig narrow, rounds ≤ 1, correct rule', variant: false, maxRound: 1, capped: true });
-engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, false);
+engine('fast 3 acceptors, 2 clients, fast round', { protocol: 'fast', acceptors: 3, maxRound: 0, timeouts: 0 }, { capped: false });
 // The Fast standard scope completes (about 12 M states, about 35 seconds): run to the end, never capped.
-engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, false, MINUTE);
-engine('fast 4 acceptors, 2 clients, fast+classic (std), sleep', { protocol: 'fast' }, false, MINUTE, false, false, true);
+engine('fast 4 acceptors, 2 clients, fast+classic (std)', { protocol: 'fast' }, { capped: false, targetMs: MINUTE });
+engine('fast 4 acceptors, 2 clients, fast+classic (std), sleep', { protocol: 'fast' }, { capped: false, targetMs: MINUTE, sleep: true });
 // The chapter's collision recoveries in the standard Fast scope (tests use 3 acceptors).
-engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, false);
-engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, false);
+engine('fast 4 acceptors, coordinated recovery', { protocol: 'fast', recovery: 'coordinated' }, { capped: false });
+engine('fast 4 acceptors, uncoordinated recovery', { protocol: 'fast', recovery: 'uncoordinated' }, { capped: false });
 
 for (const info of MUTANTS) {
   // Beyond breadth-first search in their standard scopes: the scripted run, the search under the cap, and (for
@@ -216,7 +224,7 @@ for (const info of MUTANTS) {
     const wider: ScopeOptions = info.name === 'forget-promise-on-learn'
       ? { protocol: 'multi', mutant: info.name, maxRound: 2, crashes: 1, timeouts: 2, timed: ['S1', 'S2'] }
       : { protocol: info.protocol, mutant: info.name };
-    engine(`mutant ${info.name} (searched)`, wider, true);
+    engine(`mutant ${info.name} (searched)`, wider, { capped: true });
     if (HUNTED[info.name]) {
       // Found by the hunt (hunt.ts) in its own scope (witnesses.ts), and the bounded search that proves the
       // found length shortest there, or how far it got: the set network covers every multiset run.
@@ -227,10 +235,10 @@ for (const info of MUTANTS) {
   }
   if (info.name === 'small-fast-quorum') jobs.push({ kind: 'witness', name: `mutant ${info.name} 5 acceptors (scripted)`, mutant: info.name });
   if (quick && info.protocol === 'basic') {
-    engine(`mutant ${info.name} (2 acceptors)`, { protocol: 'basic', mutant: info.name, acceptors: 2, ...(info.name === 'reused-ballot' ? { duplicates: 2 } : {}) }, false);
+    engine(`mutant ${info.name} (2 acceptors)`, { protocol: 'basic', mutant: info.name, acceptors: 2, ...(info.name === 'reused-ballot' ? { duplicates: 2 } : {}) }, { capped: false });
     continue;
   }
-  engine(`mutant ${info.name}`, { protocol: info.protocol, mutant: info.name }, false);
+  engine(`mutant ${info.name}`, { protocol: info.protocol, mutant: info.name }, { capped: false });
 }
 
 process.stdout.write(`model checker — spec mode, then engine mode (standard scopes; nack off); each scope in a process of its own\n`);
