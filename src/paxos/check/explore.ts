@@ -1479,6 +1479,13 @@ export class EngineExplorer {
     }
   }
 
+  /** Where a row's network starts (its length word): past the votes and the announcements, each length-prefixed. */
+  private networkAt(row: Uint32Array): number {
+    const votes = this.n + 4;
+    const announced = votes + 1 + row[votes]!;
+    return announced + 1 + row[announced]!;
+  }
+
   /**
    * conflict() of a stored row. It reads only the votes and the announcements, and a scope has few sets of
    * them, so the answer is memoised by their words and the row is decoded (into `t`) only for a set not
@@ -1486,8 +1493,7 @@ export class EngineExplorer {
    */
   private conflictOfRow(row: Uint32Array, t: Decoded): { slot: Slot; values: Value[] } | undefined {
     const start = this.n + 4;
-    const votes = row[start]!;
-    const end = start + 2 + votes + row[start + 1 + votes]!;
+    const end = this.networkAt(row);
     let key = '';
     for (let k = start; k < end; k++) key += `${row[k]!},`;
     let hit = this.conflictMemo.get(key);
@@ -1698,9 +1704,7 @@ export class EngineExplorer {
   private sleepAfter(candidates: number, x: number): number {
     const a = this.rankTo[x]!;
     const row = this.row;
-    let p = this.n + 4;
-    p += 1 + row[p]!; // votes
-    p += 1 + row[p]!; // announcements
+    const p = this.networkAt(row);
     const words = row[p]!;
     const net = p + 1;
     let wakes = 0;
